@@ -1,0 +1,74 @@
+import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import type { Command } from './command.ts';
+import { loadCommands } from './command-loader.ts';
+import { ConfigError, requireToken, type Config } from './config.ts';
+import type { BotContext } from './context.ts';
+import type { Logger } from './logger.ts';
+import { COMMANDS_DIR } from './paths.ts';
+import { createRouter } from './router.ts';
+import { openStore } from './store/open-store.ts';
+
+export interface RunningBot {
+  client: Client;
+  commands: ReadonlyMap<string, Command>;
+  context: BotContext;
+  /** Stops taking interactions, lets the ones in flight finish, closes the store and the gateway. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  commandsDir?: string;
+}
+
+/** Nothing the bot posts may ping anyone unless a command opts in on that one message. */
+export const NO_PINGS: NonNullable<ClientOptions['allowedMentions']> = { parse: [], repliedUser: false };
+
+const DRAIN_MS = 3_000;
+
+export async function startBot({ config, logger, commandsDir = COMMANDS_DIR }: StartOptions): Promise<RunningBot> {
+  const token = requireToken(config);
+  const commands = await loadCommands(commandsDir);
+  const store = await openStore(config.databaseUrl);
+  store.on('error', (error: Error) => logger.warn('store error', { reason: error.message }));
+  const context: BotContext = { config, logger, store };
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_PINGS,
+    rest: { api: config.apiUrl },
+  });
+  const router = createRouter(commands, context);
+  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  client.on(Events.Error, (error) => logger.error('discord client error', { error }));
+  client.on(Events.ShardDisconnect, (_event, shard) => logger.warn('gateway disconnected', { shard }));
+  const ready = new Promise<void>((resolve) =>
+    client.once(Events.ClientReady, (c) => {
+      logger.info('ready', { user: c.user.tag, guilds: c.guilds.cache.size, commands: [...commands.keys()].join(',') });
+      resolve();
+    }),
+  );
+
+  try {
+    await client.login(token);
+  } catch (error) {
+    await client.destroy();
+    await store.disconnect();
+    if ((error as { code?: string }).code === DiscordjsErrorCodes.TokenInvalid || (error as { status?: number }).status === 401) {
+      throw new ConfigError('Discord refused DISCORD_TOKEN (401): copy a fresh token from the Bot page of your application into .env.');
+    }
+    throw error;
+  }
+  await ready;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await router.drain(DRAIN_MS);
+      await client.destroy();
+      await store.disconnect();
+      logger.info('stopped');
+    })());
+  return { client, commands, context, stop };
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/** Thrown for a missing or malformed setting: the message is the one line the user sees. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const COPY_HINT = 'Copy .env.example to .env and fill it in';
+
+/** A bot token is three dot-separated parts, the first the bot's user id in base64. */
+const tokenShape = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const snowflake = /^\d{17,20}$/;
+
+export function applicationIdFromToken(token: string): string | undefined {
+  const first = token.split('.')[0] ?? '';
+  const decoded = Buffer.from(first, 'base64').toString('utf8');
+  return snowflake.test(decoded) ? decoded : undefined;
+}
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  DISCORD_TOKEN: optional(
+    z.string().trim().refine((t) => tokenShape.test(t) && applicationIdFromToken(t) !== undefined, {
+      message: 'is not a bot token (three dot-separated parts, from the Bot page of your application)',
+    }),
+  ),
+  DISCORD_CLIENT_ID: optional(z.string().trim().regex(snowflake, 'must be a numeric application id (17-20 digits)')),
+  DISCORD_GUILD_ID: optional(z.string().trim().regex(snowflake, 'must be a numeric server id (17-20 digits)')),
+  DISCORD_API_URL: optional(
+    z
+      .string()
+      .trim()
+      .url('must be a URL such as https://discord.com/api')
+      .refine((u) => /^https?:\/\//.test(u), { message: 'must start with http:// or https://' }),
+  ),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^(sqlite|redis|rediss|postgres|postgresql):\/\/.+/, 'must start with sqlite://, redis:// or postgres://'),
+  ),
+  DATA_DIR: optional(z.string().trim()),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  SHARD_COUNT: optional(z.string().trim().regex(/^[1-9]\d*$/, 'must be a whole number of shards, 1 or more')),
+});
+
+export interface Config {
+  token: string | undefined;
+  clientId: string | undefined;
+  guildId: string | undefined;
+  /** Base of Discord's HTTP API, without the version: discord.js appends /v10. */
+  apiUrl: string;
+  databaseUrl: string;
+  dataDir: string;
+  logLevel: LogLevel;
+  shardCount: number | undefined;
+}
+
+export const DEFAULT_API_URL = 'https://discord.com/api';
+export const DEFAULT_DATABASE_URL = 'sqlite://data/dramabot.sqlite';
+
+/** Validates the environment once; the first problem becomes one clear line. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`${name} ${issue.message}. ${COPY_HINT} (see README, Configuration).`);
+  }
+  const e = parsed.data;
+  return {
+    token: e.DISCORD_TOKEN,
+    clientId: e.DISCORD_CLIENT_ID ?? (e.DISCORD_TOKEN ? applicationIdFromToken(e.DISCORD_TOKEN) : undefined),
+    guildId: e.DISCORD_GUILD_ID,
+    apiUrl: (e.DISCORD_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, ''),
+    databaseUrl: e.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    dataDir: e.DATA_DIR ?? 'data',
+    logLevel: e.LOG_LEVEL ?? 'info',
+    shardCount: e.SHARD_COUNT ? Number(e.SHARD_COUNT) : undefined,
+  };
+}
+
+/** The token is the one setting the bot cannot start without. */
+export function requireToken(config: Config): string {
+  if (!config.token) {
+    throw new ConfigError(
+      `DISCORD_TOKEN is not set. ${COPY_HINT} and paste your bot token, or try the bot offline with: npm run playground`,
+    );
+  }
+  return config.token;
+}

@@ -1,0 +1,30 @@
+import { config as loadDotenv } from 'dotenv';
+import { loadCommands } from './command-loader.ts';
+import { parseConfig } from './config.ts';
+import { deployCommands, type DeployMode } from './deploy-commands.ts';
+import { COMMANDS_DIR } from './paths.ts';
+
+/** `npm run deploy [-- --dry-run | --clear]`: registers the slash commands with Discord. */
+async function run(args: string[]): Promise<void> {
+  loadDotenv({ quiet: true });
+  const unknown = args.filter((a) => a !== '--dry-run' && a !== '--clear');
+  if (unknown.length) throw new Error(`unknown option ${unknown[0]} (use --dry-run or --clear)`);
+  const mode: DeployMode = args.includes('--clear') ? 'clear' : args.includes('--dry-run') ? 'dry-run' : 'deploy';
+  const config = parseConfig(process.env);
+  const result = await deployCommands(config, await loadCommands(COMMANDS_DIR), mode);
+  if (mode === 'dry-run') {
+    process.stdout.write(`${JSON.stringify(result.body, null, 2)}\n`);
+    process.stdout.write(`Dry run: would register ${result.names.length} commands to ${result.target}: ${result.names.map((n) => '/' + n).join(', ')}\n`);
+  } else if (mode === 'clear') {
+    process.stdout.write(`Removed every command from ${result.target}.\n`);
+  } else {
+    process.stdout.write(`Registered ${result.names.length} commands to ${result.target}: ${result.names.map((n) => '/' + n).join(', ')}\n`);
+  }
+}
+
+run(process.argv.slice(2)).catch((error: Error) => {
+  const token = process.env.DISCORD_TOKEN;
+  const message = token ? error.message.split(token).join('[redacted]') : error.message;
+  process.stderr.write(`dramabot deploy: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,692 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { autocompleteProblems, messageLimitProblems } from './discord-limits.ts';
+import type { BodyValidator } from './openapi-validator.ts';
+import { guildCreate, member, PERMISSIONS, snowflake, tokenFor, user, type FakeGuild, type FakeUser } from './payloads.ts';
+
+/**
+ * A local stand-in for Discord: enough REST v10 and gateway for the real discord.js client to log in,
+ * receive interactions and answer them. Every request is recorded; bodies are checked against the
+ * official OpenAPI spec (when a validator is given) and Discord's other limits. Tests and the
+ * playground drive it with command(), autocomplete(), click(), select() and submitModal().
+ */
+export type Json = Record<string, any>;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  route: string | undefined;
+  body: unknown;
+  status: number;
+}
+
+export interface Violation {
+  route: string;
+  problems: string[];
+  body: unknown;
+}
+
+export interface FakeMessage extends Json {
+  id: string;
+  channel_id: string;
+  content: string;
+  embeds: Json[];
+  components: Json[];
+  flags: number;
+}
+
+export interface ActAs {
+  /** 1-based member number, or a user object; default member 1. */
+  user?: number | FakeUser;
+  /** 'member' (default) or 'manager' (has Manage Server). */
+  permissions?: keyof typeof PERMISSIONS;
+  locale?: string;
+  guildId?: string;
+}
+
+interface InteractionRecord {
+  id: string;
+  token: string;
+  type: number;
+  payload: Json;
+  dispatchedAt: number;
+  callback?: { type: number; data?: Json; latencyMs: number };
+  originalMessageId?: string;
+  originalEdits: number;
+  followUpIds: string[];
+}
+
+const MESSAGE_FLAG = { ephemeral: 64, loading: 128 };
+const CALLBACK = { message: 4, deferredMessage: 5, deferredUpdate: 6, update: 7, autocomplete: 8, modal: 9 };
+const OPTION_TYPE = { subcommand: 1, group: 2, string: 3, integer: 4, boolean: 5, user: 6, number: 10 };
+
+export interface FakeDiscordOptions {
+  validateBody?: BodyValidator;
+  /** How long the bot has to answer an interaction; Discord's is 3 s. */
+  responseDeadlineMs?: number;
+  guilds?: number;
+}
+
+export class FakeDiscord extends EventEmitter {
+  readonly applicationId = '1100000000000000001';
+  readonly token = tokenFor(this.applicationId);
+  readonly botUser = user(this.applicationId, 'dramabot', true);
+  readonly guilds: FakeGuild[];
+  readonly requests: RecordedRequest[] = [];
+  readonly violations: Violation[] = [];
+  readonly unhandled: string[] = [];
+  readonly identifies: Array<{ shard: [number, number] }> = [];
+  readonly messages = new Map<string, FakeMessage>();
+  readonly files = new Map<string, { name: string; data: Buffer }>();
+  readonly scheduledEvents: Json[] = [];
+  readonly globalCommands: Json[] = [];
+  readonly guildCommands = new Map<string, Json[]>();
+  private readonly interactions = new Map<string, InteractionRecord>();
+  private readonly sockets = new Set<WebSocket>();
+  private readonly shardSockets = new Map<number, { ws: WebSocket; count: number; seq: number }>();
+  private readonly users = new Map<number, FakeUser>();
+  private http?: Server;
+  private wss?: WebSocketServer;
+  private readonly deadlineMs: number;
+
+  constructor(private readonly options: FakeDiscordOptions = {}) {
+    super();
+    this.setMaxListeners(0);
+    this.deadlineMs = options.responseDeadlineMs ?? 3_000;
+    this.guilds = Array.from({ length: options.guilds ?? 1 }, (_, i) => ({
+      id: `12000000000000000${String(i + 1).padStart(2, '0')}`,
+      name: i === 0 ? 'K-Drama Club' : `Drama Server ${i + 1}`,
+      channelId: `12500000000000000${String(i + 1).padStart(2, '0')}`,
+      ownerId: '1300000000000000099',
+      preferredLocale: 'en-US',
+    }));
+  }
+
+  /** Base URL for DISCORD_API_URL / discord.js's rest.api option. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${(this.http!.address() as AddressInfo).port}/api`;
+  }
+
+  get guild(): FakeGuild {
+    return this.guilds[0]!;
+  }
+
+  async start(port = 0): Promise<this> {
+    this.http = createServer((req, res) => void this.onRequest(req, res));
+    this.wss = new WebSocketServer({ server: this.http });
+    this.wss.on('connection', (ws) => this.onSocket(ws));
+    await new Promise<void>((resolve) => this.http!.listen(port, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    await new Promise<void>((resolve) => this.wss?.close(() => resolve()) ?? resolve());
+    this.http?.closeAllConnections();
+    await new Promise<void>((resolve) => this.http?.close(() => resolve()) ?? resolve());
+  }
+
+  member(n: number): FakeUser {
+    let u = this.users.get(n);
+    if (!u) {
+      u = user(`13000000000000${String(n).padStart(5, '0')}`, `member${n}`);
+      this.users.set(n, u);
+    }
+    return u;
+  }
+
+  commandsFor(guildId = this.guild.id): Json[] {
+    return [...(this.guildCommands.get(guildId) ?? []), ...this.globalCommands];
+  }
+
+  /* ------------------------------------------------------------------ driving */
+
+  /** Sends a slash command: `command('/drama info', { title: 'Vincenzo' })`. */
+  command(path: string, options: Record<string, string | number | boolean> = {}, as: ActAs = {}): InteractionResult {
+    const { data } = this.commandData(path, options, undefined, as);
+    return this.dispatch(2, { data }, as);
+  }
+
+  /** Sends an autocomplete request for the focused option and resolves to the choices shown. */
+  async autocomplete(path: string, options: Record<string, string | number | boolean>, focused: string, as: ActAs = {}): Promise<Array<{ name: string; value: string | number }>> {
+    const { data } = this.commandData(path, options, focused, as);
+    const result = this.dispatch(4, { data }, as);
+    const callback = await result.callback();
+    return (callback.data?.choices as Array<{ name: string; value: string | number }>) ?? [];
+  }
+
+  /** Presses a button found by its label, its custom_id or a custom_id prefix. */
+  click(message: FakeMessage, button: string, as: ActAs = {}): InteractionResult {
+    const current = this.messages.get(message.id) ?? message;
+    const buttons = this.componentsOf(current).filter((c) => c.type === 2);
+    const found = buttons.find((b) => b.label === button || b.custom_id === button) ?? buttons.find((b) => b.custom_id?.startsWith(button));
+    if (!found) throw new Error(`no button "${button}" on message; buttons: ${buttons.map((b) => b.label ?? b.custom_id).join(', ')}`);
+    if (found.disabled) throw new Error(`button "${button}" is disabled`);
+    if (!found.custom_id) throw new Error(`button "${button}" is a link button`);
+    return this.dispatch(3, { data: { custom_id: found.custom_id, component_type: 2 }, message: current }, as);
+  }
+
+  /** Picks values in the select menu found by custom_id prefix (or the first select menu). */
+  select(message: FakeMessage, values: string[], customIdPrefix?: string, as: ActAs = {}): InteractionResult {
+    const current = this.messages.get(message.id) ?? message;
+    const menus = this.componentsOf(current).filter((c) => c.type === 3);
+    const menu = customIdPrefix ? menus.find((m) => m.custom_id.startsWith(customIdPrefix)) : menus[0];
+    if (!menu) throw new Error(`no select menu ${customIdPrefix ?? ''} on message`);
+    for (const value of values) {
+      if (!menu.options.some((o: Json) => o.value === value)) throw new Error(`select menu has no option ${value}`);
+    }
+    return this.dispatch(3, { data: { custom_id: menu.custom_id, component_type: 3, values }, message: current }, as);
+  }
+
+  submitModal(customId: string, fields: Record<string, string>, as: ActAs = {}): InteractionResult {
+    const components = Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] }));
+    return this.dispatch(5, { data: { custom_id: customId, components } }, as);
+  }
+
+  componentsOf(message: FakeMessage): Json[] {
+    return (message.components ?? []).flatMap((row) => row.components ?? []);
+  }
+
+  /** Messages the bot posted in a channel (not interaction replies), oldest first. */
+  channelMessages(channelId = this.guild.channelId): FakeMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId && m.interaction_metadata === undefined);
+  }
+
+  /** Resolves when the predicate holds for the current state (checked on every change). */
+  waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 5_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const value = probe();
+        if (value) {
+          cleanup();
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.off('change', check);
+      };
+      this.on('change', check);
+      check();
+    });
+  }
+
+  private commandData(path: string, values: Record<string, string | number | boolean>, focused: string | undefined, as: ActAs) {
+    const [name, ...subPath] = path.replace(/^\//, '').trim().split(/\s+/);
+    const guildId = as.guildId ?? this.guild.id;
+    const definition = this.commandsFor(guildId).find((c) => c.name === name);
+    if (!definition) throw new Error(`/${name} is not registered (run the deploy first)`);
+    let level: Json = definition;
+    const chain: Json[] = [];
+    for (const sub of subPath) {
+      const next = (level.options ?? []).find((o: Json) => o.name === sub && (o.type === OPTION_TYPE.subcommand || o.type === OPTION_TYPE.group));
+      if (!next) throw new Error(`/${name} has no subcommand ${sub}`);
+      chain.push(next);
+      level = next;
+    }
+    const resolved: Json = {};
+    const options = Object.entries(values).map(([key, value]) => {
+      const def = (level.options ?? []).find((o: Json) => o.name === key);
+      if (!def) throw new Error(`/${path} has no option "${key}"; options: ${(level.options ?? []).map((o: Json) => o.name).join(', ')}`);
+      if (def.type === OPTION_TYPE.user) {
+        const target = this.member(Number(value));
+        resolved.users = { ...resolved.users, [target.id]: target };
+        resolved.members = { ...resolved.members, [target.id]: { ...member(target, PERMISSIONS.member), user: undefined } };
+        return { name: key, type: def.type, value: target.id };
+      }
+      if (key === focused) return { name: key, type: def.type, value: String(value), focused: true };
+      const typed = def.type === OPTION_TYPE.integer || def.type === OPTION_TYPE.number ? Number(value) : def.type === OPTION_TYPE.boolean ? Boolean(value) : String(value);
+      return { name: key, type: def.type, value: typed };
+    });
+    if (!focused) {
+      for (const def of level.options ?? []) {
+        if (def.required && !(def.name in values)) throw new Error(`/${path} needs option "${def.name}"`);
+      }
+    }
+    let nested: Json[] = options;
+    for (const sub of [...chain].reverse()) nested = [{ name: sub.name, type: sub.type, options: nested }];
+    const data: Json = { id: definition.id, name, type: 1, options: nested, ...(definition.guild_id ? { guild_id: definition.guild_id } : {}) };
+    if (Object.keys(resolved).length) data.resolved = resolved;
+    return { data };
+  }
+
+  private dispatch(type: number, extra: Json, as: ActAs): InteractionResult {
+    const guild = this.guilds.find((g) => g.id === (as.guildId ?? this.guild.id))!;
+    const actor = typeof as.user === 'object' ? as.user : this.member(as.user ?? 1);
+    const id = snowflake();
+    const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}`;
+    const payload: Json = {
+      id,
+      application_id: this.applicationId,
+      type,
+      token,
+      version: 1,
+      guild_id: guild.id,
+      channel_id: guild.channelId,
+      channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'drama-night', nsfw: false, parent_id: null, permissions: PERMISSIONS.manager },
+      guild: { id: guild.id, locale: guild.preferredLocale, features: [] },
+      member: member(actor, PERMISSIONS[as.permissions ?? 'member']),
+      app_permissions: PERMISSIONS.manager,
+      locale: as.locale ?? 'en-US',
+      guild_locale: guild.preferredLocale,
+      entitlements: [],
+      authorizing_integration_owners: { '0': guild.id },
+      context: 0,
+      attachment_size_limit: 8 * 1024 * 1024,
+      ...extra,
+    };
+    const record: InteractionRecord = { id, token, type, payload, dispatchedAt: performance.now(), originalEdits: 0, followUpIds: [] };
+    if (type === 3) record.originalMessageId = (extra.message as FakeMessage).id;
+    this.interactions.set(token, record);
+    const shard = this.shardSockets.get(this.shardOf(guild.id));
+    if (!shard) throw new Error('the bot is not connected to the gateway');
+    this.send(shard, 'INTERACTION_CREATE', payload);
+    return new InteractionResult(this, record);
+  }
+
+  /* ------------------------------------------------------------------ gateway */
+
+  private shardOf(guildId: string): number {
+    const count = [...this.shardSockets.values()][0]?.count ?? 1;
+    return Number((BigInt(guildId) >> 22n) % BigInt(count));
+  }
+
+  private send(shard: { ws: WebSocket; seq: number }, event: string, d: unknown): void {
+    shard.seq += 1;
+    shard.ws.send(JSON.stringify({ op: 0, t: event, s: shard.seq, d }));
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      for (const [id, s] of this.shardSockets) if (s.ws === ws) this.shardSockets.delete(id);
+      this.emit('change');
+    });
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    ws.on('message', (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d: Json };
+      if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      else if (packet.op === 2) this.onIdentify(ws, packet.d);
+      else if (packet.op === 6) ws.send(JSON.stringify({ op: 9, d: false }));
+    });
+  }
+
+  private onIdentify(ws: WebSocket, d: Json): void {
+    if (d.token !== this.token && d.token !== `Bot ${this.token}`) {
+      ws.close(4004, 'Authentication failed.');
+      return;
+    }
+    const [id, count] = (d.shard as [number, number] | undefined) ?? [0, 1];
+    this.identifies.push({ shard: [id, count] });
+    const shard = { ws, count, seq: 0 };
+    this.shardSockets.set(id, shard);
+    const mine = this.guilds.filter((g) => Number((BigInt(g.id) >> 22n) % BigInt(count)) === id);
+    this.send(shard, 'READY', {
+      v: 10,
+      user: this.botUser,
+      guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: `session-${id}-${Date.now()}`,
+      resume_gateway_url: this.apiUrl.replace(/^http/, 'ws').replace(/\/api$/, ''),
+      shard: [id, count],
+      application: { id: this.applicationId, flags: 0 },
+    });
+    for (const g of mine) this.send(shard, 'GUILD_CREATE', guildCreate(g, this.botUser));
+    this.emit('change');
+  }
+
+  /** True once every shard is identified (the bot is online). */
+  get connected(): boolean {
+    return this.shardSockets.size > 0;
+  }
+
+  /* ------------------------------------------------------------------ REST */
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
+    const method = req.method ?? 'GET';
+    const raw = await readBody(req);
+    let body: unknown;
+    const files: Array<{ name: string; data: Buffer }> = [];
+    try {
+      ({ body } = await parseBody(req, raw, files));
+    } catch (error) {
+      return this.reply(res, { method, path, route: undefined, body: raw.toString('utf8'), status: 0 }, 400, { code: 50109, message: `The request body contains invalid JSON: ${(error as Error).message}` });
+    }
+    const recorded: RecordedRequest = { method, path, route: undefined, body, status: 0 };
+    this.requests.push(recorded);
+    const auth = req.headers.authorization;
+    if (path !== '/gateway' && auth !== `Bot ${this.token}` && !path.startsWith('/interactions/') && !path.startsWith('/webhooks/')) {
+      return this.reply(res, recorded, 401, { message: '401: Unauthorized', code: 0 });
+    }
+    const match = matchRoute(method, path);
+    if (!match) {
+      this.unhandled.push(`${method} ${path}`);
+      return this.reply(res, recorded, 404, { message: '404: Not Found', code: 0 });
+    }
+    recorded.route = match.route.openapi;
+    if (match.route.openapi && this.options.validateBody && (body !== undefined || method !== 'GET')) {
+      const problems = this.options.validateBody(match.route.openapi, body);
+      if (problems.length) {
+        this.violations.push({ route: `${method} ${path}`, problems, body });
+        return this.reply(res, recorded, 400, { code: 50035, message: 'Invalid Form Body', errors: problems });
+      }
+    }
+    try {
+      const [status, response] = match.route.handle.call(this, match.params, body as Json, url, files);
+      this.reply(res, recorded, status, response);
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 500;
+      this.reply(res, recorded, status, { code: (error as { code?: number }).code ?? 0, message: (error as Error).message });
+    }
+    this.emit('change');
+  }
+
+  private reply(res: ServerResponse, recorded: RecordedRequest, status: number, response: unknown): void {
+    recorded.status = status;
+    if (status === 204 || response === undefined) {
+      // No content type on an empty answer: @discordjs/rest would try to parse it as JSON.
+      res.writeHead(204).end();
+      return;
+    }
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(response));
+  }
+
+  /** Checks a message body against Discord's limits that the spec cannot express. */
+  checkMessage(route: string, body: Json | undefined, requireAllowedMentions: boolean): void {
+    if (!body) return;
+    const problems = messageLimitProblems(body, { requireAllowedMentions });
+    if (problems.length) this.violations.push({ route, problems, body });
+  }
+
+  interaction(token: string): InteractionRecord {
+    const record = this.interactions.get(token);
+    if (!record) throw Object.assign(new Error('Unknown interaction'), { status: 404, code: 10062 });
+    return record;
+  }
+
+  createMessage(channelId: string, data: Json, extra: Json = {}): FakeMessage {
+    const message: FakeMessage = {
+      id: snowflake(),
+      channel_id: channelId,
+      guild_id: this.guilds.find((g) => g.channelId === channelId)?.id,
+      author: this.botUser,
+      content: data.content ?? '',
+      embeds: data.embeds ?? [],
+      components: data.components ?? [],
+      attachments: [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      pinned: false,
+      type: 0,
+      flags: Number(data.flags ?? 0),
+      poll: data.poll,
+      ...extra,
+    };
+    this.messages.set(message.id, message);
+    return message;
+  }
+
+  editMessage(id: string, data: Json, files: Array<{ name: string; data: Buffer }> = []): FakeMessage {
+    const message = this.messages.get(id);
+    if (!message) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
+    for (const key of ['content', 'embeds', 'components'] as const) {
+      if (key in data) (message as Json)[key] = data[key] ?? (key === 'content' ? '' : []);
+    }
+    if (files.length) message.attachments = this.storeFiles(files);
+    message.flags &= ~MESSAGE_FLAG.loading;
+    message.edited_timestamp = new Date().toISOString();
+    return message;
+  }
+
+  storeFiles(files: Array<{ name: string; data: Buffer }>): Json[] {
+    return files.map((file) => {
+      const id = snowflake();
+      this.files.set(id, file);
+      return { id, filename: file.name, size: file.data.length, url: `https://cdn.local/${id}/${file.name}`, proxy_url: `https://cdn.local/${id}/${file.name}`, content_type: 'application/json' };
+    });
+  }
+
+  registerCommands(guildId: string | undefined, body: Json[]): Json[] {
+    const existing = guildId ? (this.guildCommands.get(guildId) ?? []) : this.globalCommands;
+    const registered = body.map((c) => ({
+      ...c,
+      id: existing.find((e) => e.name === c.name)?.id ?? snowflake(),
+      application_id: this.applicationId,
+      ...(guildId ? { guild_id: guildId } : {}),
+      type: c.type ?? 1,
+      version: snowflake(),
+      default_member_permissions: c.default_member_permissions ?? null,
+      nsfw: false,
+    }));
+    if (guildId) this.guildCommands.set(guildId, registered);
+    else this.globalCommands.splice(0, this.globalCommands.length, ...registered);
+    return registered;
+  }
+
+  callback(record: InteractionRecord, body: Json, url: URL): [number, unknown] {
+    if (record.callback) throw Object.assign(new Error('Interaction has already been acknowledged.'), { status: 400, code: 40060 });
+    const latencyMs = performance.now() - record.dispatchedAt;
+    if (latencyMs > this.deadlineMs) {
+      this.violations.push({ route: 'interaction callback', problems: [`answered after ${Math.round(latencyMs)} ms (Discord allows ${this.deadlineMs} ms)`], body });
+      throw Object.assign(new Error('Unknown interaction'), { status: 404, code: 10062 });
+    }
+    record.callback = { type: body.type, data: body.data, latencyMs };
+    const data = (body.data ?? {}) as Json;
+    const channelId = record.payload.channel_id as string;
+    const metadata = { interaction_metadata: { id: record.id, type: record.type, user: record.payload.member.user, authorizing_integration_owners: {} }, webhook_id: this.applicationId, application_id: this.applicationId };
+    if (body.type === CALLBACK.message) {
+      this.checkMessage('interaction callback', data, true);
+      record.originalMessageId = this.createMessage(channelId, data, { ...metadata, type: 20 }).id;
+    } else if (body.type === CALLBACK.deferredMessage) {
+      record.originalMessageId = this.createMessage(channelId, { flags: (Number(data.flags ?? 0) & MESSAGE_FLAG.ephemeral) | MESSAGE_FLAG.loading }, { ...metadata, type: 20 }).id;
+    } else if (body.type === CALLBACK.update) {
+      this.checkMessage('interaction callback', data, true);
+      this.editMessage(record.originalMessageId!, data);
+      record.originalEdits += 1;
+    } else if (body.type === CALLBACK.autocomplete) {
+      const problems = autocompleteProblems(body);
+      if (problems.length) this.violations.push({ route: 'autocomplete', problems, body });
+    }
+    const message = record.originalMessageId ? this.messages.get(record.originalMessageId) : undefined;
+    if (url.searchParams.get('with_response') !== 'true') return [204, undefined];
+    return [
+      200,
+      {
+        interaction: { id: record.id, type: record.type, response_message_id: message?.id, response_message_loading: body.type === CALLBACK.deferredMessage, response_message_ephemeral: Boolean((message?.flags ?? 0) & MESSAGE_FLAG.ephemeral) },
+        resource: message ? { type: body.type, message } : { type: body.type },
+      },
+    ];
+  }
+}
+
+/** What a test or the playground waits on after sending an interaction. */
+export class InteractionResult {
+  constructor(
+    private readonly fake: FakeDiscord,
+    private readonly record: InteractionRecord,
+  ) {}
+
+  get id(): string {
+    return this.record.id;
+  }
+
+  /** The first response (reply, defer, update, choices or modal). */
+  async callback(): Promise<{ type: number; data?: Json; latencyMs: number }> {
+    return this.fake.waitFor(() => this.record.callback, `a response to interaction ${this.record.id}`);
+  }
+
+  /** The message the user sees once the answer settles (after a defer, once it has been edited). */
+  async reply(): Promise<FakeMessage> {
+    const callback = await this.callback();
+    return this.fake.waitFor(() => {
+      const message = this.record.originalMessageId ? this.fake.messages.get(this.record.originalMessageId) : undefined;
+      if (!message) return undefined;
+      if (callback.type === CALLBACK.deferredMessage && message.flags & MESSAGE_FLAG.loading) return undefined;
+      if (callback.type === CALLBACK.deferredUpdate && this.record.originalEdits === 0) return undefined;
+      return message;
+    }, `the reply to interaction ${this.record.id}`);
+  }
+
+  /** Follow-up messages, once there are at least `count` of them. */
+  async followUps(count = 1): Promise<FakeMessage[]> {
+    return this.fake.waitFor(() => {
+      const all = this.record.followUpIds.map((id) => this.fake.messages.get(id)!).filter(Boolean);
+      return all.length >= count ? all : undefined;
+    }, `${count} follow-up(s) to interaction ${this.record.id}`);
+  }
+
+  /** A modal the bot opened in answer. */
+  async modal(): Promise<Json> {
+    const callback = await this.callback();
+    if (callback.type !== CALLBACK.modal) throw new Error(`expected a modal, got callback type ${callback.type}`);
+    return callback.data!;
+  }
+}
+
+export function isEphemeral(message: FakeMessage): boolean {
+  return Boolean(message.flags & MESSAGE_FLAG.ephemeral);
+}
+
+/* -------------------------------------------------------------------- routes */
+
+type Handler = (this: FakeDiscord, params: Record<string, string>, body: Json, url: URL, files: Array<{ name: string; data: Buffer }>) => [number, unknown];
+interface Route {
+  method: string;
+  pattern: RegExp;
+  keys: string[];
+  openapi: string | undefined;
+  handle: Handler;
+}
+
+function route(method: string, template: string, openapi: string | undefined, handle: Handler): Route {
+  const keys: string[] = [];
+  const pattern = new RegExp(`^${template.replace(/:(\w+)/g, (_, key: string) => (keys.push(key), '([^/]+)'))}$`);
+  return { method, pattern, keys, openapi, handle };
+}
+
+const ORIGINAL = '@original';
+const ROUTES: Route[] = [
+  route('GET', '/gateway/bot', undefined, function () {
+    const url = this.apiUrl.replace(/^http/, 'ws').replace(/\/api$/, '');
+    return [200, { url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+  }),
+  route('GET', '/users/@me', undefined, function () {
+    return [200, this.botUser];
+  }),
+  route('GET', '/applications/@me', undefined, function () {
+    return [200, { id: this.applicationId, name: 'dramabot', description: '', bot_public: true, bot_require_code_grant: false, flags: 0, verify_key: 'x', icon: null }];
+  }),
+  route('PUT', '/applications/:app/commands', 'PUT /applications/{application_id}/commands', function (_p, body) {
+    return [200, this.registerCommands(undefined, (body as unknown as Json[]) ?? [])];
+  }),
+  route('GET', '/applications/:app/commands', undefined, function () {
+    return [200, this.globalCommands];
+  }),
+  route('PUT', '/applications/:app/guilds/:guild/commands', 'PUT /applications/{application_id}/guilds/{guild_id}/commands', function (p, body) {
+    return [200, this.registerCommands(p.guild, (body as unknown as Json[]) ?? [])];
+  }),
+  route('GET', '/applications/:app/guilds/:guild/commands', undefined, function (p) {
+    return [200, this.guildCommands.get(p.guild!) ?? []];
+  }),
+  route('POST', '/interactions/:id/:token/callback', 'POST /interactions/{interaction_id}/{interaction_token}/callback', function (p, body, url) {
+    return this.callback(this.interaction(p.token!), body, url);
+  }),
+  route('GET', '/webhooks/:app/:token/messages/:message', undefined, function (p) {
+    const record = this.interaction(p.token!);
+    const id = p.message === ORIGINAL ? record.originalMessageId : p.message;
+    const message = id ? this.messages.get(id) : undefined;
+    if (!message) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
+    return [200, message];
+  }),
+  route('PATCH', '/webhooks/:app/:token/messages/:message', 'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}', function (p, body, _u, files) {
+    const record = this.interaction(p.token!);
+    const id = p.message === ORIGINAL ? record.originalMessageId : p.message;
+    if (!id) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
+    this.checkMessage('edit reply', body, true);
+    const message = this.editMessage(id, body, files);
+    if (id === record.originalMessageId) record.originalEdits += 1;
+    return [200, message];
+  }),
+  route('DELETE', '/webhooks/:app/:token/messages/:message', undefined, function (p) {
+    const record = this.interaction(p.token!);
+    const id = p.message === ORIGINAL ? record.originalMessageId : p.message;
+    if (id) this.messages.delete(id);
+    return [204, undefined];
+  }),
+  route('POST', '/webhooks/:app/:token', 'POST /webhooks/{webhook_id}/{webhook_token}', function (p, body, _u, files) {
+    const record = this.interaction(p.token!);
+    if (!record.callback) throw Object.assign(new Error('Unknown Webhook'), { status: 404, code: 10015 });
+    this.checkMessage('follow-up', body, true);
+    const message = this.createMessage(record.payload.channel_id, body, {
+      webhook_id: this.applicationId,
+      application_id: this.applicationId,
+      interaction_metadata: { id: record.id, type: record.type, user: record.payload.member.user, authorizing_integration_owners: {} },
+    });
+    if (files.length) message.attachments = this.storeFiles(files);
+    record.followUpIds.push(message.id);
+    return [200, message];
+  }),
+  route('POST', '/channels/:channel/messages', 'POST /channels/{channel_id}/messages', function (p, body, _u, files) {
+    this.checkMessage('channel message', body, true);
+    const message = this.createMessage(p.channel!, body);
+    if (files.length) message.attachments = this.storeFiles(files);
+    return [200, message];
+  }),
+  route('GET', '/channels/:channel/messages/:message', undefined, function (p) {
+    const message = this.messages.get(p.message!);
+    if (!message) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
+    return [200, message];
+  }),
+  route('PATCH', '/channels/:channel/messages/:message', 'PATCH /channels/{channel_id}/messages/{message_id}', function (p, body, _u, files) {
+    this.checkMessage('message edit', body, false);
+    return [200, this.editMessage(p.message!, body, files)];
+  }),
+  route('POST', '/guilds/:guild/scheduled-events', 'POST /guilds/{guild_id}/scheduled-events', function (p, body) {
+    const event = { ...body, id: snowflake(), guild_id: p.guild, creator_id: this.applicationId, status: 1, entity_id: null, user_count: 0, image: null };
+    this.scheduledEvents.push(event);
+    return [200, event];
+  }),
+];
+
+function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+  for (const r of ROUTES) {
+    if (r.method !== method) continue;
+    const m = r.pattern.exec(path);
+    if (m) return { route: r, params: Object.fromEntries(r.keys.map((k, i) => [k, m[i + 1]!])) };
+  }
+  return undefined;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** JSON, or multipart/form-data with payload_json and files[n] (how discord.js sends attachments). */
+async function parseBody(req: IncomingMessage, raw: Buffer, files: Array<{ name: string; data: Buffer }>): Promise<{ body: unknown }> {
+  const type = req.headers['content-type'] ?? '';
+  if (raw.length === 0) return { body: undefined };
+  if (type.startsWith('multipart/form-data')) {
+    const form = await new Request('http://local/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+    let body: unknown;
+    for (const [key, value] of form.entries()) {
+      if (key === 'payload_json') body = JSON.parse(String(value));
+      else if (typeof value !== 'string') files.push({ name: value.name, data: Buffer.from(await value.arrayBuffer()) });
+    }
+    return { body };
+  }
+  return { body: JSON.parse(raw.toString('utf8')) };
+}

@@ -1,0 +1,16 @@
+/**
+ * An expected problem the user can fix (unknown title, bad duration...). The router shows its
+ * message as a short ephemeral reply, without an error reference and without a stack in the log.
+ * The message is already in the user's language.
+ */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+/** A short reference the user can quote, also printed beside the stack in the log. */
+export function errorReference(): string {
+  return `E${Date.now().toString(36).slice(-4).toUpperCase()}${Math.floor(Math.random() * 36 ** 3)
+    .toString(36)
+    .toUpperCase()
+    .padStart(3, '0')}`;
+}

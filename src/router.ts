@@ -1,0 +1,141 @@
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type Interaction,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { Command } from './command.ts';
+import type { BotContext } from './context.ts';
+import { parseCustomId } from './discord/custom-id.ts';
+import { UserError, errorReference } from './errors.ts';
+import { t } from './i18n/index.ts';
+import type { StringKey } from './i18n/strings.ts';
+
+export type Outcome = 'ok' | 'user-error' | 'refused' | 'error' | 'unknown' | 'restarting';
+
+export interface Router {
+  handle(interaction: Interaction): Promise<Outcome>;
+  /** Stops taking new interactions and waits (up to timeoutMs) for the ones in flight. */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+/** What the log line calls an interaction: "/drama info", "button drama:cast", "autocomplete /drama info". */
+export function describeInteraction(interaction: Interaction): string {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+    const group = interaction.options.getSubcommandGroup(false);
+    const sub = interaction.options.getSubcommand(false);
+    const path = ['/' + interaction.commandName, group, sub].filter(Boolean).join(' ');
+    return interaction.isAutocomplete() ? `autocomplete ${path}` : path;
+  }
+  if (interaction.isButton()) return `button ${interaction.customId.split(':').slice(0, 2).join(':')}`;
+  if (interaction.isAnySelectMenu()) return `select ${interaction.customId.split(':').slice(0, 2).join(':')}`;
+  if (interaction.isModalSubmit()) return `modal ${interaction.customId.split(':').slice(0, 2).join(':')}`;
+  return `interaction type ${interaction.type}`;
+}
+
+function ownerName(interaction: Interaction): string | undefined {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isMessageComponent() || interaction.isModalSubmit()) return parseCustomId(interaction.customId).command;
+  return undefined;
+}
+
+/** The one place errors are caught: users get a short ephemeral answer, the log gets the stack. */
+export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotContext): Router {
+  let accepting = true;
+  const inFlight = new Set<Promise<Outcome>>();
+
+  async function say(interaction: RepliableInteraction, content: string): Promise<void> {
+    const body = { content, embeds: [], components: [] };
+    if (interaction.deferred && !interaction.replied) await interaction.editReply(body);
+    else if (interaction.replied) await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
+    else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
+  }
+
+  async function answer(interaction: Interaction, key: StringKey, vars?: Record<string, string>): Promise<void> {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+    } else if (interaction.isRepliable()) {
+      await say(interaction, t(interaction.locale, key, vars));
+    }
+  }
+
+  async function dispatch(interaction: Interaction): Promise<Outcome> {
+    if (!accepting) {
+      await answer(interaction, 'error.restarting');
+      return 'restarting';
+    }
+    const name = ownerName(interaction);
+    const command = name === undefined ? undefined : commands.get(name);
+    if (!command) {
+      await answer(interaction, interaction.isChatInputCommand() || interaction.isAutocomplete() ? 'error.unknownCommand' : 'error.staleComponent');
+      return 'unknown';
+    }
+    if (command.adminOnly && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      await answer(interaction, interaction.inGuild() ? 'error.adminOnly' : 'error.guildOnly');
+      return 'refused';
+    }
+    if (interaction.isChatInputCommand()) await command.execute(interaction, ctx);
+    else if (interaction.isAutocomplete()) await (command.autocomplete ?? emptyChoices)(interaction, ctx);
+    else if (interaction.isMessageComponent() && command.component) await command.component(interaction, ctx, parseCustomId(interaction.customId));
+    else if (interaction.isModalSubmit() && command.modal) await command.modal(interaction, ctx, parseCustomId(interaction.customId));
+    else {
+      await answer(interaction, 'error.staleComponent');
+      return 'unknown';
+    }
+    return 'ok';
+  }
+
+  async function handle(interaction: Interaction): Promise<Outcome> {
+    const started = performance.now();
+    let outcome: Outcome;
+    let ref: string | undefined;
+    try {
+      outcome = await dispatch(interaction);
+    } catch (error) {
+      if (error instanceof UserError) {
+        outcome = 'user-error';
+        await replyQuietly(interaction, () => (interaction.isRepliable() ? say(interaction, error.message) : answer(interaction, 'error.internal')));
+      } else {
+        outcome = 'error';
+        ref = errorReference();
+        ctx.logger.error('interaction failed', { command: describeInteraction(interaction), ref, error: error as Error });
+        await replyQuietly(interaction, () => answer(interaction, 'error.internal', { ref: ref! }));
+      }
+    }
+    ctx.logger.info('interaction', {
+      command: describeInteraction(interaction),
+      guild: interaction.guildId ?? 'dm',
+      latency_ms: Math.round(performance.now() - started),
+      outcome,
+      ref,
+    });
+    return outcome;
+  }
+
+  /** The error answer itself may fail (expired token, Discord down): log it, never throw. */
+  async function replyQuietly(interaction: Interaction, send: () => Promise<void>): Promise<void> {
+    try {
+      await send();
+    } catch (error) {
+      ctx.logger.warn('could not tell the user about an error', { command: describeInteraction(interaction), reason: (error as Error).message });
+    }
+  }
+
+  return {
+    handle(interaction) {
+      const running = handle(interaction);
+      inFlight.add(running);
+      void running.finally(() => inFlight.delete(running));
+      return running;
+    },
+    async drain(timeoutMs) {
+      accepting = false;
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    },
+  };
+}
+
+async function emptyChoices(interaction: AutocompleteInteraction): Promise<void> {
+  await interaction.respond([]);
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBot, type RunningBot } from '../../src/bot.ts';
+import { parseConfig, type Config } from '../../src/config.ts';
+import { deployCommands } from '../../src/deploy-commands.ts';
+import { createOpenApiValidator } from '../../src/dev/fake-discord/openapi-validator.ts';
+import { FakeDiscord, type FakeDiscordOptions } from '../../src/dev/fake-discord/server.ts';
+import { createLogger } from '../../src/logger.ts';
+
+const validateBody = createOpenApiValidator();
+
+/** A local Discord that checks every body against the official spec. */
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  return new FakeDiscord({ validateBody, ...options }).start();
+}
+
+export function tempDir(prefix = 'dramabot-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface TestBot extends RunningBot {
+  config: Config;
+  logs: string[];
+}
+
+export interface TestBotOptions {
+  commandsDir?: string;
+  env?: Record<string, string>;
+}
+
+/** Starts the bot exactly as `npm start` does, against the local server, and registers its commands. */
+export async function startTestBot(fake: FakeDiscord, { commandsDir, env = {} }: TestBotOptions = {}): Promise<TestBot> {
+  const config = parseConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_GUILD_ID: fake.guild.id,
+    DATABASE_URL: `sqlite://${join(tempDir(), 'test.sqlite')}`,
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  const logs: string[] = [];
+  const logger = createLogger({ level: config.logLevel, secrets: [fake.token], write: (line) => logs.push(line) });
+  const bot = await startBot({ config, logger, ...(commandsDir ? { commandsDir } : {}) });
+  await deployCommands(config, bot.commands, 'deploy');
+  return { ...bot, config, logs };
+}
+
+/** What every end-to-end test asserts at the end: Discord would have accepted everything. */
+export function discordComplaints(fake: FakeDiscord): string[] {
+  return [
+    ...fake.violations.map((v) => `${v.route}: ${v.problems.join('; ')}`),
+    ...fake.unhandled.map((u) => `unhandled route ${u}`),
+  ];
+}
