@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import { loadCommands } from './command-loader.ts';
 import { ConfigError, requireToken, type Config } from './config.ts';
 import type { BotContext } from './context.ts';
+import { loadCatalog } from './data/load-catalog.ts';
 import type { Logger } from './logger.ts';
 import { COMMANDS_DIR } from './paths.ts';
 import { createRouter } from './router.ts';
@@ -30,9 +31,11 @@ const DRAIN_MS = 3_000;
 export async function startBot({ config, logger, commandsDir = COMMANDS_DIR }: StartOptions): Promise<RunningBot> {
   const token = requireToken(config);
   const commands = await loadCommands(commandsDir);
+  const catalog = loadCatalog(config.dataDir);
+  logger.info('dataset loaded', { dramas: catalog.dramas.length, people: catalog.people.length, songs: catalog.songs.length });
   const store = await openStore(config.databaseUrl);
   store.on('error', (error: Error) => logger.warn('store error', { reason: error.message }));
-  const context: BotContext = { config, logger, store };
+  const context: BotContext = { config, catalog, logger, store };
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],

@@ -2,10 +2,11 @@ import { config as loadDotenv } from 'dotenv';
 import { startBot, type RunningBot } from './bot.ts';
 import { CommandLoadError } from './command-loader.ts';
 import { ConfigError, parseConfig } from './config.ts';
+import { DataError } from './data/load-catalog.ts';
 import { createLogger } from './logger.ts';
 
 /** Problems the user fixes by editing a file: one clear message, no stack. */
-const EXPECTED = [ConfigError, CommandLoadError];
+const EXPECTED = [ConfigError, CommandLoadError, DataError];
 
 /** `npm start`: validates the configuration, starts the bot, stops cleanly on SIGINT/SIGTERM. */
 export async function main(): Promise<void> {

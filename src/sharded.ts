@@ -24,7 +24,8 @@ async function run(): Promise<void> {
   const manager = new ShardingManager(fileURLToPath(new URL('./index.ts', import.meta.url)), {
     token,
     totalShards,
-    execArgv: ['--import', 'tsx'],
+    // An absolute loader URL: '--import tsx' would resolve from the current folder, not the project.
+    execArgv: ['--import', import.meta.resolve('tsx')],
   });
   manager.on('shardCreate', (shard) => logger.info('shard started', { shard: shard.id, of: totalShards }));
   const stop = () => {

@@ -96,7 +96,8 @@ export class FakeDiscord extends EventEmitter {
     this.setMaxListeners(0);
     this.deadlineMs = options.responseDeadlineMs ?? 3_000;
     this.guilds = Array.from({ length: options.guilds ?? 1 }, (_, i) => ({
-      id: `12000000000000000${String(i + 1).padStart(2, '0')}`,
+      // Consecutive values of (id >> 22), so with N shards the guilds spread over every shard.
+      id: (((1_200_000_000_000_000_000n >> 22n) + BigInt(i)) << 22n).toString(),
       name: i === 0 ? 'K-Drama Club' : `Drama Server ${i + 1}`,
       channelId: `12500000000000000${String(i + 1).padStart(2, '0')}`,
       ownerId: '1300000000000000099',
@@ -192,6 +193,16 @@ export class FakeDiscord extends EventEmitter {
   /** Messages the bot posted in a channel (not interaction replies), oldest first. */
   channelMessages(channelId = this.guild.channelId): FakeMessage[] {
     return [...this.messages.values()].filter((m) => m.channel_id === channelId && m.interaction_metadata === undefined);
+  }
+
+  /** Resolves once no request has reached the server for `quietMs` (the bot has finished talking). */
+  async idle(quietMs = 150, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let seen = -1;
+    while (seen !== this.requests.length && Date.now() < deadline) {
+      seen = this.requests.length;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+    }
   }
 
   /** Resolves when the predicate holds for the current state (checked on every change). */
@@ -545,6 +556,11 @@ export class InteractionResult {
       const all = this.record.followUpIds.map((id) => this.fake.messages.get(id)!).filter(Boolean);
       return all.length >= count ? all : undefined;
     }, `${count} follow-up(s) to interaction ${this.record.id}`);
+  }
+
+  /** Follow-ups sent so far (none is waited for). */
+  followUpsSoFar(): FakeMessage[] {
+    return this.record.followUpIds.map((id) => this.fake.messages.get(id)!).filter(Boolean);
   }
 
   /** A modal the bot opened in answer. */

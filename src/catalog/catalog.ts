@@ -1,0 +1,59 @@
+import type { CastMember, Drama, Person, RoleType, Track } from '../data/schema.ts';
+
+export type CreditKind = 'cast' | 'director' | 'writer' | 'artist';
+
+/** One line of a person's filmography or discography. */
+export interface Credit {
+  drama: Drama;
+  kind: CreditKind;
+  role?: RoleType;
+  characters?: CastMember['characters'];
+  track?: Track;
+}
+
+export interface SongRef {
+  drama: Drama;
+  track: Track;
+}
+
+export interface Catalog {
+  dramas: readonly Drama[];
+  people: readonly Person[];
+  songs: readonly SongRef[];
+  drama(id: string): Drama | undefined;
+  person(id: string): Person | undefined;
+  /** Every credit of a person, newest drama first. */
+  creditsOf(personId: string): readonly Credit[];
+}
+
+const newestFirst = (a: Credit, b: Credit) => b.drama.firstAirDate.localeCompare(a.drama.firstAirDate) || a.drama.title.localeCompare(b.drama.title);
+
+export function buildCatalog(dramas: Drama[], people: Person[]): Catalog {
+  const dramaById = new Map(dramas.map((d) => [d.id, d]));
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const credits = new Map<string, Credit[]>();
+  const add = (personId: string, credit: Credit) => {
+    let list = credits.get(personId);
+    if (!list) credits.set(personId, (list = []));
+    list.push(credit);
+  };
+  const songs: SongRef[] = [];
+  for (const drama of dramas) {
+    for (const c of drama.cast) add(c.person, { drama, kind: 'cast', role: c.role, characters: c.characters });
+    for (const id of drama.directors ?? []) add(id, { drama, kind: 'director' });
+    for (const id of drama.writers ?? []) add(id, { drama, kind: 'writer' });
+    for (const track of drama.soundtrack ?? []) {
+      songs.push({ drama, track });
+      for (const id of track.artists) add(id, { drama, kind: 'artist', track });
+    }
+  }
+  for (const list of credits.values()) list.sort(newestFirst);
+  return {
+    dramas,
+    people,
+    songs,
+    drama: (id) => dramaById.get(id),
+    person: (id) => personById.get(id),
+    creditsOf: (id) => credits.get(id) ?? [],
+  };
+}

@@ -1,0 +1,160 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { z } from 'zod';
+import { buildCatalog, type Catalog } from '../catalog/catalog.ts';
+import { dramaSchema, personSchema, type Drama, type Person } from './schema.ts';
+
+export interface DataProblem {
+  file: string;
+  /** JSON path inside the file, e.g. cast[2].person; "(file)" when the file itself is unreadable. */
+  path: string;
+  message: string;
+}
+
+export function formatProblem(problem: DataProblem): string {
+  return `${problem.file} → ${problem.path} → ${problem.message}`;
+}
+
+/** The dataset is broken: every problem found, not only the first. */
+export class DataError extends Error {
+  override name = 'DataError';
+  constructor(readonly problems: DataProblem[]) {
+    super(`the dataset has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.map(formatProblem).join('\n  ')}`);
+  }
+}
+
+function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(root)';
+}
+
+/**
+ * Where JSON.parse gave up. V8 leaves the position out of some messages, so find it: a prefix that
+ * ends before the first bad character fails only with "end of input" (or parses), a longer one fails
+ * for another reason, and that is monotonic, so a binary search finds the spot.
+ */
+function errorOffset(source: string): number {
+  const failsInside = (length: number) => {
+    try {
+      JSON.parse(source.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      const position = /at position (\d+)/.exec(message)?.[1];
+      if (position !== undefined) return Number(position) < length;
+      return !/end of JSON input|Unterminated string/i.test(message);
+    }
+  };
+  let low = 0;
+  let high = source.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (failsInside(mid + 1)) high = mid;
+    else low = mid + 1;
+  }
+  return Math.min(low, source.length);
+}
+
+function describeJsonError(source: string, error: Error): string {
+  const offset = errorOffset(source);
+  const before = source.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const reason = error.message.replace(/ in JSON at position[\s\S]*$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
+  return `invalid JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+interface Parsed<T> {
+  file: string;
+  value: T;
+}
+
+function readFolder<T>(dir: string, schema: z.ZodType<T>, shown: (file: string) => string, problems: DataProblem[]): Array<Parsed<T>> {
+  if (!existsSync(dir)) {
+    problems.push({ file: shown(dir), path: '(folder)', message: 'is missing' });
+    return [];
+  }
+  const parsed: Array<Parsed<T>> = [];
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const file = shown(join(dir, name));
+    const source = readFileSync(join(dir, name), 'utf8');
+    let json: unknown;
+    try {
+      json = JSON.parse(source);
+    } catch (error) {
+      problems.push({ file, path: '(file)', message: describeJsonError(source, error as Error) });
+      continue;
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push({ file, path: jsonPath(issue.path), message: issue.message });
+      continue;
+    }
+    const id = (result.data as { id: string }).id;
+    if (`${id}.json` !== name) problems.push({ file, path: 'id', message: `"${id}" must match the file name (${id}.json)` });
+    parsed.push({ file, value: result.data });
+  }
+  return parsed;
+}
+
+/** Checks between records that no per-file schema can see. */
+function crossCheck(dramas: Array<Parsed<Drama>>, people: Array<Parsed<Person>>, problems: DataProblem[]): void {
+  const personIds = new Map<string, Person>();
+  for (const { file, value } of people) {
+    if (personIds.has(value.id)) problems.push({ file, path: 'id', message: `duplicate person id "${value.id}"` });
+    personIds.set(value.id, value);
+  }
+  const known = (file: string, path: string, id: string) => {
+    if (!personIds.has(id)) problems.push({ file, path, message: `unknown person "${id}" (no people/${id}.json)` });
+  };
+  for (const { file, value: person } of people) {
+    if (person.group !== undefined) {
+      known(file, 'group', person.group);
+      if (personIds.get(person.group) && personIds.get(person.group)!.type !== 'group') problems.push({ file, path: 'group', message: `"${person.group}" is not a group (type "group")` });
+    }
+  }
+  const dramaIds = new Set<string>();
+  for (const { file, value: d } of dramas) {
+    if (dramaIds.has(d.id)) problems.push({ file, path: 'id', message: `duplicate drama id "${d.id}"` });
+    dramaIds.add(d.id);
+    if (Number(d.firstAirDate.slice(0, 4)) !== d.year) problems.push({ file, path: 'year', message: `${d.year} is not the year of firstAirDate ${d.firstAirDate}` });
+    if (d.lastAirDate && d.lastAirDate < d.firstAirDate) problems.push({ file, path: 'lastAirDate', message: `${d.lastAirDate} is before firstAirDate ${d.firstAirDate}` });
+    if (d.episodes.length !== d.episodeCount) problems.push({ file, path: 'episodes', message: `lists ${d.episodes.length} episodes but episodeCount is ${d.episodeCount}` });
+    d.episodes.forEach((e, i) => {
+      if (e.number !== i + 1) problems.push({ file, path: `episodes[${i}].number`, message: `is ${e.number}; episode numbers must run 1, 2, 3... without gaps (expected ${i + 1})` });
+      if (e.airDate && (e.airDate < d.firstAirDate || (d.lastAirDate && e.airDate > d.lastAirDate))) {
+        problems.push({ file, path: `episodes[${i}].airDate`, message: `${e.airDate} is outside the run ${d.firstAirDate} – ${d.lastAirDate ?? '?'}` });
+      }
+    });
+    (d.soundtrack ?? []).forEach((t, i) => {
+      if (t.track !== i + 1) problems.push({ file, path: `soundtrack[${i}].track`, message: `is ${t.track}; track numbers must run 1, 2, 3... (expected ${i + 1})` });
+      if (t.episode !== undefined && t.episode > d.episodeCount) problems.push({ file, path: `soundtrack[${i}].episode`, message: `episode ${t.episode} does not exist (${d.episodeCount} episodes)` });
+      t.artists.forEach((a, j) => known(file, `soundtrack[${i}].artists[${j}]`, a));
+    });
+    const seen = new Set<string>();
+    d.cast.forEach((c, i) => {
+      known(file, `cast[${i}].person`, c.person);
+      if (seen.has(c.person)) problems.push({ file, path: `cast[${i}].person`, message: `"${c.person}" is listed twice; put both characters in one entry` });
+      seen.add(c.person);
+    });
+    (d.directors ?? []).forEach((p, i) => known(file, `directors[${i}]`, p));
+    (d.writers ?? []).forEach((p, i) => known(file, `writers[${i}]`, p));
+  }
+}
+
+/** Reads and validates data/dramas/*.json and data/people/*.json; throws DataError listing every problem. */
+export function loadCatalog(dataDir: string): Catalog {
+  const root = resolve(dataDir);
+  const shown = (file: string) => {
+    const nearby = relative(process.cwd(), file);
+    return nearby && !nearby.startsWith('..') ? nearby : file;
+  };
+  const problems: DataProblem[] = [];
+  const people = readFolder(join(root, 'people'), personSchema, shown, problems);
+  const dramas = readFolder(join(root, 'dramas'), dramaSchema, shown, problems);
+  crossCheck(dramas, people, problems);
+  if (problems.length) throw new DataError(problems);
+  return buildCatalog(
+    dramas.map((d) => d.value),
+    people.map((p) => p.value),
+  );
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/**
+ * The dataset's single source of truth: types and validation both come from here.
+ * The format is described for contributors in data/FORMAT.md.
+ */
+export const GENRES = [
+  'romance', 'comedy', 'melodrama', 'thriller', 'mystery', 'crime', 'action', 'horror', 'historical', 'fantasy', 'sci-fi',
+  'medical', 'legal', 'music', 'slice-of-life', 'family', 'youth', 'sports', 'political', 'business', 'military', 'supernatural',
+] as const;
+export type Genre = (typeof GENRES)[number];
+
+export const ROLE_TYPES = ['main', 'support', 'cameo'] as const;
+export type RoleType = (typeof ROLE_TYPES)[number];
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "park-hyung-sik"');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date');
+
+const sourceUrl = z.string().regex(/^https?:\/\/\S+$/, 'must be the http(s) URL of a public page');
+const sources = z.array(sourceUrl).min(1, 'must list at least one source page');
+
+const character = z.strictObject({
+  name: text(100),
+  altNames: z.array(text(100)).optional(),
+  nativeName: text(100).optional(),
+});
+
+export const castSchema = z.strictObject({
+  person: slug,
+  role: z.enum(ROLE_TYPES),
+  characters: z.array(character).min(1, 'must name at least one character'),
+});
+
+export const episodeSchema = z.strictObject({
+  number: z.number().int().min(1),
+  airDate: isoDate.optional(),
+  runtimeMinutes: z.number().int().min(1).max(600).optional(),
+  title: text(200).optional(),
+});
+
+export const trackSchema = z.strictObject({
+  track: z.number().int().min(1),
+  part: z.number().int().min(1).optional(),
+  title: text(200),
+  nativeTitle: text(200).optional(),
+  artists: z.array(slug).min(1, 'must name at least one artist'),
+  releaseDate: isoDate.optional(),
+  episode: z.number().int().min(1).optional(),
+});
+
+export const dramaSchema = z.strictObject({
+  id: slug,
+  title: text(200),
+  altTitles: z.array(text(200)).optional(),
+  nativeTitle: text(200),
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as KR'),
+  year: z.number().int().min(1950).max(2100),
+  firstAirDate: isoDate,
+  lastAirDate: isoDate.optional(),
+  networks: z.array(text(60)).min(1, 'must name the network or platform'),
+  episodeCount: z.number().int().min(1).max(500),
+  runtimeMinutes: z.number().int().min(1).max(600).optional(),
+  episodes: z.array(episodeSchema),
+  genres: z.array(z.enum(GENRES)).min(1).max(4),
+  tags: z.array(slug).optional(),
+  synopsis: text(800),
+  directors: z.array(slug).optional(),
+  writers: z.array(slug).optional(),
+  cast: z.array(castSchema).min(1, 'must list the leading cast'),
+  soundtrack: z.array(trackSchema).optional(),
+  sources,
+});
+
+export const personSchema = z.strictObject({
+  id: slug,
+  name: text(100),
+  altNames: z.array(text(100)).optional(),
+  nativeName: text(100).optional(),
+  type: z.enum(['person', 'group']).optional(),
+  group: slug.optional(),
+  sources,
+});
+
+export type Drama = z.infer<typeof dramaSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type CastMember = z.infer<typeof castSchema>;
+export type Track = z.infer<typeof trackSchema>;
+export type Episode = z.infer<typeof episodeSchema>;

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { isEphemeral, type FakeDiscord } from '../../src/dev/fake-discord/server.ts';
+import { discordComplaints, startFakeDiscord, tempDir } from '../support/harness.ts';
+import { ROOT, runScript } from '../support/spawn.ts';
+
+/** `npm start` runs `tsx src/index.ts`: these tests run exactly that. */
+describe('npm start (src/index.ts)', () => {
+  let fake: FakeDiscord | undefined;
+  afterEach(async () => {
+    await fake?.close();
+    fake = undefined;
+  });
+
+  it('exits non-zero with one line that names DISCORD_TOKEN and points to the playground when there is no .env', async () => {
+    const run = runScript('src/index.ts');
+    expect(await run.exit).toBe(1);
+    const lines = run.stderr().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('DISCORD_TOKEN is not set');
+    expect(lines[0]).toContain('.env.example');
+    expect(lines[0]).toContain('npm run playground');
+  });
+
+  it('names a malformed variable and what to do in one line', async () => {
+    const run = runScript('src/index.ts', [], { DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.a.b', LOG_LEVEL: 'loud' });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr().trim()).toMatch(/^dramabot: LOG_LEVEL must be one of debug, info, warn, error\. Copy \.env\.example to \.env/);
+  });
+
+  it('says Discord refused the token, without printing it', async () => {
+    fake = await startFakeDiscord();
+    const wrong = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.d3Jvbmc.not-the-right-token';
+    const run = runScript('src/index.ts', [], { DISCORD_TOKEN: wrong, DISCORD_API_URL: fake.apiUrl, DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`, DATA_DIR: `${ROOT}data` });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toContain('Discord refused DISCORD_TOKEN');
+    expect(run.stderr() + run.stdout()).not.toContain(wrong);
+  });
+
+  it('connects with a token and DISCORD_API_URL, answers a command within 3 s, and exits 0 on SIGTERM', async () => {
+    fake = await startFakeDiscord();
+    const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: fake.guild.id, DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`, DATA_DIR: `${ROOT}data` };
+    const deploy = runScript('src/deploy.ts', [], env);
+    expect(await deploy.exit).toBe(0);
+    const run = runScript('src/index.ts', [], env);
+    await fake.waitFor(() => fake!.connected, 'the bot to connect', 20_000);
+    const result = fake.command('/ping');
+    const reply = await result.reply();
+    expect(reply.content).toMatch(/^Pong! Gateway heartbeat .* · round trip \d+ ms$/);
+    expect(isEphemeral(reply)).toBe(true);
+    expect((await result.callback()).latencyMs).toBeLessThan(3_000);
+    const started = Date.now();
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(run.stderr()).toMatch(/INFO interaction command=\/ping guild=\d+ latency_ms=\d+ outcome=ok/);
+    expect(run.stderr()).toContain('INFO stopped');
+    expect(run.stderr()).not.toContain(fake.token);
+    expect(discordComplaints(fake)).toEqual([]);
+  });
+});
+
+describe('npm run start:sharded (src/sharded.ts)', () => {
+  it('starts one process per shard, each identifying with its shard id, and answers in every server', async () => {
+    const fake = await startFakeDiscord({ guilds: 2 });
+    try {
+      const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`, DATA_DIR: `${ROOT}data`, SHARD_COUNT: '2' };
+      const deploy = runScript('src/deploy.ts', [], env);
+      expect(await deploy.exit).toBe(0);
+      const run = runScript('src/sharded.ts', [], env);
+      await fake.waitFor(() => fake.identifies.length === 2, 'two shards to identify', 40_000);
+      expect(fake.identifies.map((i) => i.shard).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      for (const guild of fake.guilds) {
+        const reply = await fake.command('/ping', {}, { guildId: guild.id }).reply();
+        expect(reply.content).toMatch(/^Pong!/);
+      }
+      run.child.kill('SIGTERM');
+      expect(await run.exit).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
+});
