@@ -7,6 +7,7 @@ import { loadCatalog } from './data/load-catalog.ts';
 import type { Logger } from './logger.ts';
 import { COMMANDS_DIR } from './paths.ts';
 import { createRouter } from './router.ts';
+import { buildSearchIndex } from './search/search-index.ts';
 import { openStore } from './store/open-store.ts';
 
 export interface RunningBot {
@@ -31,11 +32,13 @@ const DRAIN_MS = 3_000;
 export async function startBot({ config, logger, commandsDir = COMMANDS_DIR }: StartOptions): Promise<RunningBot> {
   const token = requireToken(config);
   const commands = await loadCommands(commandsDir);
+  const loading = performance.now();
   const catalog = loadCatalog(config.dataDir);
-  logger.info('dataset loaded', { dramas: catalog.dramas.length, people: catalog.people.length, songs: catalog.songs.length });
+  const search = buildSearchIndex(catalog);
+  logger.info('dataset loaded', { dramas: catalog.dramas.length, people: catalog.people.length, songs: catalog.songs.length, ms: Math.round(performance.now() - loading) });
   const store = await openStore(config.databaseUrl);
   store.on('error', (error: Error) => logger.warn('store error', { reason: error.message }));
-  const context: BotContext = { config, catalog, logger, store };
+  const context: BotContext = { config, catalog, search, logger, store };
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],

@@ -2,11 +2,14 @@ import type Keyv from 'keyv';
 import type { Catalog } from './catalog/catalog.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import type { SearchIndex } from './search/search-index.ts';
 
 /** What command handlers get besides the interaction: everything is passed in, nothing is global. */
 export interface BotContext {
   config: Config;
   catalog: Catalog;
+  /** One index over titles, names, characters and songs, built once at start. */
+  search: SearchIndex;
   logger: Logger;
   store: Keyv;
 }

@@ -83,3 +83,15 @@ describe('npm run start:sharded (src/sharded.ts)', () => {
     }
   }, 60_000);
 });
+
+describe('npm start with a broken dataset', () => {
+  it('stops before connecting and lists every problem as file → path → what is wrong', async () => {
+    const { writeDataset, drama, person } = await import('../support/dataset.ts');
+    const dir = writeDataset({ 'one.json': drama('one', { firstAirDate: '2022-02-30' }), 'two.json': '{ "id": ' }, { 'lead.json': person('lead', 'Park Hyung-sik') });
+    const run = runScript('src/index.ts', [], { DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.ZmFrZQ.local-discord-server-token', DISCORD_API_URL: 'http://127.0.0.1:9/api', DATA_DIR: dir });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toContain('dramabot: the dataset has 2 problems:');
+    expect(run.stderr()).toMatch(/dramas\/one\.json → firstAirDate → is not a real calendar date/);
+    expect(run.stderr()).toMatch(/dramas\/two\.json → \(file\) → invalid JSON at line 1/);
+  });
+});

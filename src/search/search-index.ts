@@ -1,0 +1,197 @@
+import type { Catalog } from '../catalog/catalog.ts';
+import { hasHangul, isChoseongOnly, keyWords, words, type KeySpace } from './normalize.ts';
+
+/**
+ * One entry per searchable text: each title, person name, character name and song title is its
+ * own entry (search-notes.md: one document per drama lets a query match pieces of three people).
+ */
+export type EntryKind = 'title' | 'person' | 'character' | 'song';
+export type EntryRef =
+  | { type: 'drama'; dramaId: string }
+  | { type: 'person'; personId: string }
+  | { type: 'character'; personId: string; dramaId: string }
+  | { type: 'song'; dramaId: string; track: number };
+
+export interface Entry {
+  id: number;
+  kind: EntryKind;
+  text: string;
+  ref: EntryRef;
+}
+
+export type MatchKind = 'exact' | 'prefix' | 'fuzzy';
+
+export interface EntryHit {
+  entry: Entry;
+  score: number;
+  match: MatchKind;
+}
+
+/** Keys of one space, sorted, so a prefix is a contiguous range found by binary search. */
+interface KeyTable {
+  keys: string[];
+  entries: Int32Array;
+  /** Index of the word the key starts at: 0 is the whole text, more is a later word ("hyungsik" in "parkhyungsik"). */
+  words: Uint8Array;
+}
+
+export interface SearchIndex {
+  entries: Entry[];
+  tables: Record<KeySpace, KeyTable>;
+}
+
+const SPACES: KeySpace[] = ['raw', 'folded', 'jamo', 'choseong'];
+/** Later words of long titles are not worth a key each. */
+const MAX_WORD_STARTS = 8;
+
+/** Base scores: exact beats prefix beats fuzzy; the spelling as typed beats a folded variant. */
+const TIER: Record<KeySpace, { exact: number; prefix: number; wordExact: number; wordPrefix: number }> = {
+  raw: { exact: 100, prefix: 90, wordExact: 86, wordPrefix: 80 },
+  jamo: { exact: 100, prefix: 90, wordExact: 86, wordPrefix: 80 },
+  folded: { exact: 88, prefix: 78, wordExact: 75, wordPrefix: 70 },
+  choseong: { exact: 84, prefix: 76, wordExact: 74, wordPrefix: 68 },
+};
+const FUZZY_BASE = { raw: 60, folded: 55 } as const;
+const PREFIX_SCAN_LIMIT = 4_000;
+
+export function buildSearchIndex(catalog: Catalog): SearchIndex {
+  const entries: Entry[] = [];
+  const pending: Record<KeySpace, Array<[string, number, number]>> = { raw: [], folded: [], jamo: [], choseong: [] };
+  const seen = new Set<string>();
+  const add = (kind: EntryKind, text: string | undefined, ref: EntryRef) => {
+    if (!text) return;
+    const dedupe = `${JSON.stringify(ref)}|${text.toLowerCase()}`;
+    if (seen.has(dedupe)) return;
+    seen.add(dedupe);
+    const id = entries.length;
+    entries.push({ id, kind, text, ref });
+    for (const [space, ws] of Object.entries(keyWords(text)) as Array<[KeySpace, string[]]>) {
+      for (let w = 0; w < Math.min(ws.length, MAX_WORD_STARTS); w++) pending[space].push([ws.slice(w).join(''), id, w]);
+    }
+  };
+  for (const drama of catalog.dramas) {
+    const ref: EntryRef = { type: 'drama', dramaId: drama.id };
+    for (const t of [drama.title, ...(drama.altTitles ?? []), drama.nativeTitle]) add('title', t, ref);
+    for (const c of drama.cast) {
+      for (const ch of c.characters) {
+        for (const t of [ch.name, ...(ch.altNames ?? []), ch.nativeName]) add('character', t, { type: 'character', personId: c.person, dramaId: drama.id });
+      }
+    }
+    for (const track of drama.soundtrack ?? []) {
+      for (const t of [track.title, track.nativeTitle]) add('song', t, { type: 'song', dramaId: drama.id, track: track.track });
+    }
+  }
+  for (const person of catalog.people) {
+    for (const t of [person.name, ...(person.altNames ?? []), person.nativeName]) add('person', t, { type: 'person', personId: person.id });
+  }
+  const tables = {} as Record<KeySpace, KeyTable>;
+  for (const space of SPACES) {
+    const rows = pending[space].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    tables[space] = {
+      keys: rows.map((r) => r[0]),
+      entries: Int32Array.from(rows, (r) => r[1]),
+      words: Uint8Array.from(rows, (r) => r[2]),
+    };
+  }
+  return { entries, tables };
+}
+
+function lowerBound(keys: string[], q: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! < q) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Edit distance between q and the closest prefix of key (optimal string alignment: a swap of two
+ * neighbouring letters counts as one typo), or max + 1 when it is more than max.
+ * "sountrack" is 1 edit from "soundtrack1", "hopsital" 1 from "hospital".
+ */
+export function prefixDistance(q: string, key: string, max: number): number {
+  if (key.length < q.length - max) return max + 1;
+  const n = q.length;
+  let before = new Array<number>(n + 1).fill(0);
+  let previous = Array.from({ length: n + 1 }, (_, i) => i);
+  let best = previous[n]!;
+  const columns = Math.min(key.length, n + max);
+  for (let j = 1; j <= columns; j++) {
+    const current = [j];
+    let rowMin = j;
+    for (let i = 1; i <= n; i++) {
+      const cost = q[i - 1] === key[j - 1] ? 0 : 1;
+      let value = Math.min(previous[i]! + 1, current[i - 1]! + 1, previous[i - 1]! + cost);
+      if (i > 1 && j > 1 && q[i - 1] === key[j - 2] && q[i - 2] === key[j - 1]) value = Math.min(value, before[i - 2]! + 1);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    best = Math.min(best, current[n]!);
+    if (rowMin > max) break;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(best, max + 1);
+}
+
+/** How many typos a query of this length may carry: none for short words, then 1, then 2. */
+export function allowedEdits(length: number): number {
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/** The query in each key space it should be looked up in. */
+function queryKeys(query: string): Array<[KeySpace, string]> {
+  const kw = keyWords(query);
+  const join = (space: KeySpace) => (kw[space] ?? []).join('');
+  if (hasHangul(query)) {
+    // Only consonants typed (ㅅㄹㄷㅌ): an initial-consonant search; anything else: syllables as jamo.
+    return isChoseongOnly(words(query).join('')) ? [['choseong', join('choseong')]] : [['jamo', join('jamo')]];
+  }
+  return kw.raw ? [['raw', join('raw')], ['folded', join('folded')]] : [];
+}
+
+/** Entries whose text matches the query, best first: exact > prefix > fuzzy, spelling as typed first. */
+export function findEntries(index: SearchIndex, query: string, accept: (entry: Entry) => boolean, limit = 100): EntryHit[] {
+  const best = new Map<number, EntryHit>();
+  const offer = (entryId: number, score: number, match: MatchKind) => {
+    const entry = index.entries[entryId]!;
+    if (!accept(entry)) return;
+    const current = best.get(entryId);
+    if (!current || current.score < score) best.set(entryId, { entry, score, match });
+  };
+  const keys = queryKeys(query);
+  for (const [space, q] of keys) {
+    if (!q) continue;
+    const table = index.tables[space];
+    const tier = TIER[space];
+    const end = Math.min(table.keys.length, lowerBound(table.keys, q) + PREFIX_SCAN_LIMIT);
+    for (let i = lowerBound(table.keys, q); i < end; i++) {
+      const key = table.keys[i]!;
+      if (!key.startsWith(q)) break;
+      const whole = table.words[i] === 0;
+      const exact = key.length === q.length;
+      // A small bonus for covering more of the key keeps "Vincenzo" above "Vincenzo Cassano" for "vincenzo".
+      const closeness = q.length / key.length;
+      const score = (exact ? (whole ? tier.exact : tier.wordExact) : whole ? tier.prefix : tier.wordPrefix) + closeness;
+      offer(table.entries[i]!, score, exact && whole ? 'exact' : 'prefix');
+    }
+  }
+  if (best.size < limit) {
+    for (const [space, q] of keys) {
+      if (space !== 'raw' && space !== 'folded') continue;
+      // Folding already merges spellings; typos on top of it need a longer word to stay meaningful.
+      const max = allowedEdits(space === 'folded' ? q.length - 1 : q.length);
+      if (max === 0) continue;
+      const table = index.tables[space];
+      for (let i = 0; i < table.keys.length; i++) {
+        const key = table.keys[i]!;
+        const d = prefixDistance(q, key, max);
+        if (d <= max) offer(table.entries[i]!, FUZZY_BASE[space] - 8 * d - (table.words[i] === 0 ? 0 : 5) + Math.min(1, q.length / key.length), 'fuzzy');
+      }
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.entry.id - b.entry.id).slice(0, limit);
+}
