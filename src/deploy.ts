@@ -2,6 +2,7 @@ import { config as loadDotenv } from 'dotenv';
 import { loadCommands } from './command-loader.ts';
 import { parseConfig } from './config.ts';
 import { deployCommands, type DeployMode } from './deploy-commands.ts';
+import { redact } from './logger.ts';
 import { COMMANDS_DIR } from './paths.ts';
 
 /** `npm run deploy [-- --dry-run | --clear]`: registers the slash commands with Discord. */
@@ -23,8 +24,6 @@ async function run(args: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: Error) => {
-  const token = process.env.DISCORD_TOKEN;
-  const message = token ? error.message.split(token).join('[redacted]') : error.message;
-  process.stderr.write(`dramabot deploy: ${message}\n`);
+  process.stderr.write(`dramabot deploy: ${redact(error.message, [process.env.DISCORD_TOKEN])}\n`);
   process.exit(1);
 });

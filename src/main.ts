@@ -3,7 +3,7 @@ import { startBot, type RunningBot } from './bot.ts';
 import { CommandLoadError } from './command-loader.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { DataError } from './data/load-catalog.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, redact } from './logger.ts';
 
 /** Problems the user fixes by editing a file: one clear message, no stack. */
 const EXPECTED = [ConfigError, CommandLoadError, DataError];
@@ -30,9 +30,7 @@ export async function main(): Promise<void> {
     if (EXPECTED.some((type) => error instanceof type)) {
       process.stderr.write(`dramabot: ${(error as Error).message}\n`);
     } else {
-      const token = process.env.DISCORD_TOKEN;
-      const text = (error as Error).stack ?? String(error);
-      process.stderr.write(`dramabot: could not start: ${token ? text.split(token).join('[redacted]') : text}\n`);
+      process.stderr.write(`dramabot: could not start: ${redact((error as Error).stack ?? String(error), [process.env.DISCORD_TOKEN])}\n`);
     }
     process.exit(1);
   }

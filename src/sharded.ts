@@ -3,7 +3,7 @@ import { REST } from '@discordjs/rest';
 import { ShardingManager, Routes, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, parseConfig, requireToken } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, redact } from './logger.ts';
 
 /**
  * `npm run start:sharded`: one process per shard. Several processes cannot share one SQLite
@@ -38,6 +38,7 @@ async function run(): Promise<void> {
 }
 
 run().catch((error: Error) => {
-  process.stderr.write(`dramabot: ${error instanceof ConfigError ? error.message : error.stack ?? error.message}\n`);
+  const text = error instanceof ConfigError ? error.message : (error.stack ?? error.message);
+  process.stderr.write(`dramabot: ${redact(text, [process.env.DISCORD_TOKEN])}\n`);
   process.exit(1);
 });

@@ -167,8 +167,9 @@ export function findEntries(index: SearchIndex, query: string, accept: (entry: E
     if (!q) continue;
     const table = index.tables[space];
     const tier = TIER[space];
-    const end = Math.min(table.keys.length, lowerBound(table.keys, q) + PREFIX_SCAN_LIMIT);
-    for (let i = lowerBound(table.keys, q); i < end; i++) {
+    const start = lowerBound(table.keys, q);
+    const end = Math.min(table.keys.length, start + PREFIX_SCAN_LIMIT);
+    for (let i = start; i < end; i++) {
       const key = table.keys[i]!;
       if (!key.startsWith(q)) break;
       const whole = table.words[i] === 0;
