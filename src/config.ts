@@ -89,7 +89,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
 export function requireToken(config: Config): string {
   if (!config.token) {
     throw new ConfigError(
-      `DISCORD_TOKEN is not set. ${COPY_HINT} and paste your bot token, or try the bot offline with: npm run playground`,
+      'DISCORD_TOKEN is not set. Copy .env.example to .env and paste your bot token into it, or try the bot offline with: npm run playground',
     );
   }
   return config.token;

@@ -13,13 +13,14 @@ async function run(args: string[]): Promise<void> {
   const mode: DeployMode = args.includes('--clear') ? 'clear' : args.includes('--dry-run') ? 'dry-run' : 'deploy';
   const config = parseConfig(process.env);
   const result = await deployCommands(config, await loadCommands(COMMANDS_DIR), mode);
+  const count = `${result.names.length} command${result.names.length === 1 ? '' : 's'}`;
   if (mode === 'dry-run') {
     process.stdout.write(`${JSON.stringify(result.body, null, 2)}\n`);
-    process.stdout.write(`Dry run: would register ${result.names.length} commands to ${result.target}: ${result.names.map((n) => '/' + n).join(', ')}\n`);
+    process.stdout.write(`Dry run: would register ${count} to ${result.target}: ${result.names.map((n) => '/' + n).join(', ')}\n`);
   } else if (mode === 'clear') {
     process.stdout.write(`Removed every command from ${result.target}.\n`);
   } else {
-    process.stdout.write(`Registered ${result.names.length} commands to ${result.target}: ${result.names.map((n) => '/' + n).join(', ')}\n`);
+    process.stdout.write(`Registered ${count} to ${result.target}: ${result.names.map((n) => '/' + n).join(', ')}\n`);
   }
 }
 

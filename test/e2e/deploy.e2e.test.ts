@@ -5,6 +5,7 @@ import { discordComplaints, startFakeDiscord } from '../support/harness.ts';
 import { ROOT, runScript } from '../support/spawn.ts';
 
 const COMMAND_NAMES = readdirSync(`${ROOT}commands`).map((f) => f.replace(/\.ts$/, '')).sort();
+const COUNT = `${COMMAND_NAMES.length} command${COMMAND_NAMES.length === 1 ? '' : 's'}`;
 
 describe('npm run deploy (src/deploy.ts)', () => {
   let fake: FakeDiscord;
@@ -21,14 +22,14 @@ describe('npm run deploy (src/deploy.ts)', () => {
     const json = run.stdout().slice(0, run.stdout().lastIndexOf(']') + 1);
     const body = JSON.parse(json) as Array<{ name: string }>;
     expect(body.map((c) => c.name).sort()).toEqual(COMMAND_NAMES);
-    expect(run.stdout()).toContain(`Dry run: would register ${COMMAND_NAMES.length} commands`);
+    expect(run.stdout()).toContain(`Dry run: would register ${COUNT} to`);
     expect(fake.requests).toHaveLength(0);
   });
 
   it('registers every command in commands/ to the guild with one bulk overwrite, and says what it registered', async () => {
     const run = runScript('src/deploy.ts', [], { ...env, DISCORD_GUILD_ID: fake.guild.id });
     expect(await run.exit).toBe(0);
-    expect(run.stdout()).toContain(`Registered ${COMMAND_NAMES.length} commands to server ${fake.guild.id}`);
+    expect(run.stdout()).toContain(`Registered ${COUNT} to server ${fake.guild.id}`);
     const puts = fake.requests.filter((r) => r.method === 'PUT');
     expect(puts).toHaveLength(1);
     expect(puts[0]!.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`);

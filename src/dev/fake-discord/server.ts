@@ -456,8 +456,9 @@ export class FakeDiscord extends EventEmitter {
       if (key in data) (message as Json)[key] = data[key] ?? (key === 'content' ? '' : []);
     }
     if (files.length) message.attachments = this.storeFiles(files);
-    message.flags &= ~MESSAGE_FLAG.loading;
-    message.edited_timestamp = new Date().toISOString();
+    // Filling in a deferred ("thinking…") reply is not an edit in Discord's eyes.
+    if (message.flags & MESSAGE_FLAG.loading) message.flags &= ~MESSAGE_FLAG.loading;
+    else message.edited_timestamp = new Date().toISOString();
     return message;
   }
 
