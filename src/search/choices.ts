@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { Drama, Person } from '../data/schema.ts';
 import { languageOf, t } from '../i18n/index.ts';
 import type { SearchIndex } from './search-index.ts';
-import { searchDramas, searchPeople, searchSoundtrack, type DramaResult, type PersonResult, type SearchResult } from './surfaces.ts';
+import { resultKey, searchDramas, searchPeople, searchSoundtrack, type DramaResult, type PersonResult, type SearchResult } from './surfaces.ts';
 
 /** Discord's limits for autocomplete: 25 choices, names and values of at most 100 characters. */
 export const MAX_CHOICES = 25;
@@ -13,10 +13,7 @@ export interface Choice {
   value: string;
 }
 
-/** A value that names one record exactly: d:<drama>, p:<person>, s:<drama>:<track>. */
-export function choiceValue(r: SearchResult): string {
-  return r.type === 'drama' ? `d:${r.drama.id}` : r.type === 'person' ? `p:${r.person.id}` : `s:${r.drama.id}:${r.track.track}`;
-}
+export const choiceValue = resultKey;
 
 export type ParsedValue = { type: 'drama'; id: string } | { type: 'person'; id: string } | { type: 'song'; id: string; track: number };
 

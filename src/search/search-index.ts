@@ -53,6 +53,8 @@ const TIER: Record<KeySpace, { exact: number; prefix: number; wordExact: number;
 };
 const FUZZY_BASE = { raw: 60, folded: 55 } as const;
 const PREFIX_SCAN_LIMIT = 4_000;
+/** One autocomplete list (25 choices) worth of real matches makes typo matches pointless. */
+const FUZZY_WHEN_FEWER_THAN = 25;
 
 export function buildSearchIndex(catalog: Catalog): SearchIndex {
   const entries: Entry[] = [];
@@ -158,6 +160,7 @@ function queryKeys(query: string): Array<[KeySpace, string]> {
 
 /** Entries whose text matches the query, best first: exact > prefix > fuzzy, spelling as typed first. */
 export function findEntries(index: SearchIndex, query: string, accept: (entry: Entry) => boolean, limit = 100): EntryHit[] {
+  // Typos are looked for only when real matches cannot fill an autocomplete list: the scan is the costly part.
   const best = new Map<number, EntryHit>();
   const offer = (entryId: number, score: number, match: MatchKind) => {
     const entry = index.entries[entryId]!;
@@ -183,7 +186,7 @@ export function findEntries(index: SearchIndex, query: string, accept: (entry: E
       offer(table.entries[i]!, score, exact && whole ? 'exact' : 'prefix');
     }
   }
-  if (best.size < limit) {
+  if (best.size < Math.min(limit, FUZZY_WHEN_FEWER_THAN)) {
     for (const [space, q] of keys) {
       if (space !== 'raw' && space !== 'folded') continue;
       // Folding already merges spellings; typos on top of it need a longer word to stay meaningful.

@@ -32,7 +32,8 @@ const ENTRY_HITS = 200;
 const kinds = (...accepted: EntryKind[]) => (entry: Entry) => accepted.includes(entry.kind);
 const via = (entry: Entry): Via => ({ kind: entry.kind, text: entry.text, ...(entry.ref.type === 'character' ? { personId: entry.ref.personId } : {}) });
 
-function resultKey(r: SearchResult): string {
+/** A value that names one record exactly: d:<drama>, p:<person>, s:<drama>:<track> (autocomplete values too). */
+export function resultKey(r: SearchResult): string {
   return r.type === 'drama' ? `d:${r.drama.id}` : r.type === 'person' ? `p:${r.person.id}` : `s:${r.drama.id}:${r.track.track}`;
 }
 

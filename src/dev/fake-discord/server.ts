@@ -423,7 +423,7 @@ export class FakeDiscord extends EventEmitter {
     return record;
   }
 
-  createMessage(channelId: string, data: Json, extra: Json = {}): FakeMessage {
+  createMessage(channelId: string, data: Json, extra: Json = {}, files: Array<{ name: string; data: Buffer }> = []): FakeMessage {
     const message: FakeMessage = {
       id: snowflake(),
       channel_id: channelId,
@@ -432,7 +432,7 @@ export class FakeDiscord extends EventEmitter {
       content: data.content ?? '',
       embeds: data.embeds ?? [],
       components: data.components ?? [],
-      attachments: [],
+      attachments: this.storeFiles(files),
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
@@ -650,16 +650,13 @@ const ROUTES: Route[] = [
       webhook_id: this.applicationId,
       application_id: this.applicationId,
       interaction_metadata: { id: record.id, type: record.type, user: record.payload.member.user, authorizing_integration_owners: {} },
-    });
-    if (files.length) message.attachments = this.storeFiles(files);
+    }, files);
     record.followUpIds.push(message.id);
     return [200, message];
   }),
   route('POST', '/channels/:channel/messages', 'POST /channels/{channel_id}/messages', function (p, body, _u, files) {
     this.checkMessage('channel message', body, true);
-    const message = this.createMessage(p.channel!, body);
-    if (files.length) message.attachments = this.storeFiles(files);
-    return [200, message];
+    return [200, this.createMessage(p.channel!, body, {}, files)];
   }),
   route('GET', '/channels/:channel/messages/:message', undefined, function (p) {
     const message = this.messages.get(p.message!);
