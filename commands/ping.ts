@@ -1,14 +1,11 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/command.ts';
+import { named } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
 
 /** Health check: gateway heartbeat and the round trip of this very reply. */
 export default {
-  data: new SlashCommandBuilder()
-    .setName('ping')
-    .setNameLocalizations({ ko: '핑' })
-    .setDescription('Check that the bot is alive and how fast it answers')
-    .setDescriptionLocalizations({ ko: '봇이 살아 있는지, 얼마나 빨리 답하는지 확인해요' }),
+  data: named(new SlashCommandBuilder(), 'ping'),
   async execute(interaction) {
     const sent = Date.now();
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });

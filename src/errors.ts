@@ -5,6 +5,13 @@
  */
 export class UserError extends Error {
   override name = 'UserError';
+  /** Buttons offered with the message ("did you mean"), as API JSON. */
+  readonly components: unknown[];
+
+  constructor(answer: string | { content: string; components?: unknown[] }) {
+    super(typeof answer === 'string' ? answer : answer.content);
+    this.components = typeof answer === 'string' ? [] : (answer.components ?? []);
+  }
 }
 
 /** A short reference the user can quote, also printed beside the stack in the log. */

@@ -45,8 +45,8 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
   let accepting = true;
   const inFlight = new Set<Promise<Outcome>>();
 
-  async function say(interaction: RepliableInteraction, content: string): Promise<void> {
-    const body = { content, embeds: [], components: [] };
+  async function say(interaction: RepliableInteraction, content: string, components: unknown[] = []): Promise<void> {
+    const body = { content, embeds: [], components: components as [] };
     if (interaction.deferred && !interaction.replied) await interaction.editReply(body);
     else if (interaction.replied) await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
     else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
@@ -95,7 +95,7 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
     } catch (error) {
       if (error instanceof UserError) {
         outcome = 'user-error';
-        await replyQuietly(interaction, () => (interaction.isRepliable() ? say(interaction, error.message) : answer(interaction, 'error.internal')));
+        await replyQuietly(interaction, () => (interaction.isRepliable() ? say(interaction, error.message, error.components) : answer(interaction, 'error.internal')));
       } else {
         outcome = 'error';
         ref = errorReference();

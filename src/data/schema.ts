@@ -13,7 +13,12 @@ export type Genre = (typeof GENRES)[number];
 export const ROLE_TYPES = ['main', 'support', 'cameo'] as const;
 export type RoleType = (typeof ROLE_TYPES)[number];
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "park-hyung-sik"');
+/** Ids travel inside button custom_ids (100 characters in all), so they stay short. */
+export const MAX_ID_LENGTH = 48;
+const slug = z
+  .string()
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "park-hyung-sik"');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export function isRealDate(value: string): boolean {
@@ -68,7 +73,8 @@ export const dramaSchema = z.strictObject({
   year: z.number().int().min(1950).max(2100),
   firstAirDate: isoDate,
   lastAirDate: isoDate.optional(),
-  networks: z.array(text(60)).min(1, 'must name the network or platform'),
+  // Network names are a search filter whose value rides in a custom_id, hence the short limit.
+  networks: z.array(text(16)).min(1, 'must name the network or platform'),
   episodeCount: z.number().int().min(1).max(500),
   runtimeMinutes: z.number().int().min(1).max(600).optional(),
   episodes: z.array(episodeSchema),

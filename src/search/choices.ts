@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import type { Drama, Person } from '../data/schema.ts';
+import { dramaTitle, personName } from '../catalog/names.ts';
+import type { Person } from '../data/schema.ts';
 import { languageOf, t } from '../i18n/index.ts';
 import type { SearchIndex } from './search-index.ts';
 import { resultKey, searchDramas, searchPeople, searchSoundtrack, type DramaResult, type PersonResult, type SearchResult } from './surfaces.ts';
@@ -35,15 +36,6 @@ export function personKind(catalog: Catalog, person: Person): 'actor' | 'directo
   for (const credit of catalog.creditsOf(person.id)) counts[credit.kind] += 1;
   const top = (Object.entries(counts) as Array<[keyof typeof counts, number]>).sort((a, b) => b[1] - a[1])[0]!;
   return top[0] === 'cast' ? 'actor' : top[0];
-}
-
-/** Titles and names with the Hangul form first for Korean users. */
-export function dramaTitle(drama: Drama, locale: string | null | undefined): string {
-  return languageOf(locale) === 'ko' ? drama.nativeTitle : drama.title;
-}
-
-export function personName(person: Person, locale: string | null | undefined): string {
-  return languageOf(locale) === 'ko' && person.nativeName ? person.nativeName : person.name;
 }
 
 /** "Soundtrack #1 (2022) · drama", "Han So-hee · actor", "Love Beyond Words — Kyuhyun · Soundtrack #1 OST". */

@@ -46,6 +46,9 @@ export function messageLimitProblems(body: Body, { requireAllowedMentions }: { r
       if (inner.some((c) => c.type !== 2) && inner.length > 1) problems.push(`/components/${i}: a select menu must be alone in its row`);
     });
   }
+  const ids = components.flatMap((row) => (row.components ?? []) as Array<{ custom_id?: string }>).flatMap((c) => (c.custom_id ? [c.custom_id] : []));
+  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (repeated.length) problems.push(`custom_id used twice in one message: ${[...new Set(repeated)].join(', ')}`);
   if (requireAllowedMentions && !body.allowed_mentions) problems.push('allowed_mentions is missing: echoed input could ping @everyone, roles or users');
   return problems;
 }

@@ -1,0 +1,40 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { renderDramaCard } from '../src/cards/drama-card.ts';
+import { renderPersonCard } from '../src/cards/person-card.ts';
+import type { Command } from '../src/command.ts';
+import { open, reply, turnPage } from '../src/discord/respond.ts';
+import { UserError } from '../src/errors.ts';
+import { named } from '../src/i18n/command-text.ts';
+import { t } from '../src/i18n/index.ts';
+import { personChoices } from '../src/lookup/autocomplete.ts';
+import { dramaById, findPerson, personById } from '../src/lookup/find.ts';
+
+/** `/cast`: an actor's, director's, writer's or singer's card with every credit in the catalog. */
+export default {
+  data: named(new SlashCommandBuilder(), 'cast').addStringOption((o) => named(o, 'cast.name').setRequired(true).setAutocomplete(true).setMaxLength(100)),
+
+  async execute(interaction, ctx) {
+    const person = findPerson({ index: ctx.search, catalog: ctx.catalog, locale: interaction.locale }, interaction.options.getString('name', true));
+    await reply(interaction, renderPersonCard(person, ctx.catalog, interaction.locale));
+  },
+
+  async autocomplete(interaction, ctx) {
+    await interaction.respond(personChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+  },
+
+  async component(interaction, ctx, { action, args }) {
+    const locale = interaction.locale;
+    const picked = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+    switch (action) {
+      case 'card':
+        return open(interaction, renderPersonCard(personById(ctx.catalog, args[0], locale), ctx.catalog, locale), 'card');
+      case 'open-person':
+        return open(interaction, renderPersonCard(personById(ctx.catalog, picked, locale), ctx.catalog, locale), 'card');
+      case 'page':
+        return turnPage(interaction, renderPersonCard(personById(ctx.catalog, args[0], locale), ctx.catalog, locale, Number(args[1] ?? 0)));
+      case 'open-drama':
+        return open(interaction, renderDramaCard(dramaById(ctx.catalog, picked, locale), ctx.catalog, locale), 'card');
+    }
+    throw new UserError(t(locale, 'error.staleComponent'));
+  },
+} satisfies Command;

@@ -1,0 +1,121 @@
+import { SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandSubcommandBuilder } from 'discord.js';
+import { actions, parseRandomArgs, parseSearchArgs, SEARCH_QUERY_MAX, type RandomFilter, type SearchFilter } from '../src/cards/actions.ts';
+import { renderDramaCard } from '../src/cards/drama-card.ts';
+import { renderCastList, renderEpisodeList } from '../src/cards/drama-lists.ts';
+import { button } from '../src/cards/message.ts';
+import { describeSearch, renderSearchResults } from '../src/cards/search-results.ts';
+import type { Command } from '../src/command.ts';
+import type { BotContext } from '../src/context.ts';
+import { open, reply, turnPage } from '../src/discord/respond.ts';
+import { UserError } from '../src/errors.ts';
+import { genreChoices, named } from '../src/i18n/command-text.ts';
+import { t } from '../src/i18n/index.ts';
+import { dramaChoices, networkChoices } from '../src/lookup/autocomplete.ts';
+import { dramaById, findDrama, suggestDramas } from '../src/lookup/find.ts';
+import { renderDidYouMean } from '../src/cards/did-you-mean.ts';
+import { findDramas, pickRandom, resolveNetwork, catalogNetworks } from '../src/lookup/filter.ts';
+
+const titleOption = (sub: SlashCommandSubcommandBuilder) => sub.addStringOption((o) => named(o, 'title').setRequired(true).setAutocomplete(true).setMaxLength(100));
+const genreOption = (sub: SlashCommandSubcommandBuilder) => sub.addStringOption((o) => named(o, 'genre').addChoices(...genreChoices()));
+const maxEpisodesOption = (sub: SlashCommandSubcommandBuilder) => sub.addIntegerOption((o) => named(o, 'max_episodes').setMinValue(1).setMaxValue(500));
+
+function filterFrom(interaction: ChatInputCommandInteraction, ctx: BotContext): SearchFilter {
+  const filter: SearchFilter = {};
+  const query = interaction.options.getString('query')?.trim();
+  const genre = interaction.options.getString('genre');
+  const year = interaction.options.getInteger('year');
+  const maxEpisodes = interaction.options.getInteger('max_episodes');
+  const network = interaction.options.getString('network');
+  if (query) filter.query = query;
+  if (genre) filter.genre = genre;
+  if (year) filter.year = year;
+  if (maxEpisodes) filter.maxEpisodes = maxEpisodes;
+  if (network) {
+    const known = resolveNetwork(ctx.catalog, network);
+    if (!known) throw new UserError(t(interaction.locale, 'network.unknown', { query: network.slice(0, 40), networks: catalogNetworks(ctx.catalog).join(', ') }));
+    filter.network = known;
+  }
+  return filter;
+}
+
+function randomCard(ctx: BotContext, filter: RandomFilter, locale: string) {
+  const drama = pickRandom(ctx.catalog, filter);
+  if (!drama) throw new UserError(t(locale, 'random.nothing', { what: describeSearch(filter, locale) }));
+  return renderDramaCard(drama, ctx.catalog, locale, { buttons: [button(actions.another(filter), `🎲 ${t(locale, 'button.another')}`)] });
+}
+
+function searchCard(ctx: BotContext, filter: SearchFilter, locale: string, page: number) {
+  const found = findDramas(ctx.search, ctx.catalog, filter);
+  if (!found.length) {
+    // A query that the filters ruled out may still name a drama: offer it.
+    const suggestions = filter.query ? suggestDramas({ index: ctx.search, catalog: ctx.catalog, locale }, filter.query) : [];
+    throw new UserError(renderDidYouMean(t(locale, 'search.nothing', { what: describeSearch(filter, locale) }), suggestions, locale));
+  }
+  return renderSearchResults(found, filter, ctx.catalog, locale, page);
+}
+
+/** `/drama info | search | random | episodes` and the buttons on drama cards. */
+export default {
+  data: named(new SlashCommandBuilder(), 'drama')
+    .addSubcommand((sub) => titleOption(named(sub, 'drama.info')))
+    .addSubcommand((sub) =>
+      maxEpisodesOption(
+        genreOption(named(sub, 'drama.search').addStringOption((o) => named(o, 'query').setMaxLength(SEARCH_QUERY_MAX)))
+          .addIntegerOption((o) => named(o, 'year').setMinValue(1950).setMaxValue(2100))
+          .addStringOption((o) => named(o, 'network').setAutocomplete(true).setMaxLength(40)),
+      ),
+    )
+    .addSubcommand((sub) => maxEpisodesOption(genreOption(named(sub, 'drama.random'))))
+    .addSubcommand((sub) => titleOption(named(sub, 'drama.episodes'))),
+
+  async execute(interaction, ctx) {
+    const locale = interaction.locale;
+    const lookup = { index: ctx.search, catalog: ctx.catalog, locale };
+    switch (interaction.options.getSubcommand()) {
+      case 'info':
+        return reply(interaction, renderDramaCard(findDrama(lookup, interaction.options.getString('title', true)), ctx.catalog, locale));
+      case 'episodes': {
+        const drama = findDrama(lookup, interaction.options.getString('title', true), (d) => actions.episodes(d.id));
+        return reply(interaction, renderEpisodeList(drama, locale));
+      }
+      case 'search':
+        return reply(interaction, searchCard(ctx, filterFrom(interaction, ctx), locale, 0));
+      case 'random':
+        return reply(interaction, randomCard(ctx, filterFrom(interaction, ctx), locale));
+    }
+  },
+
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    const choices = focused.name === 'network' ? networkChoices(ctx.catalog, focused.value) : dramaChoices(ctx.search, ctx.catalog, focused.value, interaction.locale);
+    await interaction.respond(choices);
+  },
+
+  async component(interaction, ctx, { action, args }) {
+    const locale = interaction.locale;
+    const [id, page] = args;
+    switch (action) {
+      case 'card':
+        return open(interaction, renderDramaCard(dramaById(ctx.catalog, id, locale), ctx.catalog, locale), 'card');
+      case 'open-drama': {
+        const picked = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+        return open(interaction, renderDramaCard(dramaById(ctx.catalog, picked, locale), ctx.catalog, locale), 'card');
+      }
+      case 'cast': {
+        const card = renderCastList(dramaById(ctx.catalog, id, locale), ctx.catalog, locale, Number(page ?? 0));
+        return page === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
+      }
+      case 'episodes': {
+        const card = renderEpisodeList(dramaById(ctx.catalog, id, locale), locale, Number(page ?? 0));
+        return page === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
+      }
+      case 'search': {
+        const { page: searchPage, filter } = parseSearchArgs(args);
+        return turnPage(interaction, searchCard(ctx, filter, locale, searchPage));
+      }
+      case 'another':
+        return turnPage(interaction, randomCard(ctx, parseRandomArgs(args), locale));
+    }
+    throw new UserError(t(locale, 'error.staleComponent'));
+  },
+} satisfies Command;

@@ -1,0 +1,56 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { parseChoiceValue } from '../src/search/choices.ts';
+import { renderArtistSongs, renderSongCard, renderTracklist } from '../src/cards/soundtrack.ts';
+import type { Command } from '../src/command.ts';
+import { open, reply, turnPage } from '../src/discord/respond.ts';
+import { UserError } from '../src/errors.ts';
+import { named } from '../src/i18n/command-text.ts';
+import { t } from '../src/i18n/index.ts';
+import { soundtrackChoices } from '../src/lookup/autocomplete.ts';
+import { dramaById, findSoundtrack, personById, songById } from '../src/lookup/find.ts';
+
+/** `/ost`: a drama's tracklist, one song's card, or a singer's soundtrack songs. */
+export default {
+  data: named(new SlashCommandBuilder(), 'ost').addStringOption((o) => named(o, 'ost.query').setRequired(true).setAutocomplete(true).setMaxLength(100)),
+
+  async execute(interaction, ctx) {
+    const locale = interaction.locale;
+    const found = findSoundtrack({ index: ctx.search, catalog: ctx.catalog, locale }, interaction.options.getString('query', true));
+    const card =
+      found.type === 'drama'
+        ? renderTracklist(found.drama, ctx.catalog, locale)
+        : found.type === 'song'
+          ? renderSongCard(found.drama, found.track, ctx.catalog, locale)
+          : renderArtistSongs(found.person, ctx.catalog, locale);
+    await reply(interaction, card);
+  },
+
+  async autocomplete(interaction, ctx) {
+    await interaction.respond(soundtrackChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+  },
+
+  async component(interaction, ctx, { action, args }) {
+    const locale = interaction.locale;
+    const [id, second] = args;
+    switch (action) {
+      case 'tracks': {
+        const card = renderTracklist(dramaById(ctx.catalog, id, locale), ctx.catalog, locale, Number(second ?? 0));
+        return second === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
+      }
+      case 'artist': {
+        const card = renderArtistSongs(personById(ctx.catalog, id, locale), ctx.catalog, locale, Number(second ?? 0));
+        return second === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
+      }
+      case 'song': {
+        const song = songById(ctx.catalog, id, second, locale);
+        return open(interaction, renderSongCard(song.drama, song.track, ctx.catalog, locale), 'card');
+      }
+      case 'open-song': {
+        const picked = parseChoiceValue(interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : '');
+        const song = songById(ctx.catalog, picked?.id, picked?.type === 'song' ? picked.track : undefined, locale);
+        return open(interaction, renderSongCard(song.drama, song.track, ctx.catalog, locale), 'card');
+      }
+    }
+    throw new UserError(t(locale, 'error.staleComponent'));
+  },
+} satisfies Command;

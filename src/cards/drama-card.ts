@@ -1,0 +1,100 @@
+import { ButtonStyle, type APIButtonComponent } from 'discord.js';
+import type { Catalog } from '../catalog/catalog.ts';
+import { characterName, dramaHeading, personName } from '../catalog/names.ts';
+import type { Drama } from '../data/schema.ts';
+import { t } from '../i18n/index.ts';
+import { actions } from './actions.ts';
+import { COLOURS, LIMITS, button, discordDate, field, plain, row, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
+
+export interface ServerRating {
+  average: number;
+  count: number;
+}
+
+export interface DramaCardExtras {
+  /** This server's rating, once members have rated the drama. */
+  rating?: ServerRating;
+  /** More buttons from other features (Rate, Similar), after Cast / Episodes / OST. */
+  buttons?: APIButtonComponent[];
+}
+
+export function genreNames(genres: readonly string[], locale: Locale): string {
+  return genres.map((g) => t(locale, `genre.${g}` as Parameters<typeof t>[1])).join(', ');
+}
+
+export function episodesSummary(drama: Drama, locale: Locale): string {
+  return drama.runtimeMinutes
+    ? t(locale, 'card.episodesRuntime', { count: drama.episodeCount, minutes: drama.runtimeMinutes })
+    : t(locale, 'card.episodeCount', { count: drama.episodeCount });
+}
+
+export function airedSummary(drama: Drama, locale: Locale): string {
+  if (!drama.lastAirDate) return t(locale, 'card.airedSince', { from: discordDate(drama.firstAirDate) });
+  if (drama.lastAirDate === drama.firstAirDate) return discordDate(drama.firstAirDate);
+  return `${discordDate(drama.firstAirDate)} – ${discordDate(drama.lastAirDate)}`;
+}
+
+export function peopleNames(catalog: Catalog, ids: readonly string[] | undefined, locale: Locale): string | undefined {
+  if (!ids?.length) return undefined;
+  return ids.map((id) => plain(personName(catalog.person(id)!, locale))).join(', ');
+}
+
+/** "Park Hyung-sik as Han Sun-woo" lines that fit one field, then "…and 3 more". */
+function leadingCast(drama: Drama, catalog: Catalog, locale: Locale): string {
+  const leads = drama.cast.filter((c) => c.role === 'main');
+  const lines = leads.map((c) =>
+    t(locale, 'card.asCharacter', { actor: plain(personName(catalog.person(c.person)!, locale)), character: c.characters.map((ch) => plain(characterName(ch, locale))).join(' / ') }),
+  );
+  const shown: string[] = [];
+  let length = 0;
+  const reserve = t(locale, 'card.moreCast', { count: 999 }).length + 1;
+  for (const line of lines) {
+    if (length + line.length + 1 > LIMITS.fieldValue - reserve || shown.length >= 8) break;
+    shown.push(line);
+    length += line.length + 1;
+  }
+  const hidden = drama.cast.length - shown.length;
+  if (hidden > 0) shown.push(t(locale, 'card.moreCast', { count: hidden }));
+  return shown.join('\n');
+}
+
+/** The card `/drama info` posts: everything a fan wants at a glance, and buttons for the rest. */
+export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, extras: DramaCardExtras = {}): Card {
+  const songs = drama.soundtrack?.length ?? 0;
+  const tags = drama.tags?.map((tag) => tag.replace(/-/g, ' ')).join(' · ');
+  const fields = [
+    ...field(t(locale, 'card.year'), String(drama.year)),
+    ...field(t(locale, 'card.network'), plain(drama.networks.join(', '))),
+    ...field(t(locale, 'card.episodes'), episodesSummary(drama, locale)),
+    ...field(t(locale, 'card.aired'), airedSummary(drama, locale)),
+    ...field(t(locale, 'card.genres'), genreNames(drama.genres, locale)),
+    ...field(t(locale, 'card.director'), peopleNames(catalog, drama.directors, locale)),
+    ...field(t(locale, 'card.writer'), peopleNames(catalog, drama.writers, locale)),
+    ...field(t(locale, 'card.ost'), songs ? t(locale, 'card.ostCount', { count: songs }) : t(locale, 'card.ostNone')),
+    ...(extras.rating && extras.rating.count > 0
+      ? field(t(locale, 'card.rating'), t(locale, 'card.ratingValue', { average: extras.rating.average.toFixed(1), count: extras.rating.count }))
+      : []),
+    ...field(t(locale, 'card.leads'), leadingCast(drama, catalog, locale), false),
+    ...field(t(locale, 'card.tags'), tags ? plain(tags) : undefined, false),
+  ];
+  return {
+    embeds: [
+      {
+        color: COLOURS.drama,
+        title: truncate(dramaHeading(drama, locale), LIMITS.title),
+        url: drama.sources[0],
+        description: plain(drama.synopsis),
+        fields,
+        footer: sourcesFooter(drama.sources, locale),
+      },
+    ],
+    components: [
+      row(
+        button(actions.cast(drama.id), t(locale, 'button.cast'), { style: ButtonStyle.Primary }),
+        button(actions.episodes(drama.id), t(locale, 'button.episodes')),
+        button(actions.tracks(drama.id), t(locale, 'button.ost'), { disabled: songs === 0 }),
+        ...(extras.buttons ?? []).slice(0, 2),
+      ),
+    ],
+  };
+}

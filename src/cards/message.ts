@@ -1,0 +1,143 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIEmbedField,
+  type APISelectMenuOption,
+} from 'discord.js';
+import { t } from '../i18n/index.ts';
+
+/**
+ * The building blocks every card shares: one colour per kind, one footer, Discord's limits. Cards
+ * are plain API JSON, so tests read them without Discord and discord.js sends them as they are.
+ */
+export interface Card {
+  embeds: APIEmbed[];
+  components: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
+}
+
+export type Locale = string | null | undefined;
+
+export const COLOURS = {
+  drama: 0xe5484d,
+  person: 0x3e8ed0,
+  song: 0x8e4ec6,
+  list: 0x6e7681,
+} as const;
+
+/** Discord's limits for what cards contain. */
+export const LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embedTotal: 6000,
+  buttonLabel: 80,
+  selectOptions: 25,
+  optionLabel: 100,
+  optionDescription: 100,
+  placeholder: 150,
+} as const;
+
+/** Cuts at a word boundary when it can, and says it cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`.trimEnd();
+}
+
+/**
+ * Data text shown in markdown: a title like "Love*Sick" must not turn into italics, and "<@…>" or
+ * a leading "#" must stay text. (discord.js's escapeMarkdown is quadratic on long lines.)
+ */
+export function plain(text: string): string {
+  return text
+    .replace(/[\\*_~`|[\]<>]/g, '\\$&')
+    .replace(/^(\s*)([#-])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\./gm, '$1\\.');
+}
+
+/**
+ * A date of Korean broadcast as a Discord timestamp, so each viewer reads it in their own
+ * language. The instant is 12:00 UTC (21:00 in Korea, prime time), which falls on the same
+ * calendar day from UTC-11 to UTC+11; midnight would show the day before across the Americas.
+ */
+export function discordDate(isoDate: string, style: 'D' | 'd' | 'R' = 'D'): string {
+  return `<t:${Date.parse(`${isoDate}T12:00:00Z`) / 1000}:${style}>`;
+}
+
+/**
+ * "Sources: en.wikipedia.org, soompi.com +3 · dramabot": where the facts come from, on every card.
+ * The most cited hosts come first. A list of many records points to their cards instead.
+ */
+export function sourcesFooter(sources: readonly string[] | 'on-cards', locale: Locale, page?: { page: number; pages: number }): { text: string } {
+  const parts = [page && page.pages > 1 ? t(locale, 'footer.page', { page: page.page + 1, pages: page.pages }) : undefined];
+  if (sources === 'on-cards') parts.push(t(locale, 'footer.sourcesOnCards'));
+  else {
+    const counts = new Map<string, number>();
+    for (const url of sources) counts.set(hostOf(url), (counts.get(hostOf(url)) ?? 0) + 1);
+    const hosts = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
+    const shown = hosts.slice(0, 2).join(', ');
+    parts.push(t(locale, 'footer.sources', { hosts: hosts.length > 2 ? t(locale, 'footer.moreSources', { hosts: shown, more: hosts.length - 2 }) : shown }));
+  }
+  parts.push('dramabot');
+  return { text: truncate(parts.filter(Boolean).join(' · '), LIMITS.footer) };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+export function button(customId: string, label: string, options: { disabled?: boolean; style?: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger } = {}): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    custom_id: customId,
+    label: truncate(label, LIMITS.buttonLabel),
+    style: options.style ?? ButtonStyle.Secondary,
+    ...(options.disabled ? { disabled: true } : {}),
+  };
+}
+
+export function row(...components: APIComponentInMessageActionRow[]): APIActionRowComponent<APIComponentInMessageActionRow> {
+  return { type: ComponentType.ActionRow, components };
+}
+
+export interface MenuOption {
+  label: string;
+  value: string;
+  description?: string;
+}
+
+/** A select menu, alone in its row as Discord requires; options beyond 25 are left out. */
+export function selectMenu(customId: string, placeholder: string, options: MenuOption[]): APIActionRowComponent<APIComponentInMessageActionRow> {
+  const seen = new Set<string>();
+  const unique = options.filter((o) => !seen.has(o.value) && seen.add(o.value)).slice(0, LIMITS.selectOptions);
+  return row({
+    type: ComponentType.StringSelect,
+    custom_id: customId,
+    placeholder: truncate(placeholder, LIMITS.placeholder),
+    options: unique.map(
+      (o): APISelectMenuOption => ({
+        label: truncate(o.label, LIMITS.optionLabel),
+        value: o.value,
+        ...(o.description ? { description: truncate(o.description, LIMITS.optionDescription) } : {}),
+      }),
+    ),
+  });
+}
+
+/** An inline field, left out when there is nothing to say (Discord rejects empty values). */
+export function field(name: string, value: string | undefined, inline = true): APIEmbedField[] {
+  if (!value) return [];
+  return [{ name: truncate(name, LIMITS.fieldName), value: truncate(value, LIMITS.fieldValue), inline }];
+}

@@ -1,0 +1,42 @@
+import type { CastMember, Drama, Person, Track } from '../data/schema.ts';
+import { languageOf } from '../i18n/index.ts';
+
+/**
+ * How records are named to a user. Korean users see Hangul first, everyone else the English or
+ * romanized form first; the other form follows in parentheses where there is room for it.
+ */
+type Locale = string | null | undefined;
+
+const korean = (locale: Locale) => languageOf(locale) === 'ko';
+
+export function dramaTitle(drama: Drama, locale: Locale): string {
+  return korean(locale) ? drama.nativeTitle : drama.title;
+}
+
+/** "Soundtrack #1 (사운드트랙 #1)", or "사운드트랙 #1 (Soundtrack #1)" for Korean users. */
+export function dramaHeading(drama: Drama, locale: Locale): string {
+  const [first, second] = korean(locale) ? [drama.nativeTitle, drama.title] : [drama.title, drama.nativeTitle];
+  return first === second ? first : `${first} (${second})`;
+}
+
+export function personName(person: Person, locale: Locale): string {
+  return korean(locale) && person.nativeName ? person.nativeName : person.name;
+}
+
+export function personHeading(person: Person, locale: Locale): string {
+  if (!person.nativeName) return person.name;
+  return korean(locale) ? `${person.nativeName} (${person.name})` : `${person.name} (${person.nativeName})`;
+}
+
+export function characterName(character: CastMember['characters'][number], locale: Locale): string {
+  return korean(locale) && character.nativeName ? character.nativeName : character.name;
+}
+
+export function trackTitle(track: Track, locale: Locale): string {
+  return korean(locale) && track.nativeTitle ? track.nativeTitle : track.title;
+}
+
+export function trackHeading(track: Track, locale: Locale): string {
+  if (!track.nativeTitle || track.nativeTitle === track.title) return track.title;
+  return korean(locale) ? `${track.nativeTitle} (${track.title})` : `${track.title} (${track.nativeTitle})`;
+}

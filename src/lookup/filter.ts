@@ -1,0 +1,48 @@
+import type { Catalog } from '../catalog/catalog.ts';
+import { SEARCH_MAX_RESULTS, type RandomFilter, type SearchFilter } from '../cards/actions.ts';
+import type { Drama } from '../data/schema.ts';
+import type { SearchIndex } from '../search/search-index.ts';
+import { searchDramas } from '../search/surfaces.ts';
+
+/** `/drama search` and `/drama random`: the catalog narrowed by a query and filters. */
+
+const newestFirst = (a: Drama, b: Drama) => b.firstAirDate.localeCompare(a.firstAirDate) || a.title.localeCompare(b.title);
+const fold = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, '');
+
+export function matchesFilter(drama: Drama, filter: RandomFilter & Omit<SearchFilter, 'query'>): boolean {
+  if (filter.genre && !(drama.genres as string[]).includes(filter.genre)) return false;
+  if (filter.year && drama.year !== filter.year) return false;
+  if (filter.maxEpisodes && drama.episodeCount > filter.maxEpisodes) return false;
+  if (filter.network && !drama.networks.some((n) => fold(n) === fold(filter.network!))) return false;
+  return true;
+}
+
+/** Best matches first when there is a query, newest first otherwise; at most SEARCH_MAX_RESULTS. */
+export function findDramas(index: SearchIndex, catalog: Catalog, filter: SearchFilter): Drama[] {
+  const base = filter.query ? searchDramas(index, catalog, filter.query, 1_000).map((r) => r.drama) : [...catalog.dramas].sort(newestFirst);
+  const found: Drama[] = [];
+  for (const drama of base) {
+    if (matchesFilter(drama, filter)) found.push(drama);
+    if (found.length >= SEARCH_MAX_RESULTS) break;
+  }
+  return found;
+}
+
+/** Uniform over the dramas that pass the filter; `random` is injectable for tests. */
+export function pickRandom(catalog: Catalog, filter: RandomFilter, random: () => number = Math.random): Drama | undefined {
+  const pool = catalog.dramas.filter((d) => matchesFilter(d, filter));
+  return pool[Math.floor(random() * pool.length)];
+}
+
+/** Networks in the catalog, the most common first. */
+export function catalogNetworks(catalog: Catalog): string[] {
+  const counts = new Map<string, number>();
+  for (const drama of catalog.dramas) for (const n of drama.networks) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+}
+
+/** "netflix", "Disney +", "kbs 2" → the catalog's spelling; undefined when no network matches. */
+export function resolveNetwork(catalog: Catalog, input: string): string | undefined {
+  const wanted = fold(input).replace(/\+/g, 'plus');
+  return catalogNetworks(catalog).find((n) => fold(n).replace(/\+/g, 'plus') === wanted);
+}
