@@ -7,7 +7,7 @@ import { t } from '../i18n/index.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { choiceName, resolveDrama, resolvePerson, resolveSoundtrack } from '../search/choices.ts';
 import type { SearchIndex } from '../search/search-index.ts';
-import { searchDramas, type DramaResult, type PersonResult, type SearchResult } from '../search/surfaces.ts';
+import { resultKey, searchDramas, searchPeople, searchSoundtrack, type DramaResult, type PersonResult, type SearchResult } from '../search/surfaces.ts';
 
 /**
  * From what a user typed (or picked) to the record they meant. When there is no sure answer the
@@ -22,8 +22,27 @@ export interface Lookup {
   locale: Locale;
 }
 
-function notFound(key: StringKey, input: string, suggestions: SearchResult[], { catalog, locale }: Lookup, actionFor: (r: SearchResult) => string): UserError {
-  const buttons: Suggestion[] = suggestions.map((r) => ({ label: choiceName(r, catalog, locale), customId: actionFor(r) }));
+/**
+ * Suggestions for text that matched nothing as a whole ("vincenzo lawyer"): what its longest
+ * words match, best word first.
+ */
+function wordSuggestions(input: string, search: (text: string) => SearchResult[]): SearchResult[] {
+  const longestFirst = [...new Set(input.split(/\s+/).filter((w) => w.length >= 3))].sort((a, b) => b.length - a.length).slice(0, 4);
+  if (longestFirst.length < 2) return [];
+  const seen = new Set<string>();
+  return longestFirst.flatMap((word) => search(word).slice(0, 3)).filter((r) => !seen.has(resultKey(r)) && seen.add(resultKey(r))).slice(0, 3);
+}
+
+function notFound(
+  key: StringKey,
+  input: string,
+  suggestions: SearchResult[],
+  { catalog, locale }: Lookup,
+  actionFor: (r: SearchResult) => string,
+  search: (text: string) => SearchResult[],
+): UserError {
+  const offered = suggestions.length ? suggestions : wordSuggestions(input, search);
+  const buttons: Suggestion[] = offered.map((r) => ({ label: choiceName(r, catalog, locale), customId: actionFor(r) }));
   return new UserError(renderDidYouMean(t(locale, key, { query: quoted(input) }), buttons, locale));
 }
 
@@ -35,13 +54,13 @@ export function suggestDramas(lookup: Lookup, query: string, actionFor: (drama: 
 export function findDrama(lookup: Lookup, input: string, actionFor: (drama: Drama) => string = (d) => actions.dramaCard(d.id)): Drama {
   const { found, suggestions } = resolveDrama(lookup.index, lookup.catalog, input);
   if (found) return found.drama;
-  throw notFound('notFound.drama', input, suggestions, lookup, (r) => actionFor((r as DramaResult).drama));
+  throw notFound('notFound.drama', input, suggestions, lookup, (r) => actionFor((r as DramaResult).drama), (w) => searchDramas(lookup.index, lookup.catalog, w, 3));
 }
 
 export function findPerson(lookup: Lookup, input: string): Person {
   const { found, suggestions } = resolvePerson(lookup.index, lookup.catalog, input);
   if (found) return found.person;
-  throw notFound('notFound.person', input, suggestions, lookup, (r) => actions.personCard((r as PersonResult).person.id));
+  throw notFound('notFound.person', input, suggestions, lookup, (r) => actions.personCard((r as PersonResult).person.id), (w) => searchPeople(lookup.index, lookup.catalog, w, 3));
 }
 
 export type SoundtrackAnswer = { type: 'drama'; drama: Drama } | { type: 'song'; drama: Drama; track: Track } | { type: 'artist'; person: Person };
@@ -56,7 +75,7 @@ export function findSoundtrack(lookup: Lookup, input: string): SoundtrackAnswer 
   if (found?.type === 'drama') return { type: 'drama', drama: found.drama };
   if (found?.type === 'song') return { type: 'song', drama: found.drama, track: found.track };
   if (found?.type === 'person') return { type: 'artist', person: found.person };
-  throw notFound('notFound.ost', input, suggestions, lookup, soundtrackAction);
+  throw notFound('notFound.ost', input, suggestions, lookup, soundtrackAction, (w) => searchSoundtrack(lookup.index, lookup.catalog, w, 3));
 }
 
 /* Records named by a custom_id: they were there when the button was made, but data can change. */
