@@ -3,6 +3,7 @@ import type { FakeMessage, Json } from './fake-discord/server.ts';
 /**
  * Renders a message as text, roughly as a Discord client shows it: content, embeds with fields,
  * buttons numbered [1] [2] and select menu options lettered (a1, a2) so the playground can act on them.
+ * Discord timestamps (<t:…:D>) show as the UTC date, as most clients would show them.
  */
 export function renderMessage(message: FakeMessage): string {
   const lines: string[] = [];
@@ -36,7 +37,7 @@ export function renderMessage(message: FakeMessage): string {
     }
     if (buttons.length) lines.push(buttons.join('  '));
   }
-  return lines.join('\n');
+  return lines.join('\n').replace(/<t:(\d+):[DdfFtTR]>/g, (_whole, seconds: string) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10));
 }
 
 /** The n-th button (1-based, in reading order) of a message. */

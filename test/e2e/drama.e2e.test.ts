@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isEphemeral, type FakeDiscord, type FakeMessage } from '../../src/dev/fake-discord/server.ts';
+import { isEphemeral, type FakeDiscord } from '../../src/dev/fake-discord/server.ts';
 import { discordComplaints, startFakeDiscord, startTestBot, type TestBot } from '../support/harness.ts';
-
-const title = (m: FakeMessage) => m.embeds[0]?.title as string | undefined;
-const field = (m: FakeMessage, name: string) => (m.embeds[0]?.fields as Array<{ name: string; value: string }> | undefined)?.find((f) => f.name === name)?.value;
-const labels = (m: FakeMessage) => m.components.flatMap((r) => r.components).map((c: { label?: string }) => c.label);
-const menuValues = (m: FakeMessage) => m.components.flatMap((r) => r.components).flatMap((c: { options?: Array<{ value: string }> }) => c.options?.map((o) => o.value) ?? []);
+import { field, labels, menuValues, title } from '../support/messages.ts';
 
 describe('/drama through the real discord.js client and the local Discord server', () => {
   let fake: FakeDiscord;
