@@ -1,5 +1,4 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { renderDramaCard } from '../src/cards/drama-card.ts';
 import { renderPersonCard } from '../src/cards/person-card.ts';
 import type { Command } from '../src/command.ts';
 import { open, reply, turnPage } from '../src/discord/respond.ts';
@@ -7,6 +6,7 @@ import { UserError } from '../src/errors.ts';
 import { named } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
 import { personChoices } from '../src/lookup/autocomplete.ts';
+import { dramaCardView } from '../src/lookup/drama-card-view.ts';
 import { dramaById, findPerson, personById } from '../src/lookup/find.ts';
 
 /** `/cast`: an actor's, director's, writer's or singer's card with every credit in the catalog. */
@@ -33,7 +33,7 @@ export default {
       case 'page':
         return turnPage(interaction, renderPersonCard(personById(ctx.catalog, args[0], locale), ctx.catalog, locale, Number(args[1] ?? 0)));
       case 'open-drama':
-        return open(interaction, renderDramaCard(dramaById(ctx.catalog, picked, locale), ctx.catalog, locale), 'card');
+        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, picked, locale)), 'card');
     }
     throw new UserError(t(locale, 'error.staleComponent'));
   },

@@ -1,6 +1,5 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandSubcommandBuilder } from 'discord.js';
 import { actions, parseRandomArgs, parseSearchArgs, SEARCH_QUERY_MAX, type RandomFilter, type SearchFilter } from '../src/cards/actions.ts';
-import { renderDramaCard } from '../src/cards/drama-card.ts';
 import { renderCastList, renderEpisodeList } from '../src/cards/drama-lists.ts';
 import { button } from '../src/cards/message.ts';
 import { describeSearch, renderSearchResults } from '../src/cards/search-results.ts';
@@ -11,6 +10,7 @@ import { UserError } from '../src/errors.ts';
 import { genreChoices, named } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
 import { dramaChoices, networkChoices } from '../src/lookup/autocomplete.ts';
+import { dramaCardView } from '../src/lookup/drama-card-view.ts';
 import { dramaById, findDrama, suggestDramas } from '../src/lookup/find.ts';
 import { renderDidYouMean } from '../src/cards/did-you-mean.ts';
 import { findDramas, pickRandom, resolveNetwork, catalogNetworks } from '../src/lookup/filter.ts';
@@ -38,10 +38,10 @@ function filterFrom(interaction: ChatInputCommandInteraction, ctx: BotContext): 
   return filter;
 }
 
-function randomCard(ctx: BotContext, filter: RandomFilter, locale: string) {
+function randomCard(ctx: BotContext, where: { guildId: string | null; locale: string }, filter: RandomFilter) {
   const drama = pickRandom(ctx.catalog, filter);
-  if (!drama) throw new UserError(t(locale, 'random.nothing', { what: describeSearch(filter, locale) }));
-  return renderDramaCard(drama, ctx.catalog, locale, { buttons: [button(actions.another(filter), `🎲 ${t(locale, 'button.another')}`)] });
+  if (!drama) throw new UserError(t(where.locale, 'random.nothing', { what: describeSearch(filter, where.locale) }));
+  return dramaCardView(ctx, where, drama, [button(actions.another(filter), `🎲 ${t(where.locale, 'button.another')}`)]);
 }
 
 function searchCard(ctx: BotContext, filter: SearchFilter, locale: string, page: number) {
@@ -73,7 +73,7 @@ export default {
     const lookup = { index: ctx.search, catalog: ctx.catalog, locale };
     switch (interaction.options.getSubcommand()) {
       case 'info':
-        return reply(interaction, renderDramaCard(findDrama(lookup, interaction.options.getString('title', true)), ctx.catalog, locale));
+        return reply(interaction, await dramaCardView(ctx, interaction, findDrama(lookup, interaction.options.getString('title', true))));
       case 'episodes': {
         const drama = findDrama(lookup, interaction.options.getString('title', true), (d) => actions.episodes(d.id));
         return reply(interaction, renderEpisodeList(drama, locale));
@@ -81,7 +81,7 @@ export default {
       case 'search':
         return reply(interaction, searchCard(ctx, filterFrom(interaction, ctx), locale, 0));
       case 'random':
-        return reply(interaction, randomCard(ctx, filterFrom(interaction, ctx), locale));
+        return reply(interaction, await randomCard(ctx, interaction, filterFrom(interaction, ctx)));
     }
   },
 
@@ -96,10 +96,10 @@ export default {
     const [id, page] = args;
     switch (action) {
       case 'card':
-        return open(interaction, renderDramaCard(dramaById(ctx.catalog, id, locale), ctx.catalog, locale), 'card');
+        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, id, locale)), 'card');
       case 'open-drama': {
         const picked = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-        return open(interaction, renderDramaCard(dramaById(ctx.catalog, picked, locale), ctx.catalog, locale), 'card');
+        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, picked, locale)), 'card');
       }
       case 'cast': {
         const card = renderCastList(dramaById(ctx.catalog, id, locale), ctx.catalog, locale, Number(page ?? 0));
@@ -114,7 +114,7 @@ export default {
         return turnPage(interaction, searchCard(ctx, filter, locale, searchPage));
       }
       case 'another':
-        return turnPage(interaction, randomCard(ctx, parseRandomArgs(args), locale));
+        return turnPage(interaction, await randomCard(ctx, interaction, parseRandomArgs(args)));
     }
     throw new UserError(t(locale, 'error.staleComponent'));
   },

@@ -9,6 +9,7 @@ import { COMMANDS_DIR } from './paths.ts';
 import { createRouter } from './router.ts';
 import { buildSearchIndex } from './search/search-index.ts';
 import { openStore } from './store/open-store.ts';
+import { Ratings } from './ratings/ratings.ts';
 
 export interface RunningBot {
   client: Client;
@@ -37,8 +38,10 @@ export async function startBot({ config, logger, commandsDir = COMMANDS_DIR }: S
   const search = buildSearchIndex(catalog);
   logger.info('dataset loaded', { dramas: catalog.dramas.length, people: catalog.people.length, songs: catalog.songs.length, ms: Math.round(performance.now() - loading) });
   const store = await openStore(config.databaseUrl);
-  store.on('error', (error: Error) => logger.warn('store error', { reason: error.message }));
-  const context: BotContext = { config, catalog, search, logger, store };
+  // Failures reach the caller (throwOnErrors) and are logged once per outage by Ratings; Keyv also
+  // emits each one as an event, which must have a listener.
+  store.on('error', (error: Error) => logger.debug('store error', { reason: error.message }));
+  const context: BotContext = { config, catalog, search, logger, store, ratings: new Ratings(store, logger) };
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],

@@ -2,6 +2,7 @@ import type Keyv from 'keyv';
 import type { Catalog } from './catalog/catalog.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import type { Ratings } from './ratings/ratings.ts';
 import type { SearchIndex } from './search/search-index.ts';
 
 /** What command handlers get besides the interaction: everything is passed in, nothing is global. */
@@ -12,4 +13,6 @@ export interface BotContext {
   search: SearchIndex;
   logger: Logger;
   store: Keyv;
+  /** This server's ratings, kept in the store. */
+  ratings: Ratings;
 }

@@ -21,3 +21,18 @@ export function errorReference(): string {
     .toUpperCase()
     .padStart(3, '0')}`;
 }
+
+/**
+ * The store (SQLite, Redis, Postgres) failed or did not answer in time. The router tells the user
+ * in one short private line; `writing` says whether something they tried to save was not saved.
+ */
+export class StoreUnavailable extends Error {
+  override name = 'StoreUnavailable';
+  constructor(
+    message: string,
+    readonly writing: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

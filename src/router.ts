@@ -8,11 +8,11 @@ import {
 import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
 import { parseCustomId } from './discord/custom-id.ts';
-import { UserError, errorReference } from './errors.ts';
+import { StoreUnavailable, UserError, errorReference } from './errors.ts';
 import { t } from './i18n/index.ts';
 import type { StringKey } from './i18n/strings.ts';
 
-export type Outcome = 'ok' | 'user-error' | 'refused' | 'error' | 'unknown' | 'restarting';
+export type Outcome = 'ok' | 'user-error' | 'unavailable' | 'refused' | 'error' | 'unknown' | 'restarting';
 
 export interface Router {
   handle(interaction: Interaction): Promise<Outcome>;
@@ -93,7 +93,11 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
     try {
       outcome = await dispatch(interaction);
     } catch (error) {
-      if (error instanceof UserError) {
+      if (error instanceof StoreUnavailable) {
+        // Logged once per outage by the store's owner, not once per request here.
+        outcome = 'unavailable';
+        await replyQuietly(interaction, () => answer(interaction, error.writing ? 'rate.unavailable' : 'rate.readUnavailable'));
+      } else if (error instanceof UserError) {
         outcome = 'user-error';
         await replyQuietly(interaction, () => (interaction.isRepliable() ? say(interaction, error.message, error.components) : answer(interaction, 'error.internal')));
       } else {

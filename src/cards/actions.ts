@@ -26,8 +26,16 @@ export const actions = {
   tracks: (dramaId: string, page?: number) => customId('ost', 'tracks', dramaId, ...pageArg(page)),
   song: (dramaId: string, track: number) => customId('ost', 'song', dramaId, track),
   artist: (personId: string, page?: number) => customId('ost', 'artist', personId, ...pageArg(page)),
-  /** Select menu whose values are "<drama id>.<track>". */
+  /** Select menu whose values are "s:<drama id>:<track>". */
   openSong: () => customId('ost', 'open-song'),
+  /** Opens the rating form for a drama; its submission comes back as rateSubmit. */
+  rate: (dramaId: string) => customId('rate', 'open', dramaId),
+  rateSubmit: (dramaId: string) => customId('rate', 'submit', dramaId),
+  similar: (dramaId: string) => customId('recommend', 'similar', dramaId),
+  leaderboardPage: (page: number) => customId('ratings', 'page', page),
+  myRatingsPage: (page: number) => customId('ratings', 'mine', page),
+  confirmReset: (dramaId: string) => customId('ratings-admin', 'reset', dramaId),
+  cancelReset: () => customId('ratings-admin', 'cancel'),
 };
 
 export interface RandomFilter {

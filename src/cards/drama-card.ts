@@ -1,10 +1,10 @@
-import { ButtonStyle, type APIButtonComponent } from 'discord.js';
+import { ButtonStyle, type APIButtonComponentWithCustomId } from 'discord.js';
 import type { Catalog } from '../catalog/catalog.ts';
 import { characterName, dramaHeading, personName } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import { actions } from './actions.ts';
-import { COLOURS, LIMITS, button, discordDate, field, plain, row, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
+import { COLOURS, LIMITS, button, discordDate, field, plain, rowsOf, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
 
 export interface ServerRating {
   average: number;
@@ -14,8 +14,8 @@ export interface ServerRating {
 export interface DramaCardExtras {
   /** This server's rating, once members have rated the drama. */
   rating?: ServerRating;
-  /** More buttons from other features (Rate, Similar), after Cast / Episodes / OST. */
-  buttons?: APIButtonComponent[];
+  /** More buttons from other features (Rate, Similar, Another one), after Cast / Episodes / OST. */
+  buttons?: APIButtonComponentWithCustomId[];
 }
 
 export function genreNames(genres: readonly string[], locale: Locale): string {
@@ -88,13 +88,11 @@ export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, 
         footer: sourcesFooter(drama.sources, locale),
       },
     ],
-    components: [
-      row(
-        button(actions.cast(drama.id), t(locale, 'button.cast'), { style: ButtonStyle.Primary }),
-        button(actions.episodes(drama.id), t(locale, 'button.episodes')),
-        button(actions.tracks(drama.id), t(locale, 'button.ost'), { disabled: songs === 0 }),
-        ...(extras.buttons ?? []).slice(0, 2),
-      ),
-    ],
+    components: rowsOf([
+      button(actions.cast(drama.id), t(locale, 'button.cast'), { style: ButtonStyle.Primary }),
+      button(actions.episodes(drama.id), t(locale, 'button.episodes')),
+      button(actions.tracks(drama.id), t(locale, 'button.ost'), { disabled: songs === 0 }),
+      ...(extras.buttons ?? []),
+    ]),
   };
 }

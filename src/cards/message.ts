@@ -112,6 +112,13 @@ export function row(...components: APIComponentInMessageActionRow[]): APIActionR
   return { type: ComponentType.ActionRow, components };
 }
 
+/** Buttons five to a row, at most five rows (Discord's limits); any beyond 25 are left out. */
+export function rowsOf(buttons: APIButtonComponentWithCustomId[]): Array<APIActionRowComponent<APIComponentInMessageActionRow>> {
+  const rows: Array<APIActionRowComponent<APIComponentInMessageActionRow>> = [];
+  for (let i = 0; i < Math.min(buttons.length, 25); i += 5) rows.push(row(...buttons.slice(i, i + 5)));
+  return rows;
+}
+
 export interface MenuOption {
   label: string;
   value: string;

@@ -1,6 +1,6 @@
 import type { LocalizationMap } from 'discord.js';
 import { GENRES } from '../data/schema.ts';
-import { strings } from './strings.ts';
+import { strings, type StringKey } from './strings.ts';
 
 /**
  * Names and descriptions of every command, subcommand and option, in English and Korean: what
@@ -24,6 +24,21 @@ const COMMAND_TEXT = {
   'cast.name': { ko: '이름', en: 'Name (English or Korean), pick from the list', koDescription: '이름 (영어 또는 한국어), 목록에서 고르세요' },
   ost: { ko: 'ost', en: 'Drama soundtracks: a tracklist, a song or a singer', koDescription: '드라마 OST: 전체 곡 목록, 노래, 가수' },
   'ost.query': { ko: '검색어', en: 'Drama, song or singer, pick from the list', koDescription: '드라마, 노래 또는 가수, 목록에서 고르세요' },
+  rate: { ko: '평가', en: 'Rate a drama for this server (1–10, with an optional review)', koDescription: '이 서버에 드라마 평점을 남겨요 (1–10, 리뷰 선택)' },
+  'rate.title': { ko: '제목', en: 'The drama to rate, pick from the list', koDescription: '평가할 드라마, 목록에서 고르세요' },
+  score: { ko: '점수', en: 'Your score from 1 to 10', koDescription: '1부터 10까지의 점수' },
+  review: { ko: '리뷰', en: 'A short review (up to 300 characters)', koDescription: '짧은 리뷰 (최대 300자)' },
+  ratings: { ko: '평점', en: 'This server’s ratings: the leaderboard, one drama, or your own', koDescription: '이 서버의 평점: 순위, 드라마 하나, 또는 내 평점' },
+  'ratings.title': { ko: '제목', en: 'One drama’s ratings and reviews', koDescription: '드라마 하나의 평점과 리뷰' },
+  mine: { ko: '내평점', en: 'Show only your own ratings (only you see them)', koDescription: '내 평점만 보기 (나만 볼 수 있어요)' },
+  recommend: { ko: '추천', en: 'Dramas you might like, each with the reason why', koDescription: '좋아할 만한 드라마를 이유와 함께 추천해요' },
+  like: { ko: '좋아한작품', en: 'A drama you liked (optional)', koDescription: '좋아한 드라마 (선택)' },
+  'ratings-admin': { ko: '평점관리', en: 'Manage this server’s ratings (Manage Server)', koDescription: '이 서버의 평점 관리 (서버 관리 권한)' },
+  'ratings-admin.remove': { ko: '삭제', en: 'Remove one member’s rating or review of a drama', koDescription: '멤버 한 명의 평점이나 리뷰를 삭제해요' },
+  'ratings-admin.reset': { ko: '초기화', en: 'Delete every rating of one drama in this server', koDescription: '이 서버에서 드라마 하나의 평점을 모두 삭제해요' },
+  'ratings-admin.export': { ko: '내보내기', en: 'Download this server’s ratings as a JSON file', koDescription: '이 서버의 평점을 JSON 파일로 받아요' },
+  member: { ko: '멤버', en: 'The member', koDescription: '대상 멤버' },
+  what: { ko: '대상', en: 'The whole rating, or only the review', koDescription: '평점 전체 또는 리뷰만' },
 } as const satisfies Record<string, { ko: string; en: string; koDescription: string }>;
 
 export type CommandTextKey = keyof typeof COMMAND_TEXT;
@@ -48,7 +63,12 @@ export function named<T extends Describable>(builder: T, key: CommandTextKey): T
   return builder;
 }
 
+/** A choice named in both languages from the strings table. */
+export function choice(value: string, key: StringKey): { name: string; name_localizations: LocalizationMap; value: string } {
+  return { name: strings.en[key], name_localizations: { ko: strings.ko[key] }, value };
+}
+
 /** The genre list as command choices, named in both languages. */
 export function genreChoices(): Array<{ name: string; name_localizations: LocalizationMap; value: string }> {
-  return GENRES.map((genre) => ({ name: strings.en[`genre.${genre}`], name_localizations: { ko: strings.ko[`genre.${genre}`] }, value: genre }));
+  return GENRES.map((genre) => choice(genre, `genre.${genre}`));
 }

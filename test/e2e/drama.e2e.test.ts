@@ -29,7 +29,7 @@ describe('/drama through the real discord.js client and the local Discord server
     expect(isEphemeral(card)).toBe(false);
     expect(title(card)).toBe('Soundtrack #1 (사운드트랙 #1)');
     expect(field(card, 'Director')).toBe('Kim Hee-won');
-    expect(labels(card)).toEqual(['Cast', 'Episodes', 'OST']);
+    expect(labels(card)).toEqual(['Cast', 'Episodes', 'OST', '⭐ Rate', 'Similar']);
 
     const cast = await fake.click(card, 'Cast', { user: 2 }).reply();
     expect(isEphemeral(cast)).toBe(true);
@@ -68,7 +68,7 @@ describe('/drama through the real discord.js client and the local Discord server
     const card = await fake.command('/drama info', { title: '빈센조' }, { locale: 'ko' }).reply();
     expect(title(card)).toBe('빈센조 (Vincenzo)');
     expect(field(card, '장르')).toBeDefined();
-    expect(labels(card)).toEqual(['출연진', '회차', 'OST']);
+    expect(labels(card)).toEqual(['출연진', '회차', 'OST', '⭐ 평가하기', '비슷한 드라마']);
     const episodes = await fake.click(card, '회차', { locale: 'ko' }).reply();
     expect(episodes.embeds[0]!.title).toBe('빈센조 (Vincenzo) · 회차');
     const missing = await fake.command('/drama info', { title: 'zzqqxx' }, { locale: 'ko' }).reply();
@@ -116,7 +116,7 @@ describe('/drama through the real discord.js client and the local Discord server
     expect(field(again, 'Genres')).toContain('Horror');
     const none = await fake.command('/drama random', { genre: 'horror', max_episodes: 1 }).reply();
     expect(isEphemeral(none)).toBe(true);
-    expect(none.content).toBe('No drama in the catalog has genre Horror, at most 1 episodes.');
+    expect(none.content).toBe('No drama in the catalog has genre Horror, at most 1 episode.');
   });
 
   it('pages a cast list too long for one page, in place, on the ephemeral message', async () => {

@@ -3,7 +3,7 @@ import { loadCommands } from '../../src/command-loader.ts';
 import { strings } from '../../src/i18n/strings.ts';
 import { COMMANDS_DIR } from '../../src/paths.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]).sort();
 
 describe('the strings table', () => {
   it('has every English sentence in Korean, with the same placeholders', () => {

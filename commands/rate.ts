@@ -1,0 +1,70 @@
+import { ActionRowBuilder, InteractionContextType, MessageFlags, ModalBuilder, SlashCommandBuilder, TextInputBuilder, TextInputStyle, type ChatInputCommandInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { actions } from '../src/cards/actions.ts';
+import { renderRateConfirmation } from '../src/cards/ratings-cards.ts';
+import { dramaTitle } from '../src/catalog/names.ts';
+import type { Command } from '../src/command.ts';
+import type { BotContext } from '../src/context.ts';
+import type { Drama } from '../src/data/schema.ts';
+import { UserError } from '../src/errors.ts';
+import { named } from '../src/i18n/command-text.ts';
+import { t } from '../src/i18n/index.ts';
+import { dramaChoices } from '../src/lookup/autocomplete.ts';
+import { dramaById, findDrama } from '../src/lookup/find.ts';
+import { MAX_REVIEW_LENGTH, MAX_SCORE, MIN_SCORE } from '../src/ratings/aggregate.ts';
+import { cleanReview, parseScore } from '../src/ratings/input.ts';
+import { truncate } from '../src/cards/message.ts';
+
+/** Saves a rating once it is valid; the answer is private and says what it replaced. */
+async function save(interaction: ChatInputCommandInteraction | ModalSubmitInteraction, ctx: BotContext, drama: Drama, score: number, review: string | undefined) {
+  if (!interaction.guildId) throw new UserError(t(interaction.locale, 'rate.guildOnly'));
+  // Deferred first: a burst of ratings queues writes, and the answer must wait for the write.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const rating = { score, ...(review ? { review } : {}), at: Date.now() };
+  const result = await ctx.ratings.rate(interaction.guildId, drama.id, interaction.user.id, rating);
+  await interaction.editReply(renderRateConfirmation(drama, rating, result, interaction.locale));
+}
+
+/** `/rate title score [review]`, and the Rate button on drama cards (a form). */
+export default {
+  data: named(new SlashCommandBuilder(), 'rate')
+    .setContexts(InteractionContextType.Guild)
+    .addStringOption((o) => named(o, 'rate.title').setRequired(true).setAutocomplete(true).setMaxLength(100))
+    .addIntegerOption((o) => named(o, 'score').setRequired(true).setMinValue(MIN_SCORE).setMaxValue(MAX_SCORE))
+    .addStringOption((o) => named(o, 'review').setMaxLength(MAX_REVIEW_LENGTH)),
+
+  async execute(interaction, ctx) {
+    const drama = findDrama({ index: ctx.search, catalog: ctx.catalog, locale: interaction.locale }, interaction.options.getString('title', true), (d) => actions.rate(d.id));
+    const score = parseScore(String(interaction.options.getInteger('score', true)), interaction.locale);
+    await save(interaction, ctx, drama, score, cleanReview(interaction.options.getString('review'), interaction.locale));
+  },
+
+  async autocomplete(interaction, ctx) {
+    await interaction.respond(dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+  },
+
+  async component(interaction, ctx, { action, args }) {
+    if (action !== 'open') throw new UserError(t(interaction.locale, 'error.staleComponent'));
+    if (!interaction.guildId) throw new UserError(t(interaction.locale, 'rate.guildOnly'));
+    const drama = dramaById(ctx.catalog, args[0], interaction.locale);
+    const locale = interaction.locale;
+    await interaction.showModal(
+      new ModalBuilder()
+        .setCustomId(actions.rateSubmit(drama.id))
+        .setTitle(truncate(t(locale, 'rate.modalTitle', { drama: dramaTitle(drama, locale) }), 45))
+        .addComponents(
+          new ActionRowBuilder<TextInputBuilder>().addComponents(
+            new TextInputBuilder().setCustomId('score').setLabel(t(locale, 'rate.scoreLabel')).setStyle(TextInputStyle.Short).setMinLength(1).setMaxLength(2).setRequired(true),
+          ),
+          new ActionRowBuilder<TextInputBuilder>().addComponents(
+            new TextInputBuilder().setCustomId('review').setLabel(t(locale, 'rate.reviewLabel')).setStyle(TextInputStyle.Paragraph).setMaxLength(MAX_REVIEW_LENGTH).setRequired(false),
+          ),
+        ),
+    );
+  },
+
+  async modal(interaction, ctx, { args }) {
+    const drama = dramaById(ctx.catalog, args[0], interaction.locale);
+    const score = parseScore(interaction.fields.getTextInputValue('score'), interaction.locale);
+    await save(interaction, ctx, drama, score, cleanReview(interaction.fields.getTextInputValue('review'), interaction.locale));
+  },
+} satisfies Command;

@@ -1,0 +1,78 @@
+import { AttachmentBuilder, ButtonStyle, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { actions } from '../src/cards/actions.ts';
+import { button, plain, row } from '../src/cards/message.ts';
+import { dramaTitle } from '../src/catalog/names.ts';
+import type { Command } from '../src/command.ts';
+import { UserError } from '../src/errors.ts';
+import { choice, named } from '../src/i18n/command-text.ts';
+import { t } from '../src/i18n/index.ts';
+import { dramaChoices } from '../src/lookup/autocomplete.ts';
+import { dramaById, findDrama } from '../src/lookup/find.ts';
+import { exportRatings } from '../src/ratings/export.ts';
+
+/**
+ * Admin tools (Manage Server, checked by Discord at registration and by the router at run time):
+ * remove a member's rating or review, reset a drama's ratings after a confirmation, export.
+ */
+export default {
+  adminOnly: true,
+  data: named(new SlashCommandBuilder(), 'ratings-admin')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((sub) =>
+      named(sub, 'ratings-admin.remove')
+        .addUserOption((o) => named(o, 'member').setRequired(true))
+        .addStringOption((o) => named(o, 'title').setRequired(true).setAutocomplete(true).setMaxLength(100))
+        .addStringOption((o) => named(o, 'what').addChoices(choice('rating', 'admin.what.rating'), choice('review', 'admin.what.review'))),
+    )
+    .addSubcommand((sub) => named(sub, 'ratings-admin.reset').addStringOption((o) => named(o, 'title').setRequired(true).setAutocomplete(true).setMaxLength(100)))
+    .addSubcommand((sub) => named(sub, 'ratings-admin.export')),
+
+  async execute(interaction, ctx) {
+    const { guildId, locale } = interaction;
+    if (!guildId) throw new UserError(t(locale, 'error.guildOnly'));
+    const lookup = { index: ctx.search, catalog: ctx.catalog, locale };
+    const sub = interaction.options.getSubcommand();
+    if (sub === 'export') {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const exported = exportRatings(guildId, await ctx.ratings.serverRatings(guildId), ctx.catalog);
+      const file = new AttachmentBuilder(Buffer.from(JSON.stringify(exported, null, 2)), { name: `ratings-${guildId}.json` });
+      await interaction.editReply({ content: t(locale, 'admin.exported', { dramas: exported.dramas.length, ratings: exported.ratingCount }), files: [file] });
+      return;
+    }
+    const drama = findDrama(lookup, interaction.options.getString('title', true));
+    const name = `**${plain(dramaTitle(drama, locale))}**`;
+    if (sub === 'remove') {
+      const member = interaction.options.getUser('member', true);
+      const what = interaction.options.getString('what') === 'review' ? 'review' : 'rating';
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const removed = await ctx.ratings.remove(guildId, drama.id, member.id, what);
+      const vars = { member: `<@${member.id}>`, drama: name, what: t(locale, `admin.what.${what}`) };
+      await interaction.editReply(removed && (what === 'rating' || removed.review) ? t(locale, 'admin.removed', vars) : t(locale, 'admin.nothingToRemove', vars));
+      return;
+    }
+    // reset: say how many ratings would go and ask first.
+    const count = Object.keys((await ctx.ratings.dramaRatings(guildId, drama.id))?.byMember ?? {}).length;
+    if (count === 0) throw new UserError(t(locale, 'admin.resetNothing', { drama: name }));
+    await interaction.reply({
+      content: t(locale, 'admin.resetAsk', { count, drama: name }),
+      components: [row(button(actions.confirmReset(drama.id), t(locale, 'admin.resetConfirm'), { style: ButtonStyle.Danger }), button(actions.cancelReset(), t(locale, 'admin.resetCancel')))],
+      flags: MessageFlags.Ephemeral,
+    });
+  },
+
+  async autocomplete(interaction, ctx) {
+    await interaction.respond(dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+  },
+
+  async component(interaction, ctx, { action, args }) {
+    const { guildId, locale } = interaction;
+    if (!guildId) throw new UserError(t(locale, 'error.guildOnly'));
+    if (action === 'cancel') return interaction.update({ content: t(locale, 'admin.resetCancelled'), components: [] });
+    if (action !== 'reset') throw new UserError(t(locale, 'error.staleComponent'));
+    const drama = dramaById(ctx.catalog, args[0], locale);
+    await interaction.deferUpdate();
+    const count = await ctx.ratings.reset(guildId, drama.id);
+    await interaction.editReply({ content: t(locale, 'admin.resetDone', { count, drama: `**${plain(dramaTitle(drama, locale))}**` }), components: [] });
+  },
+} satisfies Command;

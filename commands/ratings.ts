@@ -1,0 +1,59 @@
+import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { renderDramaRatings, renderLeaderboard, renderMyRatings } from '../src/cards/ratings-cards.ts';
+import type { Command } from '../src/command.ts';
+import type { BotContext } from '../src/context.ts';
+import { turnPage } from '../src/discord/respond.ts';
+import { UserError } from '../src/errors.ts';
+import { named } from '../src/i18n/command-text.ts';
+import { t } from '../src/i18n/index.ts';
+import { dramaChoices } from '../src/lookup/autocomplete.ts';
+import { findDrama } from '../src/lookup/find.ts';
+import { leaderboard } from '../src/ratings/aggregate.ts';
+
+async function leaderboardCard(ctx: BotContext, guildId: string, serverName: string | undefined, locale: string, page: number) {
+  return renderLeaderboard(leaderboard(await ctx.ratings.serverRatings(guildId)), ctx.catalog, serverName, locale, page);
+}
+
+async function myRatingsCard(ctx: BotContext, guildId: string, userId: string, locale: string, page: number) {
+  const mine = [...(await ctx.ratings.serverRatings(guildId))].flatMap(([dramaId, doc]) => {
+    const drama = ctx.catalog.drama(dramaId);
+    const rating = doc.byMember[userId];
+    return drama && rating ? [{ drama, rating }] : [];
+  });
+  return renderMyRatings(mine, locale, page);
+}
+
+/** `/ratings`: the leaderboard; `title:` one drama's ratings; `mine:true` your own (private). */
+export default {
+  data: named(new SlashCommandBuilder(), 'ratings')
+    .setContexts(InteractionContextType.Guild)
+    .addStringOption((o) => named(o, 'ratings.title').setAutocomplete(true).setMaxLength(100))
+    .addBooleanOption((o) => named(o, 'mine')),
+
+  async execute(interaction, ctx) {
+    const { guildId, locale } = interaction;
+    if (!guildId) throw new UserError(t(locale, 'rate.guildOnly'));
+    const title = interaction.options.getString('title');
+    if (interaction.options.getBoolean('mine')) {
+      return interaction.reply({ ...(await myRatingsCard(ctx, guildId, interaction.user.id, locale, 0)), flags: MessageFlags.Ephemeral });
+    }
+    if (title) {
+      const drama = findDrama({ index: ctx.search, catalog: ctx.catalog, locale }, title);
+      return interaction.reply(renderDramaRatings(drama, await ctx.ratings.dramaRatings(guildId, drama.id), locale));
+    }
+    return interaction.reply(await leaderboardCard(ctx, guildId, interaction.guild?.name, locale, 0));
+  },
+
+  async autocomplete(interaction, ctx) {
+    await interaction.respond(dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+  },
+
+  async component(interaction, ctx, { action, args }) {
+    const { guildId, locale } = interaction;
+    if (!guildId) throw new UserError(t(locale, 'rate.guildOnly'));
+    const page = Number(args[0] ?? 0);
+    if (action === 'page') return turnPage(interaction, await leaderboardCard(ctx, guildId, interaction.guild?.name, locale, page));
+    if (action === 'mine') return turnPage(interaction, await myRatingsCard(ctx, guildId, interaction.user.id, locale, page));
+    throw new UserError(t(locale, 'error.staleComponent'));
+  },
+} satisfies Command;

@@ -1,0 +1,61 @@
+import { SlashCommandBuilder, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
+import { renderRecommendations } from '../src/cards/recommend-card.ts';
+import { describeFilter } from '../src/cards/search-results.ts';
+import type { Command } from '../src/command.ts';
+import type { BotContext } from '../src/context.ts';
+import type { Drama } from '../src/data/schema.ts';
+import { open, reply } from '../src/discord/respond.ts';
+import { StoreUnavailable, UserError } from '../src/errors.ts';
+import { genreChoices, named } from '../src/i18n/command-text.ts';
+import { t } from '../src/i18n/index.ts';
+import { dramaChoices } from '../src/lookup/autocomplete.ts';
+import { dramaById, findDrama } from '../src/lookup/find.ts';
+import type { DramaRatings } from '../src/ratings/keys.ts';
+import { recommend } from '../src/recommend/recommend.ts';
+import { chooseSeeds } from '../src/recommend/seeds.ts';
+
+type Asked = ChatInputCommandInteraction | MessageComponentInteraction;
+
+/** Recommendations for the member who asked; without the store they still come from the catalog. */
+async function recommendationsCard(ctx: BotContext, interaction: Asked, like: Drama | undefined, filter: { genre?: string; maxEpisodes?: number }) {
+  let serverRatings: ReadonlyMap<string, DramaRatings> = new Map();
+  if (interaction.guildId) {
+    try {
+      serverRatings = await ctx.ratings.serverRatings(interaction.guildId);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailable)) throw error;
+    }
+  }
+  const { basis, seeds, exclude } = chooseSeeds(ctx.catalog, serverRatings, interaction.user.id, like);
+  const found = recommend(ctx.catalog, { seeds, serverRatings, exclude, filter });
+  if (!found.length) {
+    const filters = describeFilter(filter, interaction.locale);
+    throw new UserError(t(interaction.locale, 'recommend.none', { filters: filters ? ` (${filters})` : '' }));
+  }
+  return renderRecommendations(found, basis, like, ctx.catalog, interaction.locale);
+}
+
+/** `/recommend [like] [genre] [max_episodes]`, and the Similar button on drama cards. */
+export default {
+  data: named(new SlashCommandBuilder(), 'recommend')
+    .addStringOption((o) => named(o, 'like').setAutocomplete(true).setMaxLength(100))
+    .addStringOption((o) => named(o, 'genre').addChoices(...genreChoices()))
+    .addIntegerOption((o) => named(o, 'max_episodes').setMinValue(1).setMaxValue(500)),
+
+  async execute(interaction, ctx) {
+    const likeText = interaction.options.getString('like');
+    const like = likeText ? findDrama({ index: ctx.search, catalog: ctx.catalog, locale: interaction.locale }, likeText) : undefined;
+    const genre = interaction.options.getString('genre');
+    const maxEpisodes = interaction.options.getInteger('max_episodes');
+    await reply(interaction, await recommendationsCard(ctx, interaction, like, { ...(genre ? { genre } : {}), ...(maxEpisodes ? { maxEpisodes } : {}) }));
+  },
+
+  async autocomplete(interaction, ctx) {
+    await interaction.respond(dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+  },
+
+  async component(interaction, ctx, { action, args }) {
+    if (action !== 'similar') throw new UserError(t(interaction.locale, 'error.staleComponent'));
+    await open(interaction, await recommendationsCard(ctx, interaction, dramaById(ctx.catalog, args[0], interaction.locale), {}), 'list');
+  },
+} satisfies Command;

@@ -1,0 +1,151 @@
+import type Keyv from 'keyv';
+import type { Logger } from '../logger.ts';
+import { StoreUnavailable } from '../errors.ts';
+import { DocUpdater } from '../store/doc-updater.ts';
+import { ratingKeys, type DramaRatings, type MemberRating, type RatedIndex } from './keys.ts';
+import { summarize, type RatingSummary } from './aggregate.ts';
+
+/**
+ * The server's ratings, kept in Keyv. Every method either succeeds or throws StoreUnavailable;
+ * a rating is acknowledged (the promise resolves) only once it is written.
+ */
+/** Longer than a healthy SQLite or Redis ever takes, short enough to answer within Discord's 3 s. */
+export const READ_TIMEOUT_MS = 1_500;
+
+export interface RateResult {
+  previous?: MemberRating;
+  summary: RatingSummary;
+}
+
+/** Logs a store outage once per burst: the first failure, then a count when it ends or each minute. */
+export class OutageLog {
+  private failingSince?: number;
+  private suppressed = 0;
+  private lastLog = 0;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly quietMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  failed(error: unknown): void {
+    const now = this.now();
+    if (this.failingSince === undefined || now - this.lastLog >= this.quietMs) {
+      this.logger.error('ratings store unavailable', { error: error as Error, ...(this.suppressed ? { repeated: this.suppressed } : {}) });
+      this.failingSince ??= now;
+      this.lastLog = now;
+      this.suppressed = 0;
+    } else this.suppressed += 1;
+  }
+
+  succeeded(): void {
+    if (this.failingSince === undefined) return;
+    this.logger.info('ratings store is back', { down_ms: this.now() - this.failingSince, failures_not_logged: this.suppressed });
+    this.failingSince = undefined;
+    this.suppressed = 0;
+  }
+}
+
+export class Ratings {
+  private readonly docs: DocUpdater;
+  private readonly outage: OutageLog;
+
+  constructor(
+    private readonly store: Keyv,
+    logger: Logger,
+  ) {
+    this.docs = new DocUpdater(store);
+    this.outage = new OutageLog(logger);
+  }
+
+  /**
+   * Runs one store operation. Reads give up after READ_TIMEOUT_MS so a slow store cannot break the
+   * 3-second rule; writes (answered after a deferred reply) wait as long as the store does.
+   */
+  private async guarded<T>(writing: boolean, work: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        if (!writing) timer = setTimeout(() => reject(new Error(`no answer from the store within ${READ_TIMEOUT_MS} ms`)), READ_TIMEOUT_MS);
+      });
+      const result = await Promise.race([work(), timeout]);
+      this.outage.succeeded();
+      return result;
+    } catch (error) {
+      this.outage.failed(error);
+      throw new StoreUnavailable((error as Error).message, writing, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Records (or replaces) one member's rating; resolves once it is stored. */
+  rate(guildId: string, dramaId: string, userId: string, rating: MemberRating): Promise<RateResult> {
+    return this.guarded(true, async () => {
+      await this.addToIndex(guildId, dramaId);
+      let previous: MemberRating | undefined;
+      const doc = await this.docs.update<DramaRatings>(ratingKeys.drama(guildId, dramaId), (current) => {
+        const next = current ?? { byMember: {} };
+        previous = next.byMember[userId];
+        next.byMember[userId] = rating;
+        return next;
+      });
+      return { ...(previous ? { previous } : {}), summary: summarize(doc) };
+    });
+  }
+
+  /** Removes a member's rating, or only its review. Resolves to what was there. */
+  remove(guildId: string, dramaId: string, userId: string, what: 'rating' | 'review'): Promise<MemberRating | undefined> {
+    return this.guarded(true, async () => {
+      let removed: MemberRating | undefined;
+      await this.docs.update<DramaRatings>(ratingKeys.drama(guildId, dramaId), (current) => {
+        removed = current?.byMember[userId];
+        if (!current || !removed) return current;
+        if (what === 'rating') delete current.byMember[userId];
+        else delete current.byMember[userId]!.review;
+        return current;
+      });
+      return removed;
+    });
+  }
+
+  /** Deletes every rating of one drama in this server; resolves to how many there were. */
+  reset(guildId: string, dramaId: string): Promise<number> {
+    return this.guarded(true, async () => {
+      let count = 0;
+      await this.docs.update<DramaRatings>(ratingKeys.drama(guildId, dramaId), (current) => {
+        count = Object.keys(current?.byMember ?? {}).length;
+        return undefined;
+      });
+      return count;
+    });
+  }
+
+  dramaRatings(guildId: string, dramaId: string): Promise<DramaRatings | undefined> {
+    return this.guarded(false, async () => (await this.store.get<DramaRatings>(ratingKeys.drama(guildId, dramaId))) ?? undefined);
+  }
+
+  /** Every rated drama of the server with its ratings. */
+  serverRatings(guildId: string): Promise<Map<string, DramaRatings>> {
+    return this.guarded(false, async () => {
+      const index = await this.store.get<RatedIndex>(ratingKeys.ratedIndex(guildId));
+      const ids = index?.dramaIds ?? [];
+      const docs = ids.length ? await this.store.getMany<DramaRatings>(ids.map((id) => ratingKeys.drama(guildId, id))) : [];
+      const result = new Map<string, DramaRatings>();
+      ids.forEach((id, i) => {
+        const doc = docs[i];
+        if (doc && Object.keys(doc.byMember).length) result.set(id, doc);
+      });
+      return result;
+    });
+  }
+
+  private async addToIndex(guildId: string, dramaId: string): Promise<void> {
+    await this.docs.update<RatedIndex>(ratingKeys.ratedIndex(guildId), (current) => {
+      const index = current ?? { dramaIds: [] };
+      if (!index.dramaIds.includes(dramaId)) index.dramaIds.push(dramaId);
+      return index;
+    });
+  }
+}

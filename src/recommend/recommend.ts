@@ -1,0 +1,189 @@
+import type { Catalog } from '../catalog/catalog.ts';
+import type { Drama, RoleType } from '../data/schema.ts';
+import type { DramaRatings } from '../ratings/keys.ts';
+import { MIN_RATINGS_TO_RANK, summarize } from '../ratings/aggregate.ts';
+
+/**
+ * Recommendations: content similarity (shared people weighted by role, director and writer,
+ * genres, tags, era, length) blended with this server's taste (members who loved A also loved B),
+ * each explained by its strongest reasons. Pure and deterministic: same catalog, same ratings,
+ * same answer. Only dramas that share something with a seed are scored, so the work grows with
+ * the seeds' connections, not with the catalog.
+ */
+export const LOVED = 8;
+
+export type Reason =
+  | { kind: 'director' | 'writer'; personId: string; seedId: string }
+  | { kind: 'actor'; personId: string; seedId: string; leads: boolean }
+  | { kind: 'co-loved'; members: number; seedId: string }
+  | { kind: 'genres'; genres: string[]; seedId: string }
+  | { kind: 'tags'; tags: string[]; seedId: string }
+  | { kind: 'server-favourite'; average: number; count: number }
+  | { kind: 'star-power'; personId: string; dramas: number };
+
+export interface Recommendation {
+  drama: Drama;
+  score: number;
+  /** Strongest first. */
+  reasons: Reason[];
+}
+
+export interface Seed {
+  drama: Drama;
+  /** How much this seed counts (a 10/10 more than an 8/10). */
+  weight: number;
+}
+
+export interface RecommendOptions {
+  seeds: Seed[];
+  /** This server's ratings, by drama id. */
+  serverRatings: ReadonlyMap<string, DramaRatings>;
+  /** Dramas never to recommend: the one asked about, the ones the member already rated. */
+  exclude: ReadonlySet<string>;
+  filter?: { genre?: string; maxEpisodes?: number };
+  limit?: number;
+}
+
+const ROLE_WEIGHT: Record<RoleType, number> = { main: 4, support: 1.5, cameo: 0.5 };
+const PEOPLE_WEIGHT = { director: 5, writer: 5 };
+const GENRE_WEIGHT = 1.5;
+const TAG_WEIGHT = 1;
+const CO_LOVED_WEIGHT = 3;
+const ERA_WEIGHT = 0.5;
+const LENGTH_WEIGHT = 0.5;
+
+interface Scored {
+  score: number;
+  reasons: Array<{ reason: Reason; weight: number }>;
+}
+
+/** Tag and genre lookups, built once per catalog. */
+const tagIndexes = new WeakMap<Catalog, Map<string, Drama[]>>();
+function byTag(catalog: Catalog): Map<string, Drama[]> {
+  let index = tagIndexes.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const drama of catalog.dramas) {
+      for (const key of [...(drama.tags ?? []).map((t) => `t:${t}`), ...drama.genres.map((g) => `g:${g}`)]) {
+        let list = index.get(key);
+        if (!list) index.set(key, (list = []));
+        list.push(drama);
+      }
+    }
+    tagIndexes.set(catalog, index);
+  }
+  return index;
+}
+
+function passes(drama: Drama, filter: RecommendOptions['filter']): boolean {
+  if (filter?.genre && !(drama.genres as string[]).includes(filter.genre)) return false;
+  if (filter?.maxEpisodes && drama.episodeCount > filter.maxEpisodes) return false;
+  return true;
+}
+
+function roleIn(drama: Drama, personId: string): RoleType | undefined {
+  return drama.cast.find((c) => c.person === personId)?.role;
+}
+
+/** Members who gave both dramas LOVED or more. */
+function coLovers(a: DramaRatings | undefined, b: DramaRatings | undefined): number {
+  if (!a || !b) return 0;
+  let n = 0;
+  for (const [user, rating] of Object.entries(a.byMember)) if (rating.score >= LOVED && (b.byMember[user]?.score ?? 0) >= LOVED) n += 1;
+  return n;
+}
+
+export function recommend(catalog: Catalog, options: RecommendOptions): Recommendation[] {
+  const { seeds, serverRatings, exclude, filter, limit = 5 } = options;
+  const scored = new Map<string, Scored>();
+  const add = (drama: Drama, weight: number, reason?: Reason) => {
+    if (exclude.has(drama.id) || !passes(drama, filter) || weight <= 0) return;
+    let entry = scored.get(drama.id);
+    if (!entry) scored.set(drama.id, (entry = { score: 0, reasons: [] }));
+    entry.score += weight;
+    if (reason) entry.reasons.push({ reason, weight });
+  };
+
+  for (const { drama: seed, weight } of seeds) {
+    const seedRatings = serverRatings.get(seed.id);
+    // People: directors, writers, and actors weighted by how big their part is on both sides.
+    const people = [
+      ...(seed.directors ?? []).map((id) => ({ id, kind: 'director' as const })),
+      ...(seed.writers ?? []).map((id) => ({ id, kind: 'writer' as const })),
+      ...seed.cast.map((c) => ({ id: c.person, kind: 'cast' as const, role: c.role })),
+    ];
+    for (const person of people) {
+      for (const credit of catalog.creditsOf(person.id)) {
+        if (credit.drama.id === seed.id) continue;
+        if (person.kind !== 'cast' && credit.kind === person.kind) {
+          add(credit.drama, weight * PEOPLE_WEIGHT[person.kind], { kind: person.kind, personId: person.id, seedId: seed.id });
+        } else if (person.kind === 'cast' && credit.kind === 'cast') {
+          const theirs = roleIn(credit.drama, person.id) ?? 'cameo';
+          const w = Math.min(ROLE_WEIGHT[person.role], ROLE_WEIGHT[theirs]);
+          add(credit.drama, weight * w, { kind: 'actor', personId: person.id, seedId: seed.id, leads: theirs === 'main' });
+        }
+      }
+    }
+    // Genres and tags: each shared one adds a little; the reason lists them together.
+    const candidates = new Map<string, Drama>();
+    const index = byTag(catalog);
+    for (const key of [...(seed.tags ?? []).map((t) => `t:${t}`), ...seed.genres.map((g) => `g:${g}`)]) {
+      for (const drama of index.get(key) ?? []) if (drama.id !== seed.id) candidates.set(drama.id, drama);
+    }
+    for (const drama of candidates.values()) {
+      const genres = drama.genres.filter((g) => seed.genres.includes(g));
+      const tags = (drama.tags ?? []).filter((t) => seed.tags?.includes(t));
+      if (genres.length) add(drama, weight * GENRE_WEIGHT * genres.length, { kind: 'genres', genres, seedId: seed.id });
+      if (tags.length) add(drama, weight * TAG_WEIGHT * tags.length, { kind: 'tags', tags, seedId: seed.id });
+      if (Math.abs(drama.year - seed.year) <= 2) add(drama, weight * ERA_WEIGHT);
+      const ratio = Math.min(drama.episodeCount, seed.episodeCount) / Math.max(drama.episodeCount, seed.episodeCount);
+      if (ratio >= 0.75) add(drama, weight * LENGTH_WEIGHT);
+    }
+    // This server's taste: members who loved the seed and also loved another drama.
+    for (const [dramaId, ratings] of serverRatings) {
+      const drama = dramaId === seed.id ? undefined : catalog.drama(dramaId);
+      const members = drama ? coLovers(seedRatings, ratings) : 0;
+      if (drama && members) add(drama, weight * CO_LOVED_WEIGHT * members, { kind: 'co-loved', members, seedId: seed.id });
+    }
+  }
+
+  if (seeds.length === 0) fallback(catalog, serverRatings, add);
+
+  return [...scored]
+    .map(([id, s]) => ({ drama: catalog.drama(id)!, score: s.score, reasons: strongest(s.reasons) }))
+    .filter((r) => r.reasons.length > 0)
+    .sort((a, b) => b.score - a.score || a.drama.id.localeCompare(b.drama.id))
+    .slice(0, limit);
+}
+
+/** One reason of each kind, strongest first, summed when the same kind repeats (two shared actors). */
+function strongest(reasons: Scored['reasons']): Reason[] {
+  const best = new Map<string, { reason: Reason; weight: number }>();
+  for (const r of reasons) {
+    const key = r.reason.kind === 'actor' || r.reason.kind === 'director' || r.reason.kind === 'writer' ? `${r.reason.kind}:${r.reason.personId}` : r.reason.kind;
+    const current = best.get(key);
+    if (!current) best.set(key, { ...r });
+    else {
+      current.weight += r.weight;
+      if (r.reason.kind === 'co-loved' && current.reason.kind === 'co-loved' && r.reason.members > current.reason.members) current.reason = r.reason;
+    }
+  }
+  return [...best.values()].sort((a, b) => b.weight - a.weight).map((r) => r.reason);
+}
+
+/**
+ * No seed at all (nobody rated anything): the server's favourites first, then dramas whose leads
+ * are the most present in the catalog, a fair stand-in for "well-known" without inventing scores.
+ */
+function fallback(catalog: Catalog, serverRatings: ReadonlyMap<string, DramaRatings>, add: (drama: Drama, weight: number, reason?: Reason) => void): void {
+  for (const [dramaId, ratings] of serverRatings) {
+    const drama = catalog.drama(dramaId);
+    const { average, count } = summarize(ratings);
+    if (drama && count >= MIN_RATINGS_TO_RANK && average >= LOVED) add(drama, 100 + average, { kind: 'server-favourite', average, count });
+  }
+  for (const drama of catalog.dramas) {
+    const leads = drama.cast.filter((c) => c.role === 'main').map((c) => ({ personId: c.person, dramas: catalog.creditsOf(c.person).filter((x) => x.kind === 'cast').length }));
+    const star = leads.sort((a, b) => b.dramas - a.dramas || a.personId.localeCompare(b.personId))[0];
+    if (star && star.dramas > 1) add(drama, star.dramas + leads.reduce((n, l) => n + l.dramas, 0) / 10, { kind: 'star-power', ...star });
+  }
+}
