@@ -100,8 +100,9 @@ export class Ratings {
     return this.guarded(true, async () => {
       let removed: MemberRating | undefined;
       await this.docs.update<DramaRatings>(ratingKeys.drama(guildId, dramaId), (current) => {
-        removed = current?.byMember[userId];
-        if (!current || !removed) return current;
+        const existing = current?.byMember[userId];
+        removed = existing ? { ...existing } : undefined;
+        if (!current || !existing) return current;
         if (what === 'rating') delete current.byMember[userId];
         else delete current.byMember[userId]!.review;
         return current;

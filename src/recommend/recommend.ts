@@ -48,7 +48,7 @@ const ROLE_WEIGHT: Record<RoleType, number> = { main: 4, support: 1.5, cameo: 0.
 const PEOPLE_WEIGHT = { director: 5, writer: 5 };
 const GENRE_WEIGHT = 1.5;
 const TAG_WEIGHT = 1;
-const CO_LOVED_WEIGHT = 3;
+const CO_LOVED_WEIGHT = 4;
 const ERA_WEIGHT = 0.5;
 const LENGTH_WEIGHT = 0.5;
 
