@@ -14,7 +14,7 @@ export function renderRateConfirmation(drama: Drama, rating: MemberRating, resul
   const name = `**${plain(dramaTitle(drama, locale))}**`;
   return [
     result.previous ? t(locale, 'rate.replaced', { score: rating.score, drama: name, previous: result.previous.score }) : t(locale, 'rate.saved', { score: rating.score, drama: name }),
-    rating.review ? t(locale, 'rate.reviewSaved') : undefined,
+    rating.review ? t(locale, 'rate.reviewSaved') : result.keptReview ? t(locale, 'rate.reviewKept') : undefined,
     t(locale, 'rate.average', { average: oneDecimal(result.summary.average), count: result.summary.count }),
   ]
     .filter(Boolean)

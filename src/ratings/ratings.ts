@@ -14,6 +14,8 @@ export const READ_TIMEOUT_MS = 1_500;
 
 export interface RateResult {
   previous?: MemberRating;
+  /** A new score without a review keeps the member's earlier review. */
+  keptReview?: boolean;
   summary: RatingSummary;
 }
 
@@ -88,10 +90,11 @@ export class Ratings {
       const doc = await this.docs.update<DramaRatings>(ratingKeys.drama(guildId, dramaId), (current) => {
         const next = current ?? { byMember: {} };
         previous = next.byMember[userId];
-        next.byMember[userId] = rating;
+        next.byMember[userId] = rating.review === undefined && previous?.review ? { ...rating, review: previous.review } : rating;
         return next;
       });
-      return { ...(previous ? { previous } : {}), summary: summarize(doc) };
+      const keptReview = rating.review === undefined && Boolean(previous?.review);
+      return { ...(previous ? { previous } : {}), ...(keptReview ? { keptReview } : {}), summary: summarize(doc) };
     });
   }
 
