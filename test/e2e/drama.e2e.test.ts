@@ -1,130 +1,120 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isEphemeral, type FakeDiscord } from '../../src/dev/fake-discord/server.ts';
-import { discordComplaints, startFakeDiscord, startTestBot, type TestBot } from '../support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { isEphemeral } from '../../src/dev/fake-discord/server.ts';
+import { discordComplaints, liveBot } from '../support/harness.ts';
 import { field, labels, menuValues, title } from '../support/messages.ts';
 
 describe('/drama through the real discord.js client and the local Discord server', () => {
-  let fake: FakeDiscord;
-  let bot: TestBot;
-
-  beforeAll(async () => {
-    fake = await startFakeDiscord();
-    bot = await startTestBot(fake);
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await fake?.close();
-  });
+  const live = liveBot();
 
   it('autocompletes titles by English, Korean and typo, with values that name the drama', async () => {
-    expect((await fake.autocomplete('/drama info', { title: 'sound' }, 'title'))[0]).toEqual({ name: 'Soundtrack #1 (2022) · drama', value: 'd:soundtrack-1' });
-    expect((await fake.autocomplete('/drama info', { title: '사운드' }, 'title', { locale: 'ko' }))[0]).toEqual({ name: '사운드트랙 #1 (2022) · 드라마', value: 'd:soundtrack-1' });
-    expect((await fake.autocomplete('/drama info', { title: 'vincenso' }, 'title'))[0]!.value).toBe('d:vincenzo');
-    expect(await fake.autocomplete('/drama info', { title: '' }, 'title')).toHaveLength(25);
-    expect((await fake.autocomplete('/drama search', { network: 'net' }, 'network')).map((c) => c.value)).toEqual(['Netflix']);
+    expect((await live.fake.autocomplete('/drama info', { title: 'sound' }, 'title'))[0]).toEqual({ name: 'Soundtrack #1 (2022) · drama', value: 'd:soundtrack-1' });
+    expect((await live.fake.autocomplete('/drama info', { title: '사운드' }, 'title', { locale: 'ko' }))[0]).toEqual({ name: '사운드트랙 #1 (2022) · 드라마', value: 'd:soundtrack-1' });
+    expect((await live.fake.autocomplete('/drama info', { title: 'vincenso' }, 'title'))[0]!.value).toBe('d:vincenzo');
+    expect(await live.fake.autocomplete('/drama info', { title: '' }, 'title')).toHaveLength(25);
+    expect((await live.fake.autocomplete('/drama search', { network: 'net' }, 'network')).map((c) => c.value)).toEqual(['Netflix']);
   });
 
   it('/drama info posts a public card, and each button works for a member who did not ask', async () => {
-    const card = await fake.command('/drama info', { title: 'd:soundtrack-1' }).reply();
+    const card = await live.fake.command('/drama info', { title: 'd:soundtrack-1' }).reply();
     expect(isEphemeral(card)).toBe(false);
     expect(title(card)).toBe('Soundtrack #1 (사운드트랙 #1)');
     expect(field(card, 'Director')).toBe('Kim Hee-won');
     expect(labels(card)).toEqual(['Cast', 'Episodes', 'OST', '⭐ Rate', 'Similar']);
 
-    const cast = await fake.click(card, 'Cast', { user: 2 }).reply();
+    const cast = await live.fake.click(card, 'Cast', { user: 2 }).reply();
     expect(isEphemeral(cast)).toBe(true);
     expect(cast.embeds[0]!.description).toContain('Han So-hee as Lee Eun-soo');
     expect(cast.embeds[0]!.description).toContain('**Cameos**');
 
-    const episodes = await fake.click(card, 'Episodes', { user: 3 }).reply();
+    const episodes = await live.fake.click(card, 'Episodes', { user: 3 }).reply();
     expect(isEphemeral(episodes)).toBe(true);
     expect(episodes.embeds[0]!.description.split('\n')).toHaveLength(4);
 
-    const ost = await fake.click(card, 'OST', { user: 2 }).reply();
+    const ost = await live.fake.click(card, 'OST', { user: 2 }).reply();
     expect(ost.embeds[0]!.description).toMatch(/^\*\*Part 1\*\* · Love Beyond Words/);
 
-    const person = await fake.select(cast, ['han-so-hee'], undefined, { user: 2 }).reply();
+    const person = await live.fake.select(cast, ['han-so-hee'], undefined, { user: 2 }).reply();
     expect(title(person)).toBe('Han So-hee (한소희)');
     expect(isEphemeral(person)).toBe(false);
   });
 
   it('accepts a title typed by hand without picking from the list', async () => {
-    expect(title(await fake.command('/drama info', { title: 'crash landing on you' }).reply())).toMatch(/^Crash Landing on You/);
+    expect(title(await live.fake.command('/drama info', { title: 'crash landing on you' }).reply())).toMatch(/^Crash Landing on You/);
   });
 
   it('answers an unknown title with an ephemeral did-you-mean whose buttons open the card', async () => {
-    const answer = await fake.command('/drama info', { title: 'hopsital playlsit' }).reply();
+    const answer = await live.fake.command('/drama info', { title: 'hopsital playlsit' }).reply();
     expect(isEphemeral(answer)).toBe(true);
     expect(answer.content).toMatch(/^No drama matches “hopsital playlsit”\.\nDid you mean one of these\?$/);
     const suggestions = labels(answer);
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(3);
-    const opened = await fake.click(answer, suggestions[0]!).reply();
+    const opened = await live.fake.click(answer, suggestions[0]!).reply();
     expect(isEphemeral(opened)).toBe(false);
     expect(title(opened)).toMatch(/^Hospital Playlist/);
   });
 
   it('answers a Korean client in Korean, from the card to its buttons', async () => {
-    const card = await fake.command('/drama info', { title: '빈센조' }, { locale: 'ko' }).reply();
+    const card = await live.fake.command('/drama info', { title: '빈센조' }, { locale: 'ko' }).reply();
     expect(title(card)).toBe('빈센조 (Vincenzo)');
     expect(field(card, '장르')).toBeDefined();
     expect(labels(card)).toEqual(['출연진', '회차', 'OST', '⭐ 평가하기', '비슷한 드라마']);
-    const episodes = await fake.click(card, '회차', { locale: 'ko' }).reply();
+    const episodes = await live.fake.click(card, '회차', { locale: 'ko' }).reply();
     expect(episodes.embeds[0]!.title).toBe('빈센조 (Vincenzo) · 회차');
-    const missing = await fake.command('/drama info', { title: 'zzqqxx' }, { locale: 'ko' }).reply();
+    const missing = await live.fake.command('/drama info', { title: 'zzqqxx' }, { locale: 'ko' }).reply();
     expect(missing.content).toMatch(/^“zzqqxx”와\(과\) 일치하는 드라마가 없어요\./);
   });
 
   it('/drama search pages through results past page 1 and opens a card from the menu', async () => {
-    const first = await fake.command('/drama search', {}).reply();
+    const first = await live.fake.command('/drama search', {}).reply();
     expect(first.embeds[0]!.footer.text).toMatch(/^Page 1\/(\d+)/);
     expect(menuValues(first)).toHaveLength(10);
-    const second = await fake.click(first, 'Next ▶', { user: 4 }).reply();
+    const second = await live.fake.click(first, 'Next ▶', { user: 4 }).reply();
     expect(second.id).toBe(first.id);
     expect(second.embeds[0]!.footer.text).toMatch(/^Page 2\//);
     expect(second.embeds[0]!.description).toMatch(/\*\*11\.\*\* /);
-    const third = await fake.click(second, 'Next ▶').reply();
+    const third = await live.fake.click(second, 'Next ▶').reply();
     expect(third.embeds[0]!.footer.text).toMatch(/^Page 3\//);
-    const back = await fake.click(third, '◀ Previous').reply();
+    const back = await live.fake.click(third, '◀ Previous').reply();
     expect(back.embeds[0]!.description).toBe(second.embeds[0]!.description);
     const picked = menuValues(back)[0]!;
-    const card = await fake.select(back, [picked]).reply();
+    const card = await live.fake.select(back, [picked]).reply();
     expect(card.embeds[0]!.url).toBeDefined();
     expect(card.id).not.toBe(first.id);
   });
 
   it('/drama search combines the query with genre, year, network and length filters', async () => {
-    const found = await fake.command('/drama search', { query: 'park hyung-sik', genre: 'legal' }).reply();
+    const found = await live.fake.command('/drama search', { query: 'park hyung-sik', genre: 'legal' }).reply();
     expect(found.embeds[0]!.title).toBe('Dramas matching “park hyung-sik”');
     expect(menuValues(found)).toEqual(['suits-2018']);
-    const filtered = await fake.command('/drama search', { network: 'netflix', max_episodes: 8 }).reply();
+    const filtered = await live.fake.command('/drama search', { network: 'netflix', max_episodes: 8 }).reply();
     expect(filtered.embeds[0]!.description).toMatch(/^Filters: on Netflix, at most 8 episodes · \d+ found/);
-    const none = await fake.command('/drama search', { query: 'vincenzo', year: 1999 }).reply();
+    const none = await live.fake.command('/drama search', { query: 'vincenzo', year: 1999 }).reply();
     expect(isEphemeral(none)).toBe(true);
     expect(none.content).toMatch(/^No drama matches “vincenzo”, year 1999\./);
     expect(labels(none)[0]).toMatch(/^Vincenzo/);
-    const badNetwork = await fake.command('/drama search', { network: 'HBO' }).reply();
+    const badNetwork = await live.fake.command('/drama search', { network: 'HBO' }).reply();
     expect(badNetwork.content).toMatch(/^No network called “HBO”\. Networks in the catalog: tvN, /);
   });
 
   it('/drama random posts a card that fits the filters, and Another one swaps it in place', async () => {
-    const card = await fake.command('/drama random', { genre: 'horror', max_episodes: 12 }).reply();
+    const card = await live.fake.command('/drama random', { genre: 'horror', max_episodes: 12 }).reply();
     expect(field(card, 'Genres')).toContain('Horror');
     expect(labels(card)).toContain('🎲 Another one');
-    const again = await fake.click(card, '🎲 Another one', { user: 5 }).reply();
+    const again = await live.fake.click(card, '🎲 Another one', { user: 5 }).reply();
     expect(again.id).toBe(card.id);
     expect(field(again, 'Genres')).toContain('Horror');
-    const none = await fake.command('/drama random', { genre: 'horror', max_episodes: 1 }).reply();
+    const none = await live.fake.command('/drama random', { genre: 'horror', max_episodes: 1 }).reply();
     expect(isEphemeral(none)).toBe(true);
     expect(none.content).toBe('No drama in the catalog has genre Horror, at most 1 episode.');
   });
 
   it('pages a cast list too long for one page, in place, on the ephemeral message', async () => {
-    const card = await fake.command('/drama info', { title: 'd:sky-castle' }).reply();
-    const cast = await fake.click(card, 'Cast').reply();
+    const card = await live.fake.command('/drama info', { title: 'd:sky-castle' }).reply();
+    const cast = await live.fake.click(card, 'Cast').reply();
     expect(cast.embeds[0]!.footer.text).toMatch(/^Page 1\/2 · /);
     const onPage1 = menuValues(cast);
-    const page2 = await fake.click(cast, 'Next ▶').reply();
+    const page2 = await live.fake.click(cast, 'Next ▶').reply();
     expect(page2.id).toBe(cast.id);
     expect(isEphemeral(page2)).toBe(true);
     expect(page2.embeds[0]!.footer.text).toMatch(/^Page 2\/2 · /);
@@ -133,14 +123,14 @@ describe('/drama through the real discord.js client and the local Discord server
   });
 
   it('/drama episodes lists the episodes publicly', async () => {
-    const list = await fake.command('/drama episodes', { title: 'd:soundtrack-1' }).reply();
+    const list = await live.fake.command('/drama episodes', { title: 'd:soundtrack-1' }).reply();
     expect(isEphemeral(list)).toBe(false);
     expect(list.embeds[0]!.title).toBe('Soundtrack #1 (사운드트랙 #1) · episodes');
     expect(list.embeds[0]!.description).toMatch(/^\*\*Episode 1\*\* · <t:\d+:D>/);
   });
 
   it('sent only bodies that Discord would accept, each within 3 seconds', () => {
-    expect(discordComplaints(fake)).toEqual([]);
-    expect(bot.logs.filter((l) => / ERROR /.test(l))).toEqual([]);
+    expect(discordComplaints(live.fake)).toEqual([]);
+    expect(live.bot.logs.filter((l) => / ERROR /.test(l))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,4 +53,33 @@ export function discordComplaints(fake: FakeDiscord): string[] {
     ...fake.violations.map((v) => `${v.route}: ${v.problems.join('; ')}`),
     ...fake.unhandled.map((u) => `unhandled route ${u}`),
   ];
+}
+
+/**
+ * One local Discord and one bot for a whole test file, started before its first test and stopped
+ * after its last. `restart()` stops the bot and starts a new one on the same store.
+ */
+export function liveBot(options: TestBotOptions = {}): { readonly fake: FakeDiscord; readonly bot: TestBot; restart(): Promise<void> } {
+  let fake: FakeDiscord | undefined;
+  let bot: TestBot | undefined;
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+    bot = await startTestBot(fake, options);
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.close();
+  });
+  return {
+    get fake() {
+      return fake!;
+    },
+    get bot() {
+      return bot!;
+    },
+    async restart() {
+      await bot!.stop();
+      bot = await startTestBot(fake!, options);
+    },
+  };
 }
