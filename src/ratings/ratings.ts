@@ -94,8 +94,16 @@ export class Ratings {
         return next;
       });
       const keptReview = rating.review === undefined && Boolean(previous?.review);
-      return { ...(previous ? { previous } : {}), ...(keptReview ? { keptReview } : {}), summary: summarize(doc) };
+      return { ...(previous ? { previous } : {}), ...(keptReview ? { keptReview } : {}), summary: this.summaryOf(doc!) };
     });
+  }
+
+  /** Every caller of one batch gets the same written document: summarize it once, not once each. */
+  private readonly summaries = new WeakMap<DramaRatings, RatingSummary>();
+  private summaryOf(doc: DramaRatings): RatingSummary {
+    let summary = this.summaries.get(doc);
+    if (!summary) this.summaries.set(doc, (summary = summarize(doc)));
+    return summary;
   }
 
   /** Removes a member's rating, or only its review. Resolves to what was there. */
