@@ -51,7 +51,7 @@ function searchCard(ctx: BotContext, filter: SearchFilter, locale: string, page:
     const suggestions = filter.query ? suggestDramas({ index: ctx.search, catalog: ctx.catalog, locale }, filter.query) : [];
     throw new UserError(renderDidYouMean(t(locale, 'search.nothing', { what: describeSearch(filter, locale) }), suggestions, locale));
   }
-  return renderSearchResults(found, filter, ctx.catalog, locale, page);
+  return renderSearchResults(found, filter, locale, page);
 }
 
 /** `/drama info | search | random | episodes` and the buttons on drama cards. */

@@ -1,4 +1,3 @@
-import type { Catalog } from '../catalog/catalog.ts';
 import { dramaTitle } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
@@ -29,7 +28,7 @@ export function describeSearch(filter: SearchFilter, locale: Locale): string {
 }
 
 /** `/drama search`: ten dramas a page, numbered, with a menu to open any of them. */
-export function renderSearchResults(dramas: readonly Drama[], filter: SearchFilter, catalog: Catalog, locale: Locale, requestedPage = 0): Card {
+export function renderSearchResults(dramas: readonly Drama[], filter: SearchFilter, locale: Locale, requestedPage = 0): Card {
   const items = dramas.map((drama, i) => ({
     drama,
     text: `**${i + 1}.** ${plain(dramaTitle(drama, locale))} (${drama.year}) · ${plain(drama.networks.join(', '))} · ${t(locale, 'search.line', { episodes: drama.episodeCount })} · ${genreNames(drama.genres, locale)}`,

@@ -77,7 +77,7 @@ describe('soundtrack cards', () => {
 
 describe('search results', () => {
   it('shows ten dramas a page, numbered across pages, and says the filters and the count', () => {
-    const pages = allPages((p) => renderSearchResults(catalog.dramas, { genre: 'romance' }, catalog, 'en-US', p));
+    const pages = allPages((p) => renderSearchResults(catalog.dramas, { genre: 'romance' }, 'en-US', p));
     expect(pages.length).toBe(Math.ceil(catalog.dramas.length / 10));
     expect(descriptionOf(pages[0]!).split('\n')[0]).toBe(`Filters: genre Romance · ${catalog.dramas.length} found`);
     expect(descriptionOf(pages[1]!).split('\n')[2]).toMatch(/^\*\*11\.\*\* /);

@@ -30,7 +30,7 @@ function everyCard(cat: typeof catalog): Array<[string, ReturnType<typeof render
       allPages((p) => renderArtistSongs(person, cat, locale, p)).forEach((c, p) => cards.push([`${person.id} songs p${p} ${locale}`, c]));
     }
     for (const song of cat.songs) cards.push([`${song.drama.id} song ${song.track.track} ${locale}`, renderSongCard(song.drama, song.track, cat, locale)]);
-    allPages((p) => renderSearchResults(cat.dramas, { genre: 'romance', year: 2022, maxEpisodes: 500, network: 'Coupang Play', query: 'q'.repeat(40) }, cat, locale, p)).forEach((c, p) =>
+    allPages((p) => renderSearchResults(cat.dramas, { genre: 'romance', year: 2022, maxEpisodes: 500, network: 'Coupang Play', query: 'q'.repeat(40) }, locale, p)).forEach((c, p) =>
       cards.push([`search p${p} ${locale}`, c]),
     );
   }
