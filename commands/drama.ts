@@ -13,7 +13,8 @@ import { dramaChoices, networkChoices } from '../src/lookup/autocomplete.ts';
 import { dramaCardView } from '../src/lookup/drama-card-view.ts';
 import { dramaById, findDrama, suggestDramas } from '../src/lookup/find.ts';
 import { renderDidYouMean } from '../src/cards/did-you-mean.ts';
-import { findDramas, pickRandom, resolveNetwork, catalogNetworks } from '../src/lookup/filter.ts';
+import { findDramas, pickRandom, resolveNetwork } from '../src/lookup/filter.ts';
+import { networksByUse } from '../src/catalog/orderings.ts';
 
 const titleOption = (sub: SlashCommandSubcommandBuilder) => sub.addStringOption((o) => named(o, 'title').setRequired(true).setAutocomplete(true).setMaxLength(100));
 const genreOption = (sub: SlashCommandSubcommandBuilder) => sub.addStringOption((o) => named(o, 'genre').addChoices(...genreChoices()));
@@ -32,7 +33,7 @@ function filterFrom(interaction: ChatInputCommandInteraction, ctx: BotContext): 
   if (maxEpisodes) filter.maxEpisodes = maxEpisodes;
   if (network) {
     const known = resolveNetwork(ctx.catalog, network);
-    if (!known) throw new UserError(t(interaction.locale, 'network.unknown', { query: network.slice(0, 40), networks: catalogNetworks(ctx.catalog).join(', ') }));
+    if (!known) throw new UserError(t(interaction.locale, 'network.unknown', { query: network.slice(0, 40), networks: networksByUse(ctx.catalog).join(', ') }));
     filter.network = known;
   }
   return filter;

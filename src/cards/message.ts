@@ -81,7 +81,7 @@ export function sourcesFooter(sources: readonly string[] | 'on-cards', locale: L
   if (sources === 'on-cards') parts.push(t(locale, 'footer.sourcesOnCards'));
   else {
     const counts = new Map<string, number>();
-    for (const url of sources) counts.set(hostOf(url), (counts.get(hostOf(url)) ?? 0) + 1);
+    for (const host of sources.map(hostOf)) counts.set(host, (counts.get(host) ?? 0) + 1);
     const hosts = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
     const shown = hosts.slice(0, 2).join(', ');
     parts.push(t(locale, 'footer.sources', { hosts: hosts.length > 2 ? t(locale, 'footer.moreSources', { hosts: shown, more: hosts.length - 2 }) : shown }));

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.ts';
+import { dramasNewestFirst, networksByUse } from '../catalog/orderings.ts';
 import { SEARCH_MAX_RESULTS, type RandomFilter, type SearchFilter } from '../cards/actions.ts';
 import type { Drama } from '../data/schema.ts';
 import type { SearchIndex } from '../search/search-index.ts';
@@ -6,7 +7,6 @@ import { searchDramas } from '../search/surfaces.ts';
 
 /** `/drama search` and `/drama random`: the catalog narrowed by a query and filters. */
 
-const newestFirst = (a: Drama, b: Drama) => b.firstAirDate.localeCompare(a.firstAirDate) || a.title.localeCompare(b.title);
 const fold = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, '');
 
 export function matchesFilter(drama: Drama, filter: RandomFilter & Omit<SearchFilter, 'query'>): boolean {
@@ -19,7 +19,7 @@ export function matchesFilter(drama: Drama, filter: RandomFilter & Omit<SearchFi
 
 /** Best matches first when there is a query, newest first otherwise; at most SEARCH_MAX_RESULTS. */
 export function findDramas(index: SearchIndex, catalog: Catalog, filter: SearchFilter): Drama[] {
-  const base = filter.query ? searchDramas(index, catalog, filter.query, 1_000).map((r) => r.drama) : [...catalog.dramas].sort(newestFirst);
+  const base = filter.query ? searchDramas(index, catalog, filter.query, 1_000).map((r) => r.drama) : dramasNewestFirst(catalog);
   const found: Drama[] = [];
   for (const drama of base) {
     if (matchesFilter(drama, filter)) found.push(drama);
@@ -34,15 +34,8 @@ export function pickRandom(catalog: Catalog, filter: RandomFilter, random: () =>
   return pool[Math.floor(random() * pool.length)];
 }
 
-/** Networks in the catalog, the most common first. */
-export function catalogNetworks(catalog: Catalog): string[] {
-  const counts = new Map<string, number>();
-  for (const drama of catalog.dramas) for (const n of drama.networks) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
-}
-
 /** "netflix", "Disney +", "kbs 2" → the catalog's spelling; undefined when no network matches. */
 export function resolveNetwork(catalog: Catalog, input: string): string | undefined {
   const wanted = fold(input).replace(/\+/g, 'plus');
-  return catalogNetworks(catalog).find((n) => fold(n).replace(/\+/g, 'plus') === wanted);
+  return networksByUse(catalog).find((n) => fold(n).replace(/\+/g, 'plus') === wanted);
 }

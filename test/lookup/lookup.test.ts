@@ -3,7 +3,8 @@ import { actions } from '../../src/cards/actions.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
 import { UserError } from '../../src/errors.ts';
 import { dramaChoices, networkChoices, personChoices, soundtrackChoices } from '../../src/lookup/autocomplete.ts';
-import { catalogNetworks, findDramas, pickRandom, resolveNetwork } from '../../src/lookup/filter.ts';
+import { networksByUse } from '../../src/catalog/orderings.ts';
+import { findDramas, pickRandom, resolveNetwork } from '../../src/lookup/filter.ts';
 import { dramaById, findDrama, findPerson, findSoundtrack, songById } from '../../src/lookup/find.ts';
 import { buildSearchIndex } from '../../src/search/search-index.ts';
 
@@ -64,7 +65,7 @@ describe('networks', () => {
     expect(resolveNetwork(catalog, 'kbs 2')).toBe('KBS2');
     expect(resolveNetwork(catalog, 'HBO')).toBeUndefined();
     expect(networkChoices(catalog, 'n').map((c) => c.name)).toEqual(expect.arrayContaining(['Netflix', 'TVING', 'ENA']));
-    expect(catalogNetworks(catalog)[0]).toBe('tvN');
+    expect(networksByUse(catalog)[0]).toBe('tvN');
   });
 });
 
