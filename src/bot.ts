@@ -10,6 +10,9 @@ import { createRouter } from './router.ts';
 import { buildSearchIndex } from './search/search-index.ts';
 import { openStore } from './store/open-store.ts';
 import { Ratings } from './ratings/ratings.ts';
+import { restPollMessenger } from './discord/poll-messenger.ts';
+import { PollBoard } from './watchparty/poll-board.ts';
+import { PollStore } from './watchparty/poll-store.ts';
 
 export interface RunningBot {
   client: Client;
@@ -41,13 +44,14 @@ export async function startBot({ config, logger, commandsDir = COMMANDS_DIR }: S
   // Failures reach the caller (throwOnErrors) and are logged once per outage by Ratings; Keyv also
   // emits each one as an event, which must have a listener.
   store.on('error', (error: Error) => logger.debug('store error', { reason: error.message }));
-  const context: BotContext = { config, catalog, search, logger, store, ratings: new Ratings(store, logger) };
-
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_PINGS,
     rest: { api: config.apiUrl },
   });
+  const parties = new PollBoard({ store: new PollStore(store, logger), catalog, messenger: restPollMessenger(client.rest), logger });
+  const context: BotContext = { config, catalog, search, logger, store, ratings: new Ratings(store, logger), parties };
+
   const router = createRouter(commands, context);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
@@ -55,6 +59,8 @@ export async function startBot({ config, logger, commandsDir = COMMANDS_DIR }: S
   const ready = new Promise<void>((resolve) =>
     client.once(Events.ClientReady, (c) => {
       logger.info('ready', { user: c.user.tag, guilds: c.guilds.cache.size, commands: [...commands.keys()].join(',') });
+      // Polls that fell due while the bot was away close now; the others get their timers back.
+      void parties.restore([...c.guilds.cache.keys()]).then((restored) => logger.info('watch parties restored', restored));
       resolve();
     }),
   );
@@ -75,6 +81,7 @@ export async function startBot({ config, logger, commandsDir = COMMANDS_DIR }: S
   const stop = () =>
     (stopping ??= (async () => {
       await router.drain(DRAIN_MS);
+      await parties.stop();
       await client.destroy();
       await store.disconnect();
       logger.info('stopped');

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { Ratings } from './ratings/ratings.ts';
 import type { SearchIndex } from './search/search-index.ts';
+import type { PollBoard } from './watchparty/poll-board.ts';
 
 /** What command handlers get besides the interaction: everything is passed in, nothing is global. */
 export interface BotContext {
@@ -15,4 +16,6 @@ export interface BotContext {
   store: Keyv;
   /** This server's ratings, kept in the store. */
   ratings: Ratings;
+  /** This server's watch-party polls: votes, tallies, deadlines. */
+  parties: PollBoard;
 }

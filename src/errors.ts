@@ -26,11 +26,14 @@ export function errorReference(): string {
  * The store (SQLite, Redis, Postgres) failed or did not answer in time. The router tells the user
  * in one short private line; `writing` says whether something they tried to save was not saved.
  */
+export type StoreFeature = 'ratings' | 'watchparty';
+
 export class StoreUnavailable extends Error {
   override name = 'StoreUnavailable';
   constructor(
     message: string,
     readonly writing: boolean,
+    readonly feature: StoreFeature = 'ratings',
     options?: ErrorOptions,
   ) {
     super(message, options);

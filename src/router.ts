@@ -8,9 +8,15 @@ import {
 import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
 import { parseCustomId } from './discord/custom-id.ts';
-import { StoreUnavailable, UserError, errorReference } from './errors.ts';
+import { StoreUnavailable, UserError, errorReference, type StoreFeature } from './errors.ts';
 import { t } from './i18n/index.ts';
 import type { StringKey } from './i18n/strings.ts';
+
+/** What a user hears when the store is down, by feature and by whether they were saving. */
+const UNAVAILABLE = {
+  ratings: { write: 'rate.unavailable', read: 'rate.readUnavailable' },
+  watchparty: { write: 'party.unavailable', read: 'party.readUnavailable' },
+} as const satisfies Record<StoreFeature, Record<'write' | 'read', StringKey>>;
 
 export type Outcome = 'ok' | 'user-error' | 'unavailable' | 'refused' | 'error' | 'unknown' | 'restarting';
 
@@ -96,7 +102,7 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
       if (error instanceof StoreUnavailable) {
         // Logged once per outage by the store's owner, not once per request here.
         outcome = 'unavailable';
-        await replyQuietly(interaction, () => answer(interaction, error.writing ? 'rate.unavailable' : 'rate.readUnavailable'));
+        await replyQuietly(interaction, () => answer(interaction, UNAVAILABLE[error.feature][error.writing ? 'write' : 'read']));
       } else if (error instanceof UserError) {
         outcome = 'user-error';
         await replyQuietly(interaction, () => (interaction.isRepliable() ? say(interaction, error.message, error.components) : answer(interaction, 'error.internal')));

@@ -36,6 +36,12 @@ export const actions = {
   myRatingsPage: (page: number) => customId('ratings', 'mine', page),
   confirmReset: (dramaId: string) => customId('ratings-admin', 'reset', dramaId),
   cancelReset: () => customId('ratings-admin', 'cancel'),
+  /** A vote button: the option's index in the poll. */
+  vote: (pollId: string, option: number) => customId('watchparty', 'vote', pollId, option),
+  /** A vote menu (one per 25 options, numbered because custom_ids must differ); values are option indexes. */
+  pickVote: (pollId: string, menu: number) => customId('watchparty', 'pick', pollId, menu),
+  withdrawVote: (pollId: string) => customId('watchparty', 'withdraw', pollId),
+  closePoll: (pollId: string) => customId('watchparty', 'close', pollId),
 };
 
 export interface RandomFilter {

@@ -26,6 +26,7 @@ export const COLOURS = {
   person: 0x3e8ed0,
   song: 0x8e4ec6,
   list: 0x6e7681,
+  party: 0xf0a020,
 } as const;
 
 /** Discord's limits for what cards contain. */

@@ -21,3 +21,27 @@ export async function open(interaction: MessageComponentInteraction, card: Card,
 export async function turnPage(interaction: MessageComponentInteraction, card: Card): Promise<void> {
   await interaction.update(card);
 }
+
+/** Past this, an answer that waits on the store is deferred, so Discord's 3 seconds always hold. */
+export const DEFER_AFTER_MS = 2_000;
+
+/**
+ * Answers privately with what `work` resolves to, once it has resolved (a vote is acknowledged
+ * only once stored). Usually one reply; if the store is slow, the reply is deferred first and
+ * then filled in. A failure of `work` reaches the router either way.
+ */
+export async function replyPrivatelyWhenDone(interaction: ChatInputCommandInteraction | MessageComponentInteraction, work: Promise<string>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), DEFER_AFTER_MS)));
+  try {
+    const first = await Promise.race([work, slow]);
+    if (first !== 'slow') {
+      await interaction.reply({ content: first, flags: MessageFlags.Ephemeral });
+      return;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await interaction.editReply({ content: await work });
+}

@@ -39,6 +39,19 @@ const COMMAND_TEXT = {
   'ratings-admin.export': { ko: '내보내기', en: 'Download this server’s ratings as a JSON file', koDescription: '이 서버의 평점을 JSON 파일로 받아요' },
   member: { ko: '멤버', en: 'The member', koDescription: '대상 멤버' },
   what: { ko: '대상', en: 'The whole rating, or only the review', koDescription: '평점 전체 또는 리뷰만' },
+  watchparty: { ko: '같이보기', en: 'Watch parties: the server votes on which episode (or drama) to watch', koDescription: '같이보기: 서버가 볼 회차(또는 드라마)를 투표로 정해요' },
+  'watchparty.start': { ko: '시작', en: 'Start a vote on which episode to watch (or, with several titles, which drama)', koDescription: '볼 회차를 정하는 투표를 시작해요 (제목을 여러 개 주면 드라마 투표)' },
+  'watchparty.start.title': { ko: '제목', en: 'The drama to watch, pick from the list', koDescription: '같이 볼 드라마, 목록에서 고르세요' },
+  episodes: { ko: '회차', en: 'Episodes to vote on, like 1-4 or 3,5,6 (default: all)', koDescription: '투표할 회차, 예: 1-4 또는 3,5,6 (기본: 전체)' },
+  question: { ko: '질문', en: 'The question above the poll (optional)', koDescription: '투표 위에 보일 질문 (선택)' },
+  duration: { ko: '기간', en: 'How long voting stays open, like 30m, 2h or 1d (default 24h)', koDescription: '투표 기간, 예: 30m, 2h, 1d (기본 24시간)' },
+  starts_at: { ko: '시작시간', en: 'When the party starts, with a zone: 2026-11-21 20:00 KST, 8pm UTC-5, in 2h', koDescription: '같이보기 시작 시간, 시간대 포함: 2026-11-21 20:00 KST, in 2h' },
+  create_event: { ko: '이벤트생성', en: 'Create a server event for the winner at starts_at', koDescription: '시작 시간에 우승 회차의 서버 이벤트를 만들어요' },
+  'watchparty.close': { ko: '마감', en: 'Close a poll now and announce the winner (host or Manage Server)', koDescription: '투표를 지금 마감하고 결과를 알려요 (시작한 사람 또는 서버 관리)' },
+  'watchparty.close.poll': { ko: '투표', en: 'The poll to close (default: the newest open one in this channel)', koDescription: '마감할 투표 (기본: 이 채널의 가장 최근 투표)' },
+  'watchparty.list': { ko: '목록', en: 'Open watch-party polls in this server, with links', koDescription: '이 서버에서 진행 중인 투표와 링크' },
+  'watchparty.results': { ko: '결과', en: 'The result of a closed poll (default: the latest)', koDescription: '마감된 투표의 결과 (기본: 가장 최근)' },
+  'watchparty.results.poll': { ko: '투표', en: 'A closed poll, pick from the list', koDescription: '마감된 투표, 목록에서 고르세요' },
 } as const satisfies Record<string, { ko: string; en: string; koDescription: string }>;
 
 export type CommandTextKey = keyof typeof COMMAND_TEXT;
@@ -60,6 +73,18 @@ export function named<T extends Describable>(builder: T, key: CommandTextKey): T
   builder.setNameLocalizations({ ko: text.ko });
   builder.setDescription(text.en);
   builder.setDescriptionLocalizations({ ko: text.koDescription });
+  return builder;
+}
+
+/**
+ * The extra title options of /watchparty start ("title2" … "title10"): with several titles the
+ * server votes between dramas. Numbered, so they come from one entry rather than nine.
+ */
+export function numberedTitle<T extends Describable>(builder: T, n: number): T {
+  builder.setName(`title${n}`);
+  builder.setNameLocalizations({ ko: `제목${n}` });
+  builder.setDescription(`Drama ${n} to vote between (what to watch next)`);
+  builder.setDescriptionLocalizations({ ko: `투표할 드라마 ${n} (다음에 볼 작품)` });
   return builder;
 }
 

@@ -1,3 +1,5 @@
+import { partyStrings } from './party-strings.ts';
+
 /**
  * Every sentence the bot says, in English and Korean. Commands never branch on the locale
  * themselves: they call t(locale, key, vars).
@@ -190,6 +192,7 @@ export const strings = {
     'admin.resetCancelled': 'Nothing was deleted.',
     'admin.resetNothing': 'Nobody in this server has rated {drama}; there is nothing to reset.',
     'admin.exported': 'This server’s ratings: {dramas} dramas, {ratings} ratings.',
+    ...partyStrings.en,
   },
   ko: {
     'error.internal': '처리 중 문제가 생겼어요 (오류 번호 `{ref}`). 잃어버린 것은 없어요. 잠시 후 다시 시도해 주세요.',
@@ -378,6 +381,7 @@ export const strings = {
     'admin.resetCancelled': '아무것도 삭제하지 않았어요.',
     'admin.resetNothing': '이 서버에서 {drama}을(를) 평가한 사람이 없어 초기화할 것이 없어요.',
     'admin.exported': '이 서버의 평점: 드라마 {dramas}편, 평점 {ratings}개.',
+    ...partyStrings.ko,
   },
 } as const;
 

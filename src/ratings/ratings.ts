@@ -1,6 +1,6 @@
 import type Keyv from 'keyv';
 import type { Logger } from '../logger.ts';
-import { StoreUnavailable } from '../errors.ts';
+import { StoreGuard } from '../store/store-guard.ts';
 import { DocUpdater } from '../store/doc-updater.ts';
 import { ratingKeys, type DramaRatings, type MemberRating, type RatedIndex } from './keys.ts';
 import { summarize, type RatingSummary } from './aggregate.ts';
@@ -9,9 +9,6 @@ import { summarize, type RatingSummary } from './aggregate.ts';
  * The server's ratings, kept in Keyv. Every method either succeeds or throws StoreUnavailable;
  * a rating is acknowledged (the promise resolves) only once it is written.
  */
-/** Longer than a healthy SQLite or Redis ever takes, short enough to answer within Discord's 3 s. */
-export const READ_TIMEOUT_MS = 1_500;
-
 export interface RateResult {
   previous?: MemberRating;
   /** A new score without a review keeps the member's earlier review. */
@@ -19,67 +16,20 @@ export interface RateResult {
   summary: RatingSummary;
 }
 
-/** Logs a store outage once per burst: the first failure, then a count when it ends or each minute. */
-export class OutageLog {
-  private failingSince?: number;
-  private suppressed = 0;
-  private lastLog = 0;
-
-  constructor(
-    private readonly logger: Logger,
-    private readonly quietMs = 60_000,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  failed(error: unknown): void {
-    const now = this.now();
-    if (this.failingSince === undefined || now - this.lastLog >= this.quietMs) {
-      this.logger.error('ratings store unavailable', { error: error as Error, ...(this.suppressed ? { repeated: this.suppressed } : {}) });
-      this.failingSince ??= now;
-      this.lastLog = now;
-      this.suppressed = 0;
-    } else this.suppressed += 1;
-  }
-
-  succeeded(): void {
-    if (this.failingSince === undefined) return;
-    this.logger.info('ratings store is back', { down_ms: this.now() - this.failingSince, failures_not_logged: this.suppressed });
-    this.failingSince = undefined;
-    this.suppressed = 0;
-  }
-}
-
 export class Ratings {
   private readonly docs: DocUpdater;
-  private readonly outage: OutageLog;
+  private readonly guard: StoreGuard;
 
   constructor(
     private readonly store: Keyv,
     logger: Logger,
   ) {
     this.docs = new DocUpdater(store);
-    this.outage = new OutageLog(logger);
+    this.guard = new StoreGuard(logger, 'ratings');
   }
 
-  /**
-   * Runs one store operation. Reads give up after READ_TIMEOUT_MS so a slow store cannot break the
-   * 3-second rule; writes (answered after a deferred reply) wait as long as the store does.
-   */
-  private async guarded<T>(writing: boolean, work: () => Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const timeout = new Promise<never>((_, reject) => {
-        if (!writing) timer = setTimeout(() => reject(new Error(`no answer from the store within ${READ_TIMEOUT_MS} ms`)), READ_TIMEOUT_MS);
-      });
-      const result = await Promise.race([work(), timeout]);
-      this.outage.succeeded();
-      return result;
-    } catch (error) {
-      this.outage.failed(error);
-      throw new StoreUnavailable((error as Error).message, writing, { cause: error });
-    } finally {
-      clearTimeout(timer);
-    }
+  private guarded<T>(writing: boolean, work: () => Promise<T>): Promise<T> {
+    return this.guard.run(writing, work);
   }
 
   /** Records (or replaces) one member's rating; resolves once it is stored. */

@@ -6,7 +6,8 @@ import { createLogger } from '../../src/logger.ts';
 import { latestReviews, leaderboard, summarize, MIN_RATINGS_TO_RANK } from '../../src/ratings/aggregate.ts';
 import { cleanReview, parseScore } from '../../src/ratings/input.ts';
 import { ratingKeys } from '../../src/ratings/keys.ts';
-import { OutageLog, Ratings } from '../../src/ratings/ratings.ts';
+import { Ratings } from '../../src/ratings/ratings.ts';
+import { OutageLog } from '../../src/store/store-guard.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { tempDir } from '../support/harness.ts';
 
@@ -108,7 +109,7 @@ describe('a store that fails', () => {
   it('logs again after a quiet minute, with how many failures it did not log, and says when the store is back', () => {
     let now = 0;
     const lines: string[] = [];
-    const outage = new OutageLog(createLogger({ level: 'debug', write: (l) => lines.push(l) }), 60_000, () => now);
+    const outage = new OutageLog(createLogger({ level: 'debug', write: (l) => lines.push(l) }), 'ratings', 60_000, () => now);
     for (let i = 0; i < 5; i++) outage.failed(new Error('down'));
     now = 61_000;
     outage.failed(new Error('down'));

@@ -283,7 +283,7 @@ export class FakeDiscord extends EventEmitter {
       channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'drama-night', nsfw: false, parent_id: null, permissions: PERMISSIONS.manager },
       guild: { id: guild.id, locale: guild.preferredLocale, features: [] },
       member: member(actor, PERMISSIONS[as.permissions ?? 'member']),
-      app_permissions: PERMISSIONS.manager,
+      app_permissions: PERMISSIONS.app,
       locale: as.locale ?? 'en-US',
       guild_locale: guild.preferredLocale,
       entitlements: [],

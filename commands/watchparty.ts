@@ -1,0 +1,155 @@
+import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type BaseInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { pollChoiceName, renderPoll, renderPollList, voteAnswer, messageLink } from '../src/cards/watchparty-card.ts';
+import type { Command } from '../src/command.ts';
+import type { BotContext } from '../src/context.ts';
+import { replyPrivatelyWhenDone } from '../src/discord/respond.ts';
+import { UserError } from '../src/errors.ts';
+import { named, numberedTitle } from '../src/i18n/command-text.ts';
+import { t } from '../src/i18n/index.ts';
+import { dramaChoices } from '../src/lookup/autocomplete.ts';
+import { findDrama } from '../src/lookup/find.ts';
+import { planPoll } from '../src/watchparty/plan.ts';
+import { MAX_TITLES, canClose, type Poll } from '../src/watchparty/poll.ts';
+
+const EXTRA_TITLES = Array.from({ length: MAX_TITLES - 1 }, (_, i) => `title${i + 2}`);
+
+function guildOf(interaction: BaseInteraction): string {
+  if (!interaction.guildId) throw new UserError(t(interaction.locale, 'party.guildOnly'));
+  return interaction.guildId;
+}
+
+const canManage = (interaction: BaseInteraction) => Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
+
+/** The poll a member may close; explains why not otherwise. */
+async function closablePoll(interaction: BaseInteraction, ctx: BotContext, pollId: string): Promise<Poll> {
+  const poll = await ctx.parties.store.get(guildOf(interaction), pollId);
+  if (!poll) throw new UserError(t(interaction.locale, 'party.unknownPoll'));
+  if (poll.closed) throw new UserError(t(interaction.locale, 'party.alreadyClosed', { when: `<t:${Math.floor(poll.closed.at / 1000)}:R>` }));
+  if (!canClose(poll, interaction.user.id, canManage(interaction))) throw new UserError(t(interaction.locale, 'party.closeRefused', { host: `<@${poll.hostId}>` }));
+  return poll;
+}
+
+async function start(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const { locale, options } = interaction;
+  const guildId = guildOf(interaction);
+  // The tally is kept live, and the result posted, through the channel: the bot must be able to.
+  if (!interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages])) throw new UserError(t(locale, 'party.needsChannelAccess'));
+  const lookup = { index: ctx.search, catalog: ctx.catalog, locale };
+  const titles = [options.getString('title', true), ...EXTRA_TITLES.map((name) => options.getString(name))].filter((text): text is string => Boolean(text?.trim()));
+  const createEvent = options.getBoolean('create_event');
+  if (createEvent && !interaction.appPermissions.any([PermissionFlagsBits.CreateEvents, PermissionFlagsBits.ManageEvents])) throw new UserError(t(locale, 'party.eventNeedsPermission'));
+  const channel = interaction.channel;
+  const poll = planPoll({
+    dramas: titles.map((text) => findDrama(lookup, text)),
+    episodes: options.getString('episodes'),
+    question: options.getString('question'),
+    duration: options.getString('duration'),
+    startsAt: options.getString('starts_at'),
+    createEvent,
+    guildId,
+    channelId: interaction.channelId,
+    hostId: interaction.user.id,
+    locale,
+    ...(channel && 'name' in channel && channel.name ? { place: `#${channel.name}` } : {}),
+    now: Date.now(),
+  });
+  // Stored before it is shown: no one can press a button of a poll that does not exist.
+  await ctx.parties.open(poll);
+  const response = await interaction.reply({ ...renderPoll(poll, ctx.catalog), withResponse: true });
+  const messageId = response.resource?.message?.id;
+  if (messageId) await ctx.parties.posted(poll, messageId);
+}
+
+async function close(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const guildId = guildOf(interaction);
+  let pollId = interaction.options.getString('poll');
+  if (!pollId) {
+    const { open } = await ctx.parties.store.list(guildId);
+    pollId = open.filter((p) => p.channelId === interaction.channelId).at(-1)?.id ?? null;
+    if (!pollId) throw new UserError(t(interaction.locale, 'party.noOpenPoll'));
+  }
+  await closablePoll(interaction, ctx, pollId);
+  await interaction.deferReply();
+  const outcome = await ctx.parties.close(guildId, pollId, interaction.user.id, { announce: async (content) => void (await interaction.editReply({ content })) });
+  if (outcome.kind !== 'closed') await interaction.editReply({ content: t(interaction.locale, outcome.kind === 'unknown' ? 'party.unknownPoll' : 'party.alreadyClosedNow') });
+}
+
+async function results(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const guildId = guildOf(interaction);
+  const pollId = interaction.options.getString('poll');
+  const poll = pollId ? await ctx.parties.store.get(guildId, pollId) : (await ctx.parties.store.list(guildId)).closed[0];
+  if (!poll) throw new UserError(t(interaction.locale, pollId ? 'party.unknownPoll' : 'party.noResults'));
+  if (!poll.closed) {
+    const link = messageLink(poll);
+    throw new UserError(t(interaction.locale, 'party.stillOpen', { when: `<t:${Math.floor(poll.closesAt / 1000)}:R>`, link: link ?? '' }));
+  }
+  const link = messageLink(poll);
+  await interaction.reply({ ...renderPoll(poll, ctx.catalog), ...(link ? { content: t(poll.locale, 'party.pollLink', { link }) } : {}) });
+}
+
+/**
+ * `/watchparty start | close | list | results`, and the poll message's buttons and menus: vote,
+ * withdraw, close. The logic (planning, storing, tallying, closing) lives in src/watchparty/.
+ */
+export default {
+  data: named(new SlashCommandBuilder(), 'watchparty')
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((sub) => {
+      named(sub, 'watchparty.start')
+        .addStringOption((o) => named(o, 'watchparty.start.title').setRequired(true).setAutocomplete(true).setMaxLength(100))
+        .addStringOption((o) => named(o, 'episodes').setMaxLength(100))
+        .addStringOption((o) => named(o, 'question').setMaxLength(200))
+        .addStringOption((o) => named(o, 'duration').setMaxLength(40))
+        .addStringOption((o) => named(o, 'starts_at').setMaxLength(60))
+        .addBooleanOption((o) => named(o, 'create_event'));
+      for (let n = 2; n <= MAX_TITLES; n++) sub.addStringOption((o) => numberedTitle(o, n).setAutocomplete(true).setMaxLength(100));
+      return sub;
+    })
+    .addSubcommand((sub) => named(sub, 'watchparty.close').addStringOption((o) => named(o, 'watchparty.close.poll').setAutocomplete(true).setMaxLength(40)))
+    .addSubcommand((sub) => named(sub, 'watchparty.list'))
+    .addSubcommand((sub) => named(sub, 'watchparty.results').addStringOption((o) => named(o, 'watchparty.results.poll').setAutocomplete(true).setMaxLength(40))),
+
+  async execute(interaction, ctx) {
+    const sub = interaction.options.getSubcommand();
+    if (sub === 'start') return start(interaction, ctx);
+    if (sub === 'close') return close(interaction, ctx);
+    if (sub === 'results') return results(interaction, ctx);
+    const { open, closed } = await ctx.parties.store.list(guildOf(interaction));
+    await interaction.reply({ ...renderPollList(open, closed, ctx.catalog, interaction.locale), flags: MessageFlags.Ephemeral });
+  },
+
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'poll') return interaction.respond(dramaChoices(ctx.search, ctx.catalog, focused.value, interaction.locale));
+    const { open, closed } = await ctx.parties.store.list(guildOf(interaction));
+    const polls = interaction.options.getSubcommand() === 'close' ? [...open].reverse() : closed;
+    const typed = focused.value.toLowerCase();
+    const choices = polls
+      .map((poll) => ({ name: pollChoiceName(poll, ctx.catalog, interaction.locale), value: poll.id }))
+      .filter((c) => !typed || c.name.toLowerCase().includes(typed) || c.value === typed)
+      .slice(0, 25);
+    await interaction.respond(choices);
+  },
+
+  async component(interaction, ctx, { action, args }) {
+    const guildId = guildOf(interaction);
+    const [pollId = ''] = args;
+    if (action === 'close') {
+      await closablePoll(interaction, ctx, pollId);
+      await interaction.deferUpdate();
+      const outcome = await ctx.parties.close(guildId, pollId, interaction.user.id, {
+        editPoll: async (card) => void (await interaction.editReply(card)),
+        announce: async (content) => void (await interaction.followUp({ content })),
+      });
+      if (outcome.kind !== 'closed') await interaction.followUp({ content: t(interaction.locale, 'party.alreadyClosedNow'), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    let option: number | undefined;
+    if (action === 'vote') option = Number(args[1]);
+    else if (action === 'pick' && interaction.isStringSelectMenu()) option = Number(interaction.values[0]);
+    else if (action !== 'withdraw') throw new UserError(t(interaction.locale, 'error.staleComponent'));
+    if (option !== undefined && !Number.isInteger(option)) throw new UserError(t(interaction.locale, 'error.staleComponent'));
+    const vote = ctx.parties.vote(guildId, pollId, interaction.user.id, option, interaction.message.id);
+    await replyPrivatelyWhenDone(interaction, vote.then((outcome) => voteAnswer(outcome, ctx.catalog, interaction.locale)));
+  },
+} satisfies Command;

@@ -1,0 +1,32 @@
+import { Routes, type APIGuildScheduledEvent } from 'discord.js';
+import type { REST } from '@discordjs/rest';
+import type { PollMessenger } from '../watchparty/poll-board.ts';
+
+/** No mention in a poll message or result pings anyone: hosts and winners are named, not called. */
+const NO_PINGS = { parse: [] as never[] };
+
+/**
+ * The watch-party board's way to Discord outside an interaction: the bot's REST client, on the
+ * channel and guild routes (an interaction token lasts 15 minutes; a poll may stay open for days).
+ */
+export function restPollMessenger(rest: REST): PollMessenger {
+  return {
+    async editPoll(poll, card) {
+      if (!poll.messageId) return;
+      await rest.patch(Routes.channelMessage(poll.channelId, poll.messageId), { body: { ...card, allowed_mentions: NO_PINGS } });
+    },
+    async announce(poll, content) {
+      await rest.post(Routes.channelMessages(poll.channelId), {
+        body: {
+          content,
+          allowed_mentions: NO_PINGS,
+          ...(poll.messageId ? { message_reference: { message_id: poll.messageId, fail_if_not_exists: false } } : {}),
+        },
+      });
+    },
+    async createEvent(poll, body) {
+      const event = (await rest.post(Routes.guildScheduledEvents(poll.guildId), { body, reason: 'Watch party result' })) as APIGuildScheduledEvent;
+      return event.id;
+    },
+  };
+}

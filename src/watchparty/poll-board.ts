@@ -1,0 +1,220 @@
+import type { RESTPostAPIGuildScheduledEventJSONBody } from 'discord.js';
+import { GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel } from 'discord.js';
+import type { Catalog } from '../catalog/catalog.ts';
+import { dramaTitleOf, renderAnnouncement, renderPoll } from '../cards/watchparty-card.ts';
+import { truncate, type Card } from '../cards/message.ts';
+import { t } from '../i18n/index.ts';
+import type { Logger } from '../logger.ts';
+import { CloseTimers } from './close-timers.ts';
+import { CoalescedEdits } from './coalesced-edits.ts';
+import type { Poll } from './poll.ts';
+import type { CloseOutcome, PollStore, VoteOutcome } from './poll-store.ts';
+
+/** How the board talks to Discord outside an interaction (the bot's own REST client). */
+export interface PollMessenger {
+  editPoll(poll: Poll, card: Card): Promise<void>;
+  /** Posts in the poll's channel, as a reply to the poll message. */
+  announce(poll: Poll, content: string): Promise<void>;
+  /** Creates a scheduled event; resolves to its id. */
+  createEvent(poll: Poll, body: RESTPostAPIGuildScheduledEventJSONBody): Promise<string>;
+}
+
+/** Where a close is shown when it comes from an interaction (a button press, a command). */
+export interface CloseSurfaces {
+  editPoll?: (card: Card) => Promise<void>;
+  announce?: (content: string) => Promise<void>;
+}
+
+export interface PollBoardOptions {
+  store: PollStore;
+  catalog: Catalog;
+  messenger: PollMessenger;
+  logger: Logger;
+  now?: () => number;
+  /** Minimum time between two edits of one poll message. */
+  editIntervalMs?: number;
+  /** How long to wait before trying again to close a poll whose close failed (store down). */
+  retryCloseMs?: number;
+}
+
+/** An episode's length when the dataset does not say, for the scheduled event's end time. */
+const DEFAULT_RUNTIME_MINUTES = 90;
+
+/**
+ * Runs the server's watch parties: stores polls and votes, keeps each poll message's tally up to
+ * date (coalesced), closes polls at their deadline (also after a restart), creates the event for
+ * the winner and announces the result.
+ */
+export class PollBoard {
+  readonly store: PollStore;
+  private readonly catalog: Catalog;
+  private readonly messenger: PollMessenger;
+  private readonly logger: Logger;
+  private readonly now: () => number;
+  private readonly edits: CoalescedEdits;
+  private readonly timers: CloseTimers;
+  private readonly retryCloseMs: number;
+  private stopped = false;
+
+  constructor(options: PollBoardOptions) {
+    this.store = options.store;
+    this.catalog = options.catalog;
+    this.messenger = options.messenger;
+    this.logger = options.logger;
+    this.now = options.now ?? Date.now;
+    this.retryCloseMs = options.retryCloseMs ?? 60_000;
+    this.timers = new CloseTimers(this.now);
+    this.edits = new CoalescedEdits(options.editIntervalMs ?? 1_000, (key, error) =>
+      this.logger.warn('could not update a poll message', { poll: key, reason: (error as Error).message }),
+    );
+  }
+
+  /** Stores a new poll and arms its deadline. */
+  async open(poll: Poll): Promise<Poll> {
+    const stored = await this.store.create(poll);
+    this.arm(stored);
+    return stored;
+  }
+
+  /** Remembers the posted poll message. A failure is only logged: the first vote records it too. */
+  async posted(poll: Poll, messageId: string): Promise<void> {
+    try {
+      await this.store.attachMessage(poll.guildId, poll.id, messageId);
+    } catch (error) {
+      this.logger.warn('could not record the poll message', { poll: poll.id, reason: (error as Error).message });
+    }
+  }
+
+  /** Records (or with option undefined withdraws) a vote; resolves once stored, then refreshes the tally. */
+  async vote(guildId: string, pollId: string, userId: string, option: number | undefined, messageId?: string): Promise<VoteOutcome> {
+    const outcome = await this.store.vote(guildId, pollId, userId, option, this.now(), messageId);
+    if (outcome.kind === 'recorded' || outcome.kind === 'changed' || outcome.kind === 'withdrawn') this.refresh(outcome.poll);
+    // A vote that finds the poll past its deadline closes it, in case the timer is late.
+    if (outcome.kind === 'closed' && !outcome.poll.closed) void this.closeQuietly(guildId, pollId);
+    return outcome;
+  }
+
+  /**
+   * Closes a poll: final count, the scheduled event for the winner if asked for, the poll message
+   * shows the result, and the result is announced. Closing a closed poll changes nothing.
+   */
+  async close(guildId: string, pollId: string, by: string, surfaces: CloseSurfaces = {}): Promise<CloseOutcome> {
+    const outcome = await this.store.close(guildId, pollId, by, this.now());
+    if (outcome.kind !== 'closed') return outcome;
+    this.timers.cancel(keyOf(outcome.poll));
+    let poll = outcome.poll;
+    if (poll.createEvent) poll = await this.createEvent(poll);
+    await this.edits.final(keyOf(poll), async () => {
+      const card = renderPoll(poll, this.catalog);
+      if (surfaces.editPoll) await surfaces.editPoll(card);
+      else if (poll.messageId) await this.messenger.editPoll(poll, card);
+    }).catch((error: unknown) => this.logger.warn('could not show the result on the poll message', { poll: poll.id, reason: (error as Error).message }));
+    const content = renderAnnouncement(poll, this.catalog);
+    try {
+      if (surfaces.announce) await surfaces.announce(content);
+      else await this.messenger.announce(poll, content);
+    } catch (error) {
+      this.logger.warn('could not announce a poll result', { poll: poll.id, reason: (error as Error).message });
+    }
+    this.logger.info('poll closed', { guild: guildId, poll: pollId, by, votes: poll.closed!.result.total });
+    return { kind: 'closed', poll };
+  }
+
+  /**
+   * After start-up: arms the deadline of every open poll of these servers and closes (and
+   * announces) the ones that fell due while the bot was away.
+   */
+  async restore(guildIds: readonly string[]): Promise<{ open: number; closed: number }> {
+    let open = 0;
+    let closed = 0;
+    for (const guildId of guildIds) {
+      try {
+        const { open: polls } = await this.store.list(guildId);
+        for (const poll of polls) {
+          if (poll.closesAt <= this.now()) {
+            await this.closeQuietly(guildId, poll.id);
+            closed += 1;
+          } else {
+            this.arm(poll);
+            open += 1;
+          }
+        }
+      } catch (error) {
+        this.logger.error('could not restore watch parties', { guild: guildId, error: error as Error });
+      }
+    }
+    return { open, closed };
+  }
+
+  /** Sends pending tally edits and stops the timers (on shutdown). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.timers.stop();
+    await this.edits.flush();
+  }
+
+  private refresh(poll: Poll): void {
+    if (!poll.messageId) return;
+    this.edits.request(keyOf(poll), () => this.messenger.editPoll(poll, renderPoll(poll, this.catalog)));
+  }
+
+  private arm(poll: Poll): void {
+    if (this.stopped) return;
+    this.timers.at(keyOf(poll), poll.closesAt, () => void this.closeQuietly(poll.guildId, poll.id));
+  }
+
+  /** The timer's close: a failure (store down) is logged and tried again later, never thrown. */
+  private async closeQuietly(guildId: string, pollId: string): Promise<void> {
+    try {
+      await this.close(guildId, pollId, 'timer');
+    } catch (error) {
+      this.logger.error('could not close a poll at its deadline; will try again', { guild: guildId, poll: pollId, error: error as Error });
+      if (!this.stopped) this.timers.at(`${guildId}:${pollId}`, this.now() + this.retryCloseMs, () => void this.closeQuietly(guildId, pollId));
+    }
+  }
+
+  /** The Discord scheduled event for the winner, at the party's start; what went wrong otherwise. */
+  private async createEvent(poll: Poll): Promise<Poll> {
+    const result = poll.closed!.result;
+    const problem = poll.startsAt === undefined ? 'no-start' : result.winner === undefined ? 'no-winner' : poll.startsAt <= this.now() + 60_000 ? 'started' : undefined;
+    let record: { eventId: string } | { eventProblem: NonNullable<Poll['closed']>['eventProblem'] };
+    if (problem) record = { eventProblem: problem };
+    else {
+      try {
+        record = { eventId: await this.messenger.createEvent(poll, this.eventBody(poll)) };
+      } catch (error) {
+        this.logger.warn('could not create the watch-party event', { poll: poll.id, reason: (error as Error).message });
+        record = { eventProblem: 'failed' };
+      }
+    }
+    Object.assign(poll.closed!, record);
+    try {
+      return (await this.store.recordEvent(poll.guildId, poll.id, record)) ?? poll;
+    } catch {
+      return poll;
+    }
+  }
+
+  private eventBody(poll: Poll): RESTPostAPIGuildScheduledEventJSONBody {
+    const locale = poll.locale;
+    const winner = poll.options[poll.closed!.result.winner!]!;
+    const drama = this.catalog.drama(winner.dramaId);
+    const episode = winner.episode === undefined ? undefined : drama?.episodes.find((e) => e.number === winner.episode);
+    const minutes = episode?.runtimeMinutes ?? drama?.runtimeMinutes ?? DEFAULT_RUNTIME_MINUTES;
+    const title = dramaTitleOf(poll, winner.dramaId, this.catalog);
+    const name = winner.episode === undefined ? t(locale, 'party.eventName', { drama: title }) : t(locale, 'party.eventNameEpisode', { drama: title, episode: winner.episode });
+    const count = poll.closed!.result.counts[poll.closed!.result.winner!]!;
+    const description = [poll.question, t(locale, 'party.eventDescription', { count, place: poll.place ?? '' })].filter(Boolean).join('\n');
+    return {
+      name: truncate(name, 100),
+      description: truncate(description, 1000),
+      scheduled_start_time: new Date(poll.startsAt!).toISOString(),
+      scheduled_end_time: new Date(poll.startsAt! + minutes * 60_000).toISOString(),
+      privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
+      entity_type: GuildScheduledEventEntityType.External,
+      entity_metadata: { location: truncate(poll.place ?? t(locale, 'party.eventPlace'), 100) },
+    };
+  }
+}
+
+const keyOf = (poll: Pick<Poll, 'guildId' | 'id'>) => `${poll.guildId}:${poll.id}`;
