@@ -1,6 +1,7 @@
 import { ButtonStyle } from 'discord.js';
 import type { Catalog } from '../catalog/catalog.ts';
 import { bar } from '../ratings/aggregate.ts';
+import { dramaTitle } from '../catalog/names.ts';
 import { t } from '../i18n/index.ts';
 import { MAX_BUTTON_OPTIONS, tally, type Poll, type PollOption, type PollResult } from '../watchparty/poll.ts';
 import type { VoteOutcome } from '../watchparty/poll-store.ts';
@@ -15,18 +16,20 @@ import { COLOURS, LIMITS, button, discordDate, field, plain, row, rowsOf, select
 const seconds = (ms: number) => Math.floor(ms / 1000);
 export const timestamp = (ms: number, style: 'R' | 'f' | 'F' | 'd' = 'f') => `<t:${seconds(ms)}:${style}>`;
 
-export function dramaTitleOf(poll: Poll, dramaId: string, catalog: Catalog): string {
-  return poll.titles[dramaId] ?? catalog.drama(dramaId)?.title ?? dramaId;
+/** In the reader's language from the dataset; as stored when the poll started if the dataset has dropped it. */
+export function dramaTitleOf(poll: Poll, dramaId: string, catalog: Catalog, locale: Locale = poll.locale): string {
+  const drama = catalog.drama(dramaId);
+  return drama ? dramaTitle(drama, locale) : (poll.titles[dramaId] ?? dramaId);
 }
 
 /** "Episode 3" / "3화", or the drama's title in a "what to watch next" poll. */
 export function optionName(poll: Poll, option: PollOption, catalog: Catalog, locale: Locale = poll.locale): string {
-  return option.episode === undefined ? dramaTitleOf(poll, option.dramaId, catalog) : t(locale, 'party.episodeName', { episode: option.episode });
+  return option.episode === undefined ? dramaTitleOf(poll, option.dramaId, catalog, locale) : t(locale, 'party.episodeName', { episode: option.episode });
 }
 
 /** What the poll is about: the drama, or "what to watch next". */
-function subject(poll: Poll, catalog: Catalog): string {
-  return poll.kind === 'episodes' ? dramaTitleOf(poll, poll.options[0]!.dramaId, catalog) : t(poll.locale, 'party.nextSubject');
+function subject(poll: Poll, catalog: Catalog, locale: Locale = poll.locale): string {
+  return poll.kind === 'episodes' ? dramaTitleOf(poll, poll.options[0]!.dramaId, catalog, locale) : t(locale, 'party.nextSubject');
 }
 
 /** The episode's title and air date, or a drama's year and length, when the dataset has them. */
@@ -167,7 +170,8 @@ export function eventLink(poll: Poll): string | undefined {
 export function renderAnnouncement(poll: Poll, catalog: Catalog): string {
   const locale = poll.locale;
   const result = poll.closed?.result ?? tally(poll);
-  const lines = [t(locale, 'party.resultFor', { subject: `**${plain(subject(poll, catalog))}**` }), winnerText(poll, result, catalog)];
+  const heading = poll.kind === 'episodes' ? t(locale, 'party.resultFor', { subject: `**${plain(subject(poll, catalog))}**` }) : t(locale, 'party.resultNext');
+  const lines = [heading, winnerText(poll, result, catalog)];
   if (poll.startsAt !== undefined) lines.push(t(locale, 'party.startsAt', { when: timestamp(poll.startsAt, 'F'), relative: timestamp(poll.startsAt, 'R') }));
   const event = eventLink(poll);
   if (event) lines.push(t(locale, 'party.eventCreated', { link: event }));
@@ -203,7 +207,7 @@ export function voteAnswer(outcome: VoteOutcome, catalog: Catalog, locale: Local
 export function pollChoiceName(poll: Poll, catalog: Catalog, locale: Locale): string {
   const votes = t(locale, 'party.votes', { count: (poll.closed?.result ?? tally(poll)).total });
   const when = new Date(poll.closed?.at ?? poll.closesAt).toISOString().slice(0, 16).replace('T', ' ');
-  return truncate(`${subject(poll, catalog)} · ${votes} · ${t(locale, poll.closed ? 'party.choiceClosed' : 'party.choiceCloses', { when: `${when} UTC` })}`, 100);
+  return truncate(`${subject(poll, catalog, locale)} · ${votes} · ${t(locale, poll.closed ? 'party.choiceClosed' : 'party.choiceCloses', { when: `${when} UTC` })}`, 100);
 }
 
 /** /watchparty list: the open polls with links, then the latest results. */
@@ -212,7 +216,7 @@ export function renderPollList(open: readonly Poll[], closed: readonly Poll[], c
     const result = poll.closed?.result ?? tally(poll);
     const link = messageLink(poll);
     const parts = [
-      `**${plain(subject(poll, catalog))}**`,
+      `**${plain(subject(poll, catalog, locale))}**`,
       poll.question ? `“${plain(truncate(poll.question, 60))}”` : undefined,
       t(locale, 'party.votes', { count: result.total }),
       poll.closed

@@ -59,7 +59,7 @@ export function discordComplaints(fake: FakeDiscord): string[] {
  * One local Discord and one bot for a whole test file, started before its first test and stopped
  * after its last. `restart()` stops the bot and starts a new one on the same store.
  */
-export function liveBot(options: TestBotOptions = {}): { readonly fake: FakeDiscord; readonly bot: TestBot; restart(): Promise<void> } {
+export function liveBot(options: TestBotOptions = {}): { readonly fake: FakeDiscord; readonly bot: TestBot; restart(downMs?: number): Promise<void> } {
   let fake: FakeDiscord | undefined;
   let bot: TestBot | undefined;
   beforeAll(async () => {
@@ -77,8 +77,10 @@ export function liveBot(options: TestBotOptions = {}): { readonly fake: FakeDisc
     get bot() {
       return bot!;
     },
-    async restart() {
+    /** Stops the bot, leaves it down for `downMs`, and starts a new one on the same store. */
+    async restart(downMs = 0) {
       await bot!.stop();
+      if (downMs) await new Promise((resolve) => setTimeout(resolve, downMs));
       bot = await startTestBot(fake!, options);
     },
   };

@@ -443,6 +443,7 @@ export class FakeDiscord extends EventEmitter {
       type: 0,
       flags: Number(data.flags ?? 0),
       poll: data.poll,
+      ...(data.message_reference ? { message_reference: { type: 0, channel_id: channelId, ...data.message_reference } } : {}),
       ...extra,
     };
     this.messages.set(message.id, message);
