@@ -8,6 +8,8 @@
  */
 type Send = () => Promise<void>;
 
+const FINAL_KEPT_MS = 60_000;
+
 interface Slot {
   pending?: Send;
   timer?: NodeJS.Timeout;
@@ -44,7 +46,9 @@ export class CoalescedEdits {
     try {
       await send();
     } finally {
-      this.slots.delete(key);
+      // Stays final for a while, so a late request (an old tally) cannot land after it.
+      const ended = slot;
+      setTimeout(() => this.slots.get(key) === ended && this.slots.delete(key), FINAL_KEPT_MS).unref();
     }
   }
 
@@ -61,7 +65,7 @@ export class CoalescedEdits {
 
   /** How many keys have an edit pending or in flight. */
   get busy(): number {
-    return this.slots.size;
+    return [...this.slots.values()].filter((slot) => !slot.final).length;
   }
 
   private arm(key: string, slot: Slot): void {

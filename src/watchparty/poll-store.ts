@@ -96,7 +96,7 @@ export class PollStore {
             delete poll.votes[userId];
             outcome = { kind: 'withdrawn', previous, poll };
           }
-        } else if (option < 0 || option >= poll.options.length) outcome = { kind: 'closed', poll };
+        } else if (option < 0 || option >= poll.options.length) outcome = { kind: 'unknown' };
         else {
           poll.votes[userId] = option;
           outcome =

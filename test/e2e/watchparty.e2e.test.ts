@@ -97,6 +97,16 @@ describe('watch parties through the local Discord server', () => {
     expect(field(list, 'Recently closed')).toMatch(/Squid Game\*\* · “Which one tonight\?” · 502 votes · won by Episode 1/);
   });
 
+  it('autocompletes every title option with dramas, and the poll option with this server’s polls', async () => {
+    const titles = await live.fake.autocomplete('/watchparty start', { title: 'd:goblin', title2: 'vincen' }, 'title2');
+    expect(titles[0]).toMatchObject({ value: 'd:vincenzo' });
+    const closedPolls = await live.fake.autocomplete('/watchparty results', { poll: '' }, 'poll');
+    expect(closedPolls.map((c) => c.name)).toEqual([expect.stringMatching(/^Squid Game · 502 votes · closed \d{4}-\d\d-\d\d \d\d:\d\d UTC$/)]);
+    const openPolls = await live.fake.autocomplete('/watchparty close', { poll: 'squid' }, 'poll');
+    expect(openPolls).toHaveLength(1);
+    expect(openPolls[0]!.name).toMatch(/^Squid Game · 0 votes · closes /);
+  });
+
   it('uses select menus beyond 20 episodes, 25 per menu', async () => {
     const big = await live.fake.command('/watchparty start', { title: 'd:when-the-camellia-blooms' }, { user: 1 }).reply();
     const menus = big.components.flatMap((r) => r.components).filter((c: { type: number }) => c.type === 3);
@@ -149,6 +159,26 @@ describe('watch parties through the local Discord server', () => {
     expect(late.content).toMatch(/🏆 \*\*Episode 4\*\* wins with 1 vote of 1\./);
     expect(overdue.components).toEqual([]);
   }, 30_000);
+
+  it('when the store fails: a vote or a new poll says nothing was saved, and no earlier vote is lost', async () => {
+    const open = await live.fake.command('/watchparty start', { title: 'd:goblin', episodes: '1-3' }, { user: 1 }).reply();
+    await live.fake.click(open, 'Ep 1', { user: 1 }).reply();
+    const store = live.bot.context.store;
+    const fail = () => Promise.reject(new Error('SQLITE_BUSY: database is locked'));
+    const saved = { get: store.get, set: store.set, getMany: store.getMany };
+    Object.assign(store, { get: fail, set: fail, getMany: fail });
+    try {
+      const vote = await live.fake.click(open, 'Ep 2', { user: 2 }).reply();
+      expect(isEphemeral(vote)).toBe(true);
+      expect(vote.content).toBe('Watch parties are unavailable right now, nothing was saved. Please try again in a few minutes.');
+      expect((await live.fake.command('/watchparty start', { title: 'd:goblin' }).reply()).content).toMatch(/^Watch parties are unavailable right now, nothing was saved\./);
+      expect((await live.fake.command('/watchparty list').reply()).content).toBe('Watch parties are unavailable right now. Please try again in a few minutes.');
+    } finally {
+      Object.assign(store, saved);
+    }
+    expect((await live.fake.click(open, 'Ep 2', { user: 2 }).reply()).content).toMatch(/^You voted for \*\*Episode 2\*\*\./);
+    await live.fake.waitFor(() => field(open, 'Votes') === '2', 'both votes in the tally');
+  });
 
   it('sent nothing Discord would reject, and pinged nobody', () => {
     expect(discordComplaints(live.fake)).toEqual([]);
