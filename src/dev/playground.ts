@@ -25,6 +25,7 @@ Then act on the last reply:
   press 2          press button [2]          pick a3      choose option (a3) of a menu
   locale ko        answer as a Korean client (locale en to go back)
   as admin         act as a member with Manage Server (as member to go back; as member 2 to be someone else)
+  show             the last message as it is now (a poll's tally after votes)
   commands         list the commands          help         this text          exit         quit`;
 
 /**
@@ -59,7 +60,8 @@ export async function runPlayground({ input, output, commandsDir, dataDir, datab
       return;
     }
     const message = await result.reply();
-    last = message;
+    // A private answer without buttons (a vote's confirmation) leaves the poll as the one to act on.
+    if (message.components.length || !(message.flags & 64)) last = message;
     print(renderMessage(message));
     await fake.idle();
     for (const f of result.followUpsSoFar()) print(renderMessage((last = f)));
@@ -71,6 +73,7 @@ export async function runPlayground({ input, output, commandsDir, dataDir, datab
     [/^locale (\S+)$/, (m) => void (as.locale = m[1] === 'ko' ? 'ko' : m[1] === 'en' ? 'en-US' : m[1])],
     [/^as admin$/, () => void (as.permissions = 'manager')],
     [/^as member(?: (\d+))?$/, (m) => Object.assign(as, { permissions: 'member', user: Number(m[1] ?? 1) })],
+    [/^show$/, () => print(last ? renderMessage(fake.messages.get(last.id) ?? last) : 'Nothing to show yet.')],
     [/^press (\d+)$/, async (m) => {
       const button = last && nthButton(last, Number(m[1]));
       if (!last || !button) return print('There is no such button on the last reply.');

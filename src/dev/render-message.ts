@@ -3,7 +3,8 @@ import type { FakeMessage, Json } from './fake-discord/server.ts';
 /**
  * Renders a message as text, roughly as a Discord client shows it: content, embeds with fields,
  * buttons numbered [1] [2] and select menu options lettered (a1, a2) so the playground can act on them.
- * Discord timestamps (<t:…:D>) show as the UTC date, as most clients would show them.
+ * Discord timestamps (<t:…:D>) show in UTC (a date, a date and time, or "in 3 hours"), and
+ * mentions of the local server's members by name (@member2).
  */
 export function renderMessage(message: FakeMessage): string {
   const lines: string[] = [];
@@ -37,7 +38,25 @@ export function renderMessage(message: FakeMessage): string {
     }
     if (buttons.length) lines.push(buttons.join('  '));
   }
-  return lines.join('\n').replace(/<t:(\d+):[DdfFtTR]>/g, (_whole, seconds: string) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10));
+  return lines
+    .join('\n')
+    .replace(/<t:(\d+)(?::([DdfFtTR]))?>/g, (_whole, seconds: string, style = 'f') => timestamp(Number(seconds) * 1000, style))
+    .replace(/<@!?(\d+)>/g, (_whole, id: string) => `@${LOCAL_MEMBER.test(id) ? `member${Number(id.slice(-5))}` : id}`);
+}
+
+/** The local server's member ids (see FakeDiscord.member): shown by name, as a client would. */
+const LOCAL_MEMBER = /^13000000000000\d{5}$/;
+
+/** A Discord timestamp as a client in UTC shows it: a date, a date and time, or "in 3 hours". */
+function timestamp(ms: number, style: string): string {
+  const iso = new Date(ms).toISOString();
+  if (style === 'd' || style === 'D') return iso.slice(0, 10);
+  if (style === 't' || style === 'T') return `${iso.slice(11, 16)} UTC`;
+  if (style !== 'R') return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const minutes = Math.round((ms - Date.now()) / 60_000);
+  const [amount, unit] = Math.abs(minutes) >= 2_880 ? [Math.round(minutes / 1_440), 'day'] : Math.abs(minutes) >= 90 ? [Math.round(minutes / 60), 'hour'] : [minutes, 'minute'];
+  const phrase = `${Math.abs(amount)} ${unit}${Math.abs(amount) === 1 ? '' : 's'}`;
+  return amount >= 0 ? `in ${phrase}` : `${phrase} ago`;
 }
 
 /** The n-th button (1-based, in reading order) of a message. */
