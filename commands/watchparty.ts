@@ -9,7 +9,7 @@ import { t } from '../src/i18n/index.ts';
 import { dramaChoices } from '../src/lookup/autocomplete.ts';
 import { findDrama } from '../src/lookup/find.ts';
 import { planPoll } from '../src/watchparty/plan.ts';
-import { MAX_TITLES, canClose, type Poll } from '../src/watchparty/poll.ts';
+import { MAX_OPEN_POLLS, MAX_TITLES, canClose, type Poll } from '../src/watchparty/poll.ts';
 
 const EXTRA_TITLES = Array.from({ length: MAX_TITLES - 1 }, (_, i) => `title${i + 2}`);
 
@@ -54,7 +54,7 @@ async function start(interaction: ChatInputCommandInteraction, ctx: BotContext):
     now: Date.now(),
   });
   // Stored before it is shown: no one can press a button of a poll that does not exist.
-  await ctx.parties.open(poll);
+  if (!(await ctx.parties.open(poll))) throw new UserError(t(locale, 'party.tooManyOpen', { max: MAX_OPEN_POLLS }));
   const response = await interaction.reply({ ...renderPoll(poll, ctx.catalog), withResponse: true });
   const messageId = response.resource?.message?.id;
   if (messageId) await ctx.parties.posted(poll, messageId);

@@ -69,11 +69,11 @@ export class PollBoard {
     );
   }
 
-  /** Stores a new poll and arms its deadline. */
-  async open(poll: Poll): Promise<Poll> {
-    const stored = await this.store.create(poll);
-    this.arm(stored);
-    return stored;
+  /** Stores a new poll and arms its deadline; false when the server already has too many open. */
+  async open(poll: Poll): Promise<boolean> {
+    const created = await this.store.create(poll);
+    if (created) this.arm(poll);
+    return created;
   }
 
   /** Remembers the posted poll message. A failure is only logged: the first vote records it too. */
@@ -112,7 +112,8 @@ export class PollBoard {
     const content = renderAnnouncement(poll, this.catalog);
     try {
       if (surfaces.announce) await surfaces.announce(content);
-      else await this.messenger.announce(poll, content);
+      // A poll whose message never got posted was seen by nobody: no result to announce.
+      else if (poll.messageId) await this.messenger.announce(poll, content);
     } catch (error) {
       this.logger.warn('could not announce a poll result', { poll: poll.id, reason: (error as Error).message });
     }

@@ -2,7 +2,7 @@ import type Keyv from 'keyv';
 import type { Logger } from '../logger.ts';
 import { DocUpdater } from '../store/doc-updater.ts';
 import { StoreGuard } from '../store/store-guard.ts';
-import { CLOSED_KEPT, isOpen, tally, type Poll } from './poll.ts';
+import { CLOSED_KEPT, MAX_OPEN_POLLS, isOpen, tally, type Poll } from './poll.ts';
 
 /**
  * Watch-party polls in Keyv, beside the ratings. The whole key layout is here:
@@ -51,18 +51,20 @@ export class PollStore {
     this.guard = new StoreGuard(logger, 'watchparty');
   }
 
-  /** Stores a new poll and lists it as open. */
-  create(poll: Poll): Promise<Poll> {
+  /** Stores a new poll and lists it as open; resolves to false when the server has MAX_OPEN_POLLS open. */
+  create(poll: Poll): Promise<boolean> {
     return this.guard.run(
       true,
       async () => {
+        let room = true;
         await this.docs.update<PollIndex>(pollKeys.index(poll.guildId), (index) => {
           const next = index ?? { open: [], closed: [] };
-          next.open.push(poll.id);
+          room = next.open.length < MAX_OPEN_POLLS;
+          if (room) next.open.push(poll.id);
           return next;
         });
-        await this.docs.update<Poll>(pollKeys.poll(poll.guildId, poll.id), () => poll);
-        return poll;
+        if (room) await this.docs.update<Poll>(pollKeys.poll(poll.guildId, poll.id), () => poll);
+        return room;
       },
       CREATE_TIMEOUT_MS,
     );

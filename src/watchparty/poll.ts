@@ -61,6 +61,8 @@ export const MAX_OPTIONS = 100;
 /** Up to this many options are buttons (4 rows of 5); more become select menus. */
 export const MAX_BUTTON_OPTIONS = 20;
 export const MAX_TITLES = 10;
+/** Open polls per server: what autocomplete and /watchparty list can show, and a bound on timers. */
+export const MAX_OPEN_POLLS = 25;
 /** How many closed polls each server keeps listed for /watchparty results. */
 export const CLOSED_KEPT = 25;
 

@@ -83,6 +83,15 @@ describe('polls and votes in SQLite', () => {
     expect(closed.map((p) => p.id)).toEqual(['b']);
   });
 
+  it('refuses a new poll when the server already has 25 open, and takes one again after a close', async () => {
+    const { polls } = await sqlitePolls();
+    for (let i = 0; i < 25; i++) expect(await polls.create(samplePoll({ id: `p${i}` }))).toBe(true);
+    expect(await polls.create(samplePoll({ id: 'one-too-many' }))).toBe(false);
+    expect(await polls.get('g1', 'one-too-many')).toBeUndefined();
+    await polls.close('g1', 'p0', 'host', now);
+    expect(await polls.create(samplePoll({ id: 'next' }))).toBe(true);
+  });
+
   it('reports a store that is down as unavailable for watch parties, saying whether anything was being saved', async () => {
     const fail = async () => {
       throw new Error('SQLITE_FULL');
