@@ -27,12 +27,17 @@ export interface EntryHit {
   match: MatchKind;
 }
 
-/** Keys of one space, sorted, so a prefix is a contiguous range found by binary search. */
+/**
+ * The keys of one space, each once and sorted, so a prefix is a contiguous range found by binary
+ * search. Each key lists the entries it belongs to (postings): a surname or a common title word
+ * is one key, not one per entry, which keeps the table small and the build a plain string sort.
+ */
 interface KeyTable {
   keys: string[];
-  entries: Int32Array;
-  /** Index of the word the key starts at: 0 is the whole text, more is a later word ("hyungsik" in "parkhyungsik"). */
-  words: Uint8Array;
+  /** Postings of keys[k] are postings[start[k]] … postings[start[k + 1] - 1]. */
+  start: Int32Array;
+  /** entry id × WORD_SLOTS + the word the key starts at (0: the whole text, more: "hyungsik" in "parkhyungsik"). */
+  postings: Int32Array;
 }
 
 export interface SearchIndex {
@@ -43,6 +48,7 @@ export interface SearchIndex {
 const SPACES: KeySpace[] = ['raw', 'folded', 'jamo', 'choseong'];
 /** Later words of long titles are not worth a key each. */
 const MAX_WORD_STARTS = 8;
+const WORD_SLOTS = 8;
 
 /** Base scores: exact beats prefix beats fuzzy; the spelling as typed beats a folded variant. */
 const TIER: Record<KeySpace, { exact: number; prefix: number; wordExact: number; wordPrefix: number }> = {
@@ -53,47 +59,74 @@ const TIER: Record<KeySpace, { exact: number; prefix: number; wordExact: number;
 };
 const FUZZY_BASE = { raw: 60, folded: 55 } as const;
 const PREFIX_SCAN_LIMIT = 4_000;
-/** One autocomplete list (25 choices) worth of real matches makes typo matches pointless. */
-const FUZZY_WHEN_FEWER_THAN = 25;
+/** With this many real matches the user is typing a name right: typos are not looked for. */
+const FUZZY_WHEN_FEWER_THAN = 5;
+/** A bound on the keys one typo search reads, so a short, common prefix cannot make it slow. */
+const FUZZY_SCAN_LIMIT = 40_000;
+
+/** "Park Hyung-sik" is also written "Hyung-sik Park" (given name first, as in the English press). */
+function givenNameFirst(name: string, nativeName: string | undefined): string | undefined {
+  if (!nativeName || !/^[\uAC00-\uD7A3]{2,4}$/.test(nativeName)) return undefined;
+  const m = /^(\S+) (\S+)$/.exec(name.trim());
+  return m ? `${m[2]} ${m[1]}` : undefined;
+}
 
 export function buildSearchIndex(catalog: Catalog): SearchIndex {
   const entries: Entry[] = [];
-  const pending: Record<KeySpace, Array<[string, number, number]>> = { raw: [], folded: [], jamo: [], choseong: [] };
+  const postings: Record<KeySpace, Map<string, number[]>> = { raw: new Map(), folded: new Map(), jamo: new Map(), choseong: new Map() };
   const seen = new Set<string>();
-  const add = (kind: EntryKind, text: string | undefined, ref: EntryRef) => {
+  // Names recur (a surname, an actor in many dramas): fold each distinct text once.
+  const folded = new Map<string, Partial<Record<KeySpace, string[]>>>();
+  const add = (kind: EntryKind, text: string | undefined, ref: EntryRef, refKey: string) => {
     if (!text) return;
-    const dedupe = `${JSON.stringify(ref)}|${text.toLowerCase()}`;
+    const dedupe = `${refKey}|${text.toLowerCase()}`;
     if (seen.has(dedupe)) return;
     seen.add(dedupe);
     const id = entries.length;
     entries.push({ id, kind, text, ref });
-    for (const [space, ws] of Object.entries(keyWords(text)) as Array<[KeySpace, string[]]>) {
-      for (let w = 0; w < Math.min(ws.length, MAX_WORD_STARTS); w++) pending[space].push([ws.slice(w).join(''), id, w]);
+    let keyed = folded.get(text);
+    if (!keyed) folded.set(text, (keyed = keyWords(text)));
+    for (const [space, ws] of Object.entries(keyed) as Array<[KeySpace, string[]]>) {
+      const table = postings[space];
+      for (let w = 0; w < Math.min(ws.length, MAX_WORD_STARTS); w++) {
+        const key = w === 0 ? ws.join('') : ws.slice(w).join('');
+        const list = table.get(key);
+        if (list) list.push(id * WORD_SLOTS + w);
+        else table.set(key, [id * WORD_SLOTS + w]);
+      }
     }
   };
   for (const drama of catalog.dramas) {
     const ref: EntryRef = { type: 'drama', dramaId: drama.id };
-    for (const t of [drama.title, ...(drama.altTitles ?? []), drama.nativeTitle]) add('title', t, ref);
+    for (const t of [drama.title, ...(drama.altTitles ?? []), drama.nativeTitle]) add('title', t, ref, `d:${drama.id}`);
     for (const c of drama.cast) {
+      const characterRef: EntryRef = { type: 'character', personId: c.person, dramaId: drama.id };
       for (const ch of c.characters) {
-        for (const t of [ch.name, ...(ch.altNames ?? []), ch.nativeName]) add('character', t, { type: 'character', personId: c.person, dramaId: drama.id });
+        for (const t of [ch.name, ...(ch.altNames ?? []), ch.nativeName]) add('character', t, characterRef, `c:${c.person}:${drama.id}`);
       }
     }
     for (const track of drama.soundtrack ?? []) {
-      for (const t of [track.title, track.nativeTitle]) add('song', t, { type: 'song', dramaId: drama.id, track: track.track });
+      for (const t of [track.title, track.nativeTitle]) add('song', t, { type: 'song', dramaId: drama.id, track: track.track }, `s:${drama.id}:${track.track}`);
     }
   }
   for (const person of catalog.people) {
-    for (const t of [person.name, ...(person.altNames ?? []), person.nativeName]) add('person', t, { type: 'person', personId: person.id });
+    const ref: EntryRef = { type: 'person', personId: person.id };
+    const names = [person.name, ...(person.altNames ?? []), person.nativeName];
+    for (const t of [...names, givenNameFirst(person.name, person.nativeName)]) add('person', t, ref, `p:${person.id}`);
   }
   const tables = {} as Record<KeySpace, KeyTable>;
   for (const space of SPACES) {
-    const rows = pending[space].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    tables[space] = {
-      keys: rows.map((r) => r[0]),
-      entries: Int32Array.from(rows, (r) => r[1]),
-      words: Uint8Array.from(rows, (r) => r[2]),
-    };
+    const keys = [...postings[space].keys()].sort();
+    const start = new Int32Array(keys.length + 1);
+    let total = 0;
+    keys.forEach((key, k) => {
+      start[k] = total;
+      total += postings[space].get(key)!.length;
+    });
+    start[keys.length] = total;
+    const flat = new Int32Array(total);
+    keys.forEach((key, k) => flat.set(postings[space].get(key)!, start[k]!));
+    tables[space] = { keys, start, postings: flat };
   }
   return { entries, tables };
 }
@@ -160,7 +193,6 @@ function queryKeys(query: string): Array<[KeySpace, string]> {
 
 /** Entries whose text matches the query, best first: exact > prefix > fuzzy, spelling as typed first. */
 export function findEntries(index: SearchIndex, query: string, accept: (entry: Entry) => boolean, limit = 100): EntryHit[] {
-  // Typos are looked for only when real matches cannot fill an autocomplete list: the scan is the costly part.
   const best = new Map<number, EntryHit>();
   const offer = (entryId: number, score: number, match: MatchKind) => {
     const entry = index.entries[entryId]!;
@@ -173,32 +205,60 @@ export function findEntries(index: SearchIndex, query: string, accept: (entry: E
     if (!q) continue;
     const table = index.tables[space];
     const tier = TIER[space];
-    const start = lowerBound(table.keys, q);
-    const end = Math.min(table.keys.length, start + PREFIX_SCAN_LIMIT);
-    for (let i = start; i < end; i++) {
-      const key = table.keys[i]!;
+    const from = lowerBound(table.keys, q);
+    const end = Math.min(table.keys.length, from + PREFIX_SCAN_LIMIT);
+    for (let k = from; k < end; k++) {
+      const key = table.keys[k]!;
       if (!key.startsWith(q)) break;
-      const whole = table.words[i] === 0;
       const exact = key.length === q.length;
       // A small bonus for covering more of the key keeps "Vincenzo" above "Vincenzo Cassano" for "vincenzo".
       const closeness = q.length / key.length;
-      const score = (exact ? (whole ? tier.exact : tier.wordExact) : whole ? tier.prefix : tier.wordPrefix) + closeness;
-      offer(table.entries[i]!, score, exact && whole ? 'exact' : 'prefix');
-    }
-  }
-  if (best.size < Math.min(limit, FUZZY_WHEN_FEWER_THAN)) {
-    for (const [space, q] of keys) {
-      if (space !== 'raw' && space !== 'folded') continue;
-      // Folding already merges spellings; typos on top of it need a longer word to stay meaningful.
-      const max = allowedEdits(space === 'folded' ? q.length - 1 : q.length);
-      if (max === 0) continue;
-      const table = index.tables[space];
-      for (let i = 0; i < table.keys.length; i++) {
-        const key = table.keys[i]!;
-        const d = prefixDistance(q, key, max);
-        if (d <= max) offer(table.entries[i]!, FUZZY_BASE[space] - 8 * d - (table.words[i] === 0 ? 0 : 5) + Math.min(1, q.length / key.length), 'fuzzy');
+      for (let p = table.start[k]!; p < table.start[k + 1]!; p++) {
+        const posting = table.postings[p]!;
+        const whole = posting % WORD_SLOTS === 0;
+        const score = (exact ? (whole ? tier.exact : tier.wordExact) : whole ? tier.prefix : tier.wordPrefix) + closeness;
+        offer(Math.floor(posting / WORD_SLOTS), score, exact && whole ? 'exact' : 'prefix');
       }
     }
   }
+  // Typos are looked for only when the text as typed matches next to nothing: the scan is the costly part.
+  if (best.size < Math.min(limit, FUZZY_WHEN_FEWER_THAN)) {
+    for (const [space, q] of keys) {
+      if (space === 'raw' || space === 'folded') fuzzyScan(index.tables[space], space, q, offer);
+    }
+  }
   return [...best.values()].sort((a, b) => b.score - a.score || a.entry.id - b.entry.id).slice(0, limit);
+}
+
+/**
+ * Keys within a few typos of the query, read from the ranges where they can be: first the keys
+ * sharing the query's first four letters (a typo further on), then, if that finds nothing, the
+ * keys starting with its first letter and its second or third (the second and third swapped, a
+ * letter doubled), and last every key with its first letter (a wrong or missing second letter),
+ * within FUZZY_SCAN_LIMIT keys. The first letter is taken as typed.
+ */
+function fuzzyScan(table: KeyTable, space: 'raw' | 'folded', q: string, offer: (entryId: number, score: number, match: MatchKind) => void): void {
+  // Folding already merges spellings; typos on top of it need a longer word to stay meaningful.
+  const max = allowedEdits(space === 'folded' ? q.length - 1 : q.length);
+  if (max === 0) return;
+  const scan = (prefixes: string[]) => {
+    let found = false;
+    let budget = FUZZY_SCAN_LIMIT;
+    for (const prefix of new Set(prefixes)) {
+      for (let k = lowerBound(table.keys, prefix); k < table.keys.length && budget-- > 0; k++) {
+        const key = table.keys[k]!;
+        if (!key.startsWith(prefix)) break;
+        const d = prefixDistance(q, key, max);
+        if (d > max) continue;
+        found = true;
+        for (let p = table.start[k]!; p < table.start[k + 1]!; p++) {
+          const posting = table.postings[p]!;
+          const whole = posting % WORD_SLOTS === 0;
+          offer(Math.floor(posting / WORD_SLOTS), FUZZY_BASE[space] - 8 * d - (whole ? 0 : 5) + Math.min(1, q.length / key.length), 'fuzzy');
+        }
+      }
+    }
+    return found;
+  };
+  if (!scan([q.slice(0, 4)]) && !scan([q.slice(0, 2), q[0]! + q[2]!])) scan([q[0]!]);
 }
