@@ -1,5 +1,5 @@
 import { getChoseong } from 'es-hangul';
-import type { Drama, Person } from '../data/schema.ts';
+import type { Person } from '../data/schema.ts';
 import { random, type SyntheticCatalog } from './synthetic-catalog.ts';
 
 /**
