@@ -1,5 +1,6 @@
 import { getChoseong } from 'es-hangul';
 import type { Person } from '../data/schema.ts';
+import { lowerBound } from '../search/search-index.ts';
 import { random, type SyntheticCatalog } from './synthetic-catalog.ts';
 
 /**
@@ -22,17 +23,7 @@ const MAX_SHARED = 3;
 
 /** How many strings of a sorted list start with a prefix (binary search). */
 function countPrefix(sorted: readonly string[], prefix: string): number {
-  const bound = (p: string) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < p) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return bound(prefix + '\uffff') - bound(prefix);
+  return lowerBound(sorted, prefix + '\uffff') - lowerBound(sorted, prefix);
 }
 
 /** The shortest prefix (at least `min` characters) that at most MAX_SHARED records share, or undefined. */

@@ -1,7 +1,6 @@
 import type Keyv from 'keyv';
 import type { Logger } from '../logger.ts';
-import { StoreGuard } from '../store/store-guard.ts';
-import { DocUpdater } from '../store/doc-updater.ts';
+import { GuardedDocuments } from '../store/store-guard.ts';
 import { ratingKeys, type DramaRatings, type MemberRating, type RatedIndex } from './keys.ts';
 import { summarize, type RatingSummary } from './aggregate.ts';
 
@@ -16,16 +15,9 @@ export interface RateResult {
   summary: RatingSummary;
 }
 
-export class Ratings {
-  private readonly docs: DocUpdater;
-  private readonly guard: StoreGuard;
-
-  constructor(
-    private readonly store: Keyv,
-    logger: Logger,
-  ) {
-    this.docs = new DocUpdater(store);
-    this.guard = new StoreGuard(logger, 'ratings');
+export class Ratings extends GuardedDocuments {
+  constructor(store: Keyv, logger: Logger) {
+    super(store, logger, 'ratings');
   }
 
   private guarded<T>(writing: boolean, work: () => Promise<T>): Promise<T> {

@@ -131,7 +131,8 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
   return { entries, tables };
 }
 
-function lowerBound(keys: string[], q: string): number {
+/** The first index of a sorted list whose string is not below q. */
+export function lowerBound(keys: readonly string[], q: string): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {

@@ -1,4 +1,6 @@
+import type Keyv from 'keyv';
 import type { Logger } from '../logger.ts';
+import { DocUpdater } from './doc-updater.ts';
 import { StoreUnavailable, type StoreFeature } from '../errors.ts';
 
 /** Longer than a healthy SQLite or Redis ever takes, short enough to answer within Discord's 3 s. */
@@ -66,5 +68,20 @@ export class StoreGuard {
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** What a feature keeping documents in the store starts from: its update queue and its guard. */
+export abstract class GuardedDocuments {
+  protected readonly docs: DocUpdater;
+  protected readonly guard: StoreGuard;
+
+  constructor(
+    protected readonly store: Keyv,
+    logger: Logger,
+    feature: StoreFeature,
+  ) {
+    this.docs = new DocUpdater(store);
+    this.guard = new StoreGuard(logger, feature);
   }
 }

@@ -1,7 +1,6 @@
 import type Keyv from 'keyv';
 import type { Logger } from '../logger.ts';
-import { DocUpdater } from '../store/doc-updater.ts';
-import { StoreGuard } from '../store/store-guard.ts';
+import { GuardedDocuments } from '../store/store-guard.ts';
 import { CLOSED_KEPT, MAX_OPEN_POLLS, isOpen, tally, type Poll } from './poll.ts';
 
 /**
@@ -39,16 +38,9 @@ export type CloseOutcome = { kind: 'closed' | 'already-closed'; poll: Poll } | {
 /** Poll creation answers the host right after: it may not wait longer than this. */
 const CREATE_TIMEOUT_MS = 2_000;
 
-export class PollStore {
-  private readonly docs: DocUpdater;
-  private readonly guard: StoreGuard;
-
-  constructor(
-    private readonly store: Keyv,
-    logger: Logger,
-  ) {
-    this.docs = new DocUpdater(store);
-    this.guard = new StoreGuard(logger, 'watchparty');
+export class PollStore extends GuardedDocuments {
+  constructor(store: Keyv, logger: Logger) {
+    super(store, logger, 'watchparty');
   }
 
   /** Stores a new poll and lists it as open; resolves to false when the server has MAX_OPEN_POLLS open. */
