@@ -128,7 +128,7 @@ export function makeQueries(catalog: SyntheticCatalog, count = 2_000, seed = 11)
   const queries: BenchQuery[] = [];
   for (const cls of QUERY_CLASSES) {
     let made = 0;
-    for (let attempt = 0; made < perClass && attempt < perClass * 50; attempt++) {
+    for (let attempt = 0; made < perClass && attempt < perClass * 400; attempt++) {
       const q = makers[cls]();
       if (q) {
         queries.push(q);

@@ -118,11 +118,13 @@ export async function runSize({ size, queries: queryCount = 2_000, fuseQueries, 
 
     const ours = runEngine(ourEngine(index, catalog), queries, loadMs + indexMs);
     log(`${size}: ours p99 ${ours.latency.p99} ms, recall ${ours.recall.overall}`);
-    const others: EngineResult[] = [];
-    const [mini, miniMs] = timed(() => miniSearchEngine(index));
-    others.push(runEngine(mini, sample(queries, miniQueries ?? queries.length), miniMs));
-    const [fuse, fuseMs] = timed(() => fuseEngine(index));
-    others.push(runEngine(fuse, sample(queries, fuseQueries ?? queries.length), fuseMs));
+    // Each engine is built, measured and let go, so the next (and the bot below) has the memory.
+    const measure = (make: () => Engine, n: number | undefined) => {
+      const [engine, buildMs] = timed(make);
+      return runEngine(engine, sample(queries, n ?? queries.length), buildMs);
+    };
+    const others = [measure(() => miniSearchEngine(index), miniQueries), measure(() => fuseEngine(index), fuseQueries)];
+    global.gc?.();
     log(`${size}: competitors done`);
 
     const dramas = catalog.dramas.slice(0, 500);

@@ -17,7 +17,7 @@ const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
  */
 const SAMPLES: Record<number, { fuse: number; minisearch: number }> = quick
   ? { 1_000: { fuse: 200, minisearch: 2_000 }, 10_000: { fuse: 20, minisearch: 500 } }
-  : { 1_000: { fuse: 500, minisearch: 2_000 }, 10_000: { fuse: 100, minisearch: 2_000 }, 100_000: { fuse: 10, minisearch: 300 } };
+  : { 1_000: { fuse: 500, minisearch: 2_000 }, 10_000: { fuse: 50, minisearch: 1_000 }, 100_000: { fuse: 5, minisearch: 100 } };
 const SIZE_RUNNER = fileURLToPath(new URL('./run-size.ts', import.meta.url));
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -52,7 +52,7 @@ const results: SizeResult[] = [];
 const started = performance.now();
 for (const size of SIZES) {
   process.stderr.write(`measuring ${label(size)} dramas…\n`);
-  const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', SIZE_RUNNER, String(size), String(SAMPLES[size]!.fuse), String(SAMPLES[size]!.minisearch)], {
+  const output = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=12288', '--import', 'tsx', SIZE_RUNNER, String(size), String(SAMPLES[size]!.fuse), String(SAMPLES[size]!.minisearch)], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,
