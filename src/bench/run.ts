@@ -17,7 +17,7 @@ const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
  */
 const SAMPLES: Record<number, { fuse: number; minisearch: number }> = quick
   ? { 1_000: { fuse: 200, minisearch: 2_000 }, 10_000: { fuse: 20, minisearch: 500 } }
-  : { 1_000: { fuse: 500, minisearch: 2_000 }, 10_000: { fuse: 50, minisearch: 1_000 }, 100_000: { fuse: 5, minisearch: 100 } };
+  : { 1_000: { fuse: 500, minisearch: 2_000 }, 10_000: { fuse: 30, minisearch: 1_000 }, 100_000: { fuse: 3, minisearch: 50 } };
 const SIZE_RUNNER = fileURLToPath(new URL('./run-size.ts', import.meta.url));
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
