@@ -1,5 +1,6 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type BaseInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { pollChoiceName, renderPoll, renderPollList, voteAnswer, messageLink } from '../src/cards/watchparty-card.ts';
+import { timestamp } from '../src/cards/message.ts';
 import type { Command } from '../src/command.ts';
 import type { BotContext } from '../src/context.ts';
 import { replyPrivatelyWhenDone } from '../src/discord/respond.ts';
@@ -20,11 +21,11 @@ function guildOf(interaction: BaseInteraction): string {
 
 const canManage = (interaction: BaseInteraction) => Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
 
-/** The poll a member may close; explains why not otherwise. */
-async function closablePoll(interaction: BaseInteraction, ctx: BotContext, pollId: string): Promise<Poll> {
-  const poll = await ctx.parties.store.get(guildOf(interaction), pollId);
+/** The poll a member may close (read unless already at hand); explains why not otherwise. */
+async function closablePoll(interaction: BaseInteraction, ctx: BotContext, pollId: string, known?: Poll): Promise<Poll> {
+  const poll = known ?? (await ctx.parties.store.get(guildOf(interaction), pollId));
   if (!poll) throw new UserError(t(interaction.locale, 'party.unknownPoll'));
-  if (poll.closed) throw new UserError(t(interaction.locale, 'party.alreadyClosed', { when: `<t:${Math.floor(poll.closed.at / 1000)}:R>` }));
+  if (poll.closed) throw new UserError(t(interaction.locale, 'party.alreadyClosed', { when: timestamp(poll.closed.at, 'R') }));
   if (!canClose(poll, interaction.user.id, canManage(interaction))) throw new UserError(t(interaction.locale, 'party.closeRefused', { host: `<@${poll.hostId}>` }));
   return poll;
 }
@@ -62,13 +63,12 @@ async function start(interaction: ChatInputCommandInteraction, ctx: BotContext):
 
 async function close(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const guildId = guildOf(interaction);
-  let pollId = interaction.options.getString('poll');
-  if (!pollId) {
-    const { open } = await ctx.parties.store.list(guildId);
-    pollId = open.filter((p) => p.channelId === interaction.channelId).at(-1)?.id ?? null;
-    if (!pollId) throw new UserError(t(interaction.locale, 'party.noOpenPoll'));
-  }
-  await closablePoll(interaction, ctx, pollId);
+  const chosen = interaction.options.getString('poll');
+  // Without a poll named: the newest open one in this channel.
+  const newest = chosen ? undefined : (await ctx.parties.store.list(guildId)).open.filter((p) => p.channelId === interaction.channelId).at(-1);
+  const pollId = chosen ?? newest?.id;
+  if (!pollId) throw new UserError(t(interaction.locale, 'party.noOpenPoll'));
+  await closablePoll(interaction, ctx, pollId, newest);
   await interaction.deferReply();
   const outcome = await ctx.parties.close(guildId, pollId, interaction.user.id, { announce: async (content) => void (await interaction.editReply({ content })) });
   if (outcome.kind !== 'closed') await interaction.editReply({ content: t(interaction.locale, outcome.kind === 'unknown' ? 'party.unknownPoll' : 'party.alreadyClosedNow') });
@@ -81,7 +81,7 @@ async function results(interaction: ChatInputCommandInteraction, ctx: BotContext
   if (!poll) throw new UserError(t(interaction.locale, pollId ? 'party.unknownPoll' : 'party.noResults'));
   if (!poll.closed) {
     const link = messageLink(poll);
-    throw new UserError(t(interaction.locale, 'party.stillOpen', { when: `<t:${Math.floor(poll.closesAt / 1000)}:R>`, link: link ?? '' }));
+    throw new UserError(t(interaction.locale, 'party.stillOpen', { when: timestamp(poll.closesAt, 'R'), link: link ?? '' }));
   }
   const link = messageLink(poll);
   await interaction.reply({ ...renderPoll(poll, ctx.catalog), ...(link ? { content: t(poll.locale, 'party.pollLink', { link }) } : {}) });

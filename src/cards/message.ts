@@ -73,6 +73,9 @@ export function discordDate(isoDate: string, style: 'D' | 'd' | 'R' = 'D'): stri
   return `<t:${Date.parse(`${isoDate}T12:00:00Z`) / 1000}:${style}>`;
 }
 
+/** An instant (ms since the epoch) as a Discord timestamp: each member reads it in their own zone. */
+export const timestamp = (ms: number, style: 'R' | 'f' | 'F' | 'd' = 'f') => `<t:${Math.floor(ms / 1000)}:${style}>`;
+
 /**
  * "Sources: en.wikipedia.org, soompi.com +3 · dramabot": where the facts come from, on every card.
  * The most cited hosts come first. A list of many records points to their cards instead.

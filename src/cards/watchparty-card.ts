@@ -6,15 +6,13 @@ import { t } from '../i18n/index.ts';
 import { MAX_BUTTON_OPTIONS, tally, type Poll, type PollOption, type PollResult } from '../watchparty/poll.ts';
 import type { VoteOutcome } from '../watchparty/poll-store.ts';
 import { actions } from './actions.ts';
-import { COLOURS, LIMITS, button, discordDate, field, plain, row, rowsOf, selectMenu, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
+import { COLOURS, LIMITS, button, discordDate, timestamp, field, plain, row, rowsOf, selectMenu, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
 
 /**
  * The watch-party poll message (open: live tally and vote buttons or menus; closed: final count
  * and winner), the private answers to a vote, and the result announcement. Written in the host's
  * language, since the message is one for everybody.
  */
-const seconds = (ms: number) => Math.floor(ms / 1000);
-export const timestamp = (ms: number, style: 'R' | 'f' | 'F' | 'd' = 'f') => `<t:${seconds(ms)}:${style}>`;
 
 /** In the reader's language from the dataset; as stored when the poll started if the dataset has dropped it. */
 export function dramaTitleOf(poll: Poll, dramaId: string, catalog: Catalog, locale: Locale = poll.locale): string {

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.ts';
 import { t } from '../i18n/index.ts';
-import type { Locale } from '../cards/message.ts';
+import { timestamp, type Locale } from '../cards/message.ts';
 import { MAX_OPTIONS } from './poll.ts';
 
 /**
@@ -100,7 +100,7 @@ export function parseStartsAt(text: string, now: number, locale: Locale): number
   const when = startInstant(input, now);
   if (when === 'no-zone') throw new UserError(t(locale, 'party.startNeedsZone', { input: shown(input) }));
   if (when === undefined || Number.isNaN(when)) throw new UserError(t(locale, 'party.badStart', { input: shown(input) }));
-  if (when <= now + 60_000) throw new UserError(t(locale, 'party.startInPast', { when: `<t:${Math.floor(when / 1000)}:f>` }));
+  if (when <= now + 60_000) throw new UserError(t(locale, 'party.startInPast', { when: timestamp(when, 'f') }));
   if (when > now + MAX_START_AHEAD_MS) throw new UserError(t(locale, 'party.startTooFar', { days: MAX_START_AHEAD_MS / 86_400_000 }));
   return when;
 }

@@ -1,3 +1,4 @@
+import { timestamp } from '../cards/message.ts';
 import { dramaTitle } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { UserError } from '../errors.ts';
@@ -48,7 +49,7 @@ export function planPoll(request: PollRequest): Poll {
   const durationGiven = Boolean(request.duration?.trim());
   const duration = parseDuration(request.duration, locale);
   const closesAt = startsAt !== undefined && !durationGiven ? Math.min(now + DEFAULT_DURATION_MS, startsAt) : now + duration;
-  if (startsAt !== undefined && closesAt > startsAt) throw new UserError(t(locale, 'party.closesAfterStart', { starts: `<t:${Math.floor(startsAt / 1000)}:f>` }));
+  if (startsAt !== undefined && closesAt > startsAt) throw new UserError(t(locale, 'party.closesAfterStart', { starts: timestamp(startsAt, 'f') }));
   if (request.createEvent && startsAt === undefined) throw new UserError(t(locale, 'party.eventNeedsStart'));
 
   const question = request.question?.replace(/\s+/g, ' ').trim();
