@@ -1,6 +1,6 @@
 import { getChoseong } from 'es-hangul';
 import type { Person } from '../data/schema.ts';
-import { lowerBound } from '../search/search-index.ts';
+import { lowerBound } from '../search/fuzzy-walk.ts';
 import { random, type SyntheticCatalog } from './synthetic-catalog.ts';
 
 /**

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.ts';
+import { keysWithinEdits, lowerBound } from './fuzzy-walk.ts';
 import { hasHangul, isChoseongOnly, keyWords, words, type KeySpace } from './normalize.ts';
 
 /**
@@ -61,8 +62,6 @@ const FUZZY_BASE = { raw: 60, folded: 55 } as const;
 const PREFIX_SCAN_LIMIT = 4_000;
 /** With this many real matches the user is typing a name right: typos are not looked for. */
 const FUZZY_WHEN_FEWER_THAN = 5;
-/** A bound on the keys one typo search reads, so a short, common prefix cannot make it slow. */
-const FUZZY_SCAN_LIMIT = 40_000;
 
 /** "Park Hyung-sik" is also written "Hyung-sik Park" (given name first, as in the English press). */
 function givenNameFirst(name: string, nativeName: string | undefined): string | undefined {
@@ -131,18 +130,6 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
   return { entries, tables };
 }
 
-/** The first index of a sorted list whose string is not below q. */
-export function lowerBound(keys: readonly string[], q: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid]! < q) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Edit distance between q and the closest prefix of key (optimal string alignment: a swap of two
  * neighbouring letters counts as one typo), or max + 1 when it is more than max.
@@ -195,9 +182,11 @@ function queryKeys(query: string): Array<[KeySpace, string]> {
 /** Entries whose text matches the query, best first: exact > prefix > fuzzy, spelling as typed first. */
 export function findEntries(index: SearchIndex, query: string, accept: (entry: Entry) => boolean, limit = 100): EntryHit[] {
   const best = new Map<number, EntryHit>();
+  let exactFound = false;
   const offer = (entryId: number, score: number, match: MatchKind) => {
     const entry = index.entries[entryId]!;
     if (!accept(entry)) return;
+    if (match === 'exact') exactFound = true;
     const current = best.get(entryId);
     if (!current || current.score < score) best.set(entryId, { entry, score, match });
   };
@@ -222,8 +211,9 @@ export function findEntries(index: SearchIndex, query: string, accept: (entry: E
       }
     }
   }
-  // Typos are looked for only when the text as typed matches next to nothing: the scan is the costly part.
-  if (best.size < Math.min(limit, FUZZY_WHEN_FEWER_THAN)) {
+  // Typos are looked for only when the text as typed matches next to nothing, and never when it
+  // names something exactly (a full character name that three dramas share is typed right).
+  if (!exactFound && best.size < Math.min(limit, FUZZY_WHEN_FEWER_THAN)) {
     for (const [space, q] of keys) {
       if (space === 'raw' || space === 'folded') fuzzyScan(index.tables[space], space, q, offer);
     }
@@ -235,8 +225,8 @@ export function findEntries(index: SearchIndex, query: string, accept: (entry: E
  * Keys within a few typos of the query, read from the ranges where they can be: first the keys
  * sharing the query's first four letters (a typo further on), then, if that finds nothing, the
  * keys starting with its first letter and its second or third (the second and third swapped, a
- * letter doubled), and last every key with its first letter (a wrong or missing second letter),
- * within FUZZY_SCAN_LIMIT keys. The first letter is taken as typed.
+ * letter doubled), and last every key with its first letter (a wrong or missing second letter).
+ * The first letter is taken as typed.
  */
 function fuzzyScan(table: KeyTable, space: 'raw' | 'folded', q: string, offer: (entryId: number, score: number, match: MatchKind) => void): void {
   // Folding already merges spellings; typos on top of it need a longer word to stay meaningful.
@@ -244,20 +234,18 @@ function fuzzyScan(table: KeyTable, space: 'raw' | 'folded', q: string, offer: (
   if (max === 0) return;
   const scan = (prefixes: string[]) => {
     let found = false;
-    let budget = FUZZY_SCAN_LIMIT;
     for (const prefix of new Set(prefixes)) {
-      for (let k = lowerBound(table.keys, prefix); k < table.keys.length && budget-- > 0; k++) {
-        const key = table.keys[k]!;
-        if (!key.startsWith(prefix)) break;
-        const d = prefixDistance(q, key, max);
-        if (d > max) continue;
+      const from = lowerBound(table.keys, prefix);
+      const to = lowerBound(table.keys, `${prefix}\uffff`, from);
+      keysWithinEdits(table.keys, from, to, q, max, (k, d) => {
         found = true;
+        const closeness = Math.min(1, q.length / table.keys[k]!.length);
         for (let p = table.start[k]!; p < table.start[k + 1]!; p++) {
           const posting = table.postings[p]!;
           const whole = posting % WORD_SLOTS === 0;
-          offer(Math.floor(posting / WORD_SLOTS), FUZZY_BASE[space] - 8 * d - (whole ? 0 : 5) + Math.min(1, q.length / key.length), 'fuzzy');
+          offer(Math.floor(posting / WORD_SLOTS), FUZZY_BASE[space] - 8 * d - (whole ? 0 : 5) + closeness, 'fuzzy');
         }
-      }
+      });
     }
     return found;
   };
