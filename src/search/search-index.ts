@@ -70,63 +70,103 @@ function givenNameFirst(name: string, nativeName: string | undefined): string | 
   return m ? `${m[2]} ${m[1]}` : undefined;
 }
 
+/**
+ * The (key, posting) pairs of one key space as they come, each distinct key given a number once,
+ * the pairs in two growing typed arrays: at 100k dramas there are millions of pairs, and one small
+ * array per key (or one string per pair) is what made the build slow and the heap big.
+ */
+class KeyTableBuilder {
+  private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private owners = new Int32Array(4_096);
+  private values = new Int32Array(4_096);
+  private count = 0;
+
+  keyId(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+    }
+    return id;
+  }
+
+  add(keyId: number, posting: number): void {
+    if (this.count === this.owners.length) {
+      const grow = (from: Int32Array) => {
+        const to = new Int32Array(from.length * 2);
+        to.set(from);
+        return to;
+      };
+      this.owners = grow(this.owners);
+      this.values = grow(this.values);
+    }
+    this.owners[this.count] = keyId;
+    this.values[this.count++] = posting;
+  }
+
+  build(): KeyTable {
+    // The engine's own string sort: a comparator function over millions of keys is several times slower.
+    const keys = [...this.keys].sort();
+    const rank = new Int32Array(keys.length);
+    keys.forEach((key, k) => (rank[this.ids.get(key)!] = k));
+    const start = new Int32Array(keys.length + 1);
+    for (let p = 0; p < this.count; p++) start[rank[this.owners[p]!]! + 1]! += 1;
+    for (let k = 0; k < keys.length; k++) start[k + 1]! += start[k]!;
+    const cursor = start.slice(0, keys.length);
+    const postings = new Int32Array(this.count);
+    // In the order they came, so each key's postings stay sorted by entry id.
+    for (let p = 0; p < this.count; p++) postings[cursor[rank[this.owners[p]!]!]!++] = this.values[p]!;
+    return { keys, start, postings };
+  }
+}
+
 export function buildSearchIndex(catalog: Catalog): SearchIndex {
   const entries: Entry[] = [];
-  const postings: Record<KeySpace, Map<string, number[]>> = { raw: new Map(), folded: new Map(), jamo: new Map(), choseong: new Map() };
-  const seen = new Set<string>();
-  // Names recur (a surname, an actor in many dramas): fold each distinct text once.
-  const folded = new Map<string, Partial<Record<KeySpace, string[]>>>();
-  const add = (kind: EntryKind, text: string | undefined, ref: EntryRef, refKey: string) => {
-    if (!text) return;
-    const dedupe = `${refKey}|${text.toLowerCase()}`;
-    if (seen.has(dedupe)) return;
-    seen.add(dedupe);
-    const id = entries.length;
-    entries.push({ id, kind, text, ref });
-    let keyed = folded.get(text);
-    if (!keyed) folded.set(text, (keyed = keyWords(text)));
-    for (const [space, ws] of Object.entries(keyed) as Array<[KeySpace, string[]]>) {
-      const table = postings[space];
-      for (let w = 0; w < Math.min(ws.length, MAX_WORD_STARTS); w++) {
-        const key = w === 0 ? ws.join('') : ws.slice(w).join('');
-        const list = table.get(key);
-        if (list) list.push(id * WORD_SLOTS + w);
-        else table.set(key, [id * WORD_SLOTS + w]);
-      }
+  const builders = SPACES.map(() => new KeyTableBuilder());
+  // Names recur (a surname, an actor in many dramas): each distinct text is folded and keyed once,
+  // as (space, key id, word) triples in one shared pool; the map holds where its triples start.
+  const keyedTexts = new Map<string, number>();
+  const triples: number[] = [];
+  const keyed = (text: string): number => {
+    const known = keyedTexts.get(text);
+    if (known !== undefined) return known;
+    const at = triples.length;
+    const byWords = keyWords(text);
+    for (let s = 0; s < SPACES.length; s++) {
+      const ws = byWords[SPACES[s]!];
+      if (!ws) continue;
+      for (let w = 0; w < Math.min(ws.length, MAX_WORD_STARTS); w++) triples.push(s, builders[s]!.keyId(w === 0 ? ws.join('') : ws.slice(w).join('')), w);
+    }
+    triples.push(-1);
+    keyedTexts.set(text, at);
+    return at;
+  };
+  /** The texts of one record, each once whatever its case. */
+  const add = (kind: EntryKind, texts: ReadonlyArray<string | undefined>, ref: EntryRef) => {
+    const added: string[] = [];
+    for (const text of texts) {
+      if (!text || added.includes(text.toLowerCase())) continue;
+      added.push(text.toLowerCase());
+      const id = entries.length;
+      entries.push({ id, kind, text, ref });
+      for (let t = keyed(text); triples[t] !== -1; t += 3) builders[triples[t]!]!.add(triples[t + 1]!, id * WORD_SLOTS + triples[t + 2]!);
     }
   };
   for (const drama of catalog.dramas) {
-    const ref: EntryRef = { type: 'drama', dramaId: drama.id };
-    for (const t of [drama.title, ...(drama.altTitles ?? []), drama.nativeTitle]) add('title', t, ref, `d:${drama.id}`);
+    add('title', [drama.title, ...(drama.altTitles ?? []), drama.nativeTitle], { type: 'drama', dramaId: drama.id });
     for (const c of drama.cast) {
-      const characterRef: EntryRef = { type: 'character', personId: c.person, dramaId: drama.id };
-      for (const ch of c.characters) {
-        for (const t of [ch.name, ...(ch.altNames ?? []), ch.nativeName]) add('character', t, characterRef, `c:${c.person}:${drama.id}`);
-      }
+      const names = c.characters.flatMap((ch) => [ch.name, ...(ch.altNames ?? []), ch.nativeName]);
+      add('character', names, { type: 'character', personId: c.person, dramaId: drama.id });
     }
-    for (const track of drama.soundtrack ?? []) {
-      for (const t of [track.title, track.nativeTitle]) add('song', t, { type: 'song', dramaId: drama.id, track: track.track }, `s:${drama.id}:${track.track}`);
-    }
+    for (const track of drama.soundtrack ?? []) add('song', [track.title, track.nativeTitle], { type: 'song', dramaId: drama.id, track: track.track });
   }
   for (const person of catalog.people) {
-    const ref: EntryRef = { type: 'person', personId: person.id };
-    const names = [person.name, ...(person.altNames ?? []), person.nativeName];
-    for (const t of [...names, givenNameFirst(person.name, person.nativeName)]) add('person', t, ref, `p:${person.id}`);
+    const names = [person.name, ...(person.altNames ?? []), person.nativeName, givenNameFirst(person.name, person.nativeName)];
+    add('person', names, { type: 'person', personId: person.id });
   }
-  const tables = {} as Record<KeySpace, KeyTable>;
-  for (const space of SPACES) {
-    const keys = [...postings[space].keys()].sort();
-    const start = new Int32Array(keys.length + 1);
-    let total = 0;
-    keys.forEach((key, k) => {
-      start[k] = total;
-      total += postings[space].get(key)!.length;
-    });
-    start[keys.length] = total;
-    const flat = new Int32Array(total);
-    keys.forEach((key, k) => flat.set(postings[space].get(key)!, start[k]!));
-    tables[space] = { keys, start, postings: flat };
-  }
+  const tables = Object.fromEntries(SPACES.map((space, s) => [space, builders[s]!.build()])) as Record<KeySpace, KeyTable>;
   return { entries, tables };
 }
 
