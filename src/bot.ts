@@ -1,4 +1,5 @@
 import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import type { Catalog } from './catalog/catalog.ts';
 import type { Command } from './command.ts';
 import { loadCommands } from './command-loader.ts';
 import { ConfigError, requireToken, type Config } from './config.ts';
@@ -7,7 +8,7 @@ import { loadCatalog } from './data/load-catalog.ts';
 import type { Logger } from './logger.ts';
 import { COMMANDS_DIR } from './paths.ts';
 import { createRouter } from './router.ts';
-import { buildSearchIndex } from './search/search-index.ts';
+import { buildSearchIndex, type SearchIndex } from './search/search-index.ts';
 import { openStore } from './store/open-store.ts';
 import { Ratings } from './ratings/ratings.ts';
 import { restPollMessenger } from './discord/poll-messenger.ts';
@@ -26,6 +27,8 @@ export interface StartOptions {
   config: Config;
   logger: Logger;
   commandsDir?: string;
+  /** A dataset already loaded and indexed (the benchmark times loading on its own); read from config.dataDir otherwise. */
+  dataset?: { catalog: Catalog; search: SearchIndex };
 }
 
 /** Nothing the bot posts may ping anyone unless a command opts in on that one message. */
@@ -33,12 +36,12 @@ export const NO_PINGS: NonNullable<ClientOptions['allowedMentions']> = { parse: 
 
 const DRAIN_MS = 3_000;
 
-export async function startBot({ config, logger, commandsDir = COMMANDS_DIR }: StartOptions): Promise<RunningBot> {
+export async function startBot({ config, logger, commandsDir = COMMANDS_DIR, dataset }: StartOptions): Promise<RunningBot> {
   const token = requireToken(config);
   const commands = await loadCommands(commandsDir);
   const loading = performance.now();
-  const catalog = loadCatalog(config.dataDir);
-  const search = buildSearchIndex(catalog);
+  const catalog = dataset?.catalog ?? loadCatalog(config.dataDir);
+  const search = dataset?.search ?? buildSearchIndex(catalog);
   logger.info('dataset loaded', { dramas: catalog.dramas.length, people: catalog.people.length, songs: catalog.songs.length, ms: Math.round(performance.now() - loading) });
   const store = await openStore(config.databaseUrl);
   // Failures reach the caller (throwOnErrors) and are logged once per outage by Ratings; Keyv also

@@ -10,7 +10,8 @@ import { deployCommands } from '../deploy-commands.ts';
 import { FakeDiscord } from '../dev/fake-discord/server.ts';
 import { createLogger } from '../logger.ts';
 import { recommend } from '../recommend/recommend.ts';
-import { buildSearchIndex } from '../search/search-index.ts';
+import type { Catalog } from '../catalog/catalog.ts';
+import { buildSearchIndex, type SearchIndex } from '../search/search-index.ts';
 import { concurrentRatings, concurrentVotes, recallAt10, type Recall, type WriteThroughput } from './correctness.ts';
 import { fuseEngine, miniSearchEngine, ourEngine, type Engine } from './engines.ts';
 import { latency, megabytes, timeEach, type Latency } from './measure.ts';
@@ -73,7 +74,7 @@ function timed<T>(make: () => T): [T, number] {
 }
 
 /** Interaction → reply through the local Discord server: /drama info and autocomplete, one after another. */
-async function endToEnd(dataDir: string, ids: readonly string[], requests: number): Promise<Latency> {
+async function endToEnd(dataDir: string, dataset: { catalog: Catalog; search: SearchIndex }, ids: readonly string[], requests: number): Promise<Latency> {
   const fake = await new FakeDiscord().start();
   const config = parseConfig({
     DISCORD_TOKEN: fake.token,
@@ -83,7 +84,7 @@ async function endToEnd(dataDir: string, ids: readonly string[], requests: numbe
     DATABASE_URL: `sqlite://${join(dataDir, 'e2e.sqlite')}`,
     LOG_LEVEL: 'error',
   });
-  const bot = await startBot({ config, logger: createLogger({ level: 'error', write: () => {} }) });
+  const bot = await startBot({ config, dataset, logger: createLogger({ level: 'error', write: () => {} }) });
   try {
     await deployCommands(config, bot.commands, 'deploy');
     const samples: number[] = [];
@@ -133,7 +134,7 @@ export async function runSize({ size, queries: queryCount = 2_000, fuseQueries, 
     const ratings = await concurrentRatings(dir);
     const votes = await concurrentVotes(dir);
     log(`${size}: writes done`);
-    const e2e = await endToEnd(dir, dramas.map((d) => d.id), e2eRequests);
+    const e2e = await endToEnd(dir, { catalog, search: index }, dramas.map((d) => d.id), e2eRequests);
     return {
       size,
       people: catalog.people.length,

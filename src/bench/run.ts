@@ -16,8 +16,8 @@ const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
  * take minutes: fuse.js takes 50 ms a query at 1k dramas and seconds at 10k and beyond.
  */
 const SAMPLES: Record<number, { fuse: number; minisearch: number }> = quick
-  ? { 1_000: { fuse: 200, minisearch: 2_000 }, 10_000: { fuse: 20, minisearch: 500 } }
-  : { 1_000: { fuse: 500, minisearch: 2_000 }, 10_000: { fuse: 30, minisearch: 1_000 }, 100_000: { fuse: 3, minisearch: 50 } };
+  ? { 1_000: { fuse: 100, minisearch: 1_000 }, 10_000: { fuse: 10, minisearch: 300 } }
+  : { 1_000: { fuse: 200, minisearch: 2_000 }, 10_000: { fuse: 20, minisearch: 500 }, 100_000: { fuse: 2, minisearch: 20 } };
 const SIZE_RUNNER = fileURLToPath(new URL('./run-size.ts', import.meta.url));
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -93,17 +93,35 @@ function coLovers(a: DramaRatings | undefined, b: DramaRatings | undefined): num
   return n;
 }
 
-export function recommend(catalog: Catalog, options: RecommendOptions): Recommendation[] {
-  const { seeds, serverRatings, exclude, filter, limit = 5 } = options;
-  const scored = new Map<string, Scored>();
-  const add = (drama: Drama, weight: number, reason?: Reason) => {
-    if (exclude.has(drama.id) || !passes(drama, filter) || weight <= 0) return;
-    let entry = scored.get(drama.id);
-    if (!entry) scored.set(drama.id, (entry = { score: 0, reasons: [] }));
-    entry.score += weight;
-    if (reason) entry.reasons.push({ reason, weight });
-  };
+type Add = (drama: Drama, weight: number, reason?: Reason) => void;
 
+/** The keys a drama is found under in byTag: its tags and genres. */
+const traitKeys = (drama: Drama) => [...(drama.tags ?? []).map((t) => `t:${t}`), ...drama.genres.map((g) => `g:${g}`)];
+
+/** How many genres and tags two dramas share, when already counted (no reasons are wanted then). */
+interface Shared {
+  genres: number;
+  tags: number;
+}
+
+/** What a drama that shares a genre or a tag with the seed earns: the shared ones, a close era, a close length. */
+function traitScores(seed: Drama, drama: Drama, weight: number, add: Add, counted?: Shared): void {
+  const genres = counted ? undefined : drama.genres.filter((g) => seed.genres.includes(g));
+  const tags = counted ? undefined : (drama.tags ?? []).filter((t) => seed.tags?.includes(t));
+  const shared = counted ?? { genres: genres!.length, tags: tags!.length };
+  if (shared.genres) add(drama, weight * GENRE_WEIGHT * shared.genres, genres && { kind: 'genres', genres, seedId: seed.id });
+  if (shared.tags) add(drama, weight * TAG_WEIGHT * shared.tags, tags && { kind: 'tags', tags, seedId: seed.id });
+  if (Math.abs(drama.year - seed.year) <= 2) add(drama, weight * ERA_WEIGHT);
+  const ratio = Math.min(drama.episodeCount, seed.episodeCount) / Math.max(drama.episodeCount, seed.episodeCount);
+  if (ratio >= 0.75) add(drama, weight * LENGTH_WEIGHT);
+}
+
+/**
+ * Every reason each seed gives: shared people, shared genres and tags (for the dramas that
+ * `sharingTraits` yields), and this server's taste.
+ */
+function scoreSeeds(catalog: Catalog, options: RecommendOptions, add: Add, sharingTraits: (seed: Drama) => Iterable<[Drama, Shared?]>): void {
+  const { seeds, serverRatings } = options;
   for (const { drama: seed, weight } of seeds) {
     const seedRatings = serverRatings.get(seed.id);
     // People: directors, writers, and actors weighted by how big their part is on both sides.
@@ -125,20 +143,7 @@ export function recommend(catalog: Catalog, options: RecommendOptions): Recommen
       }
     }
     // Genres and tags: each shared one adds a little; the reason lists them together.
-    const candidates = new Map<string, Drama>();
-    const index = byTag(catalog);
-    for (const key of [...(seed.tags ?? []).map((t) => `t:${t}`), ...seed.genres.map((g) => `g:${g}`)]) {
-      for (const drama of index.get(key) ?? []) if (drama.id !== seed.id) candidates.set(drama.id, drama);
-    }
-    for (const drama of candidates.values()) {
-      const genres = drama.genres.filter((g) => seed.genres.includes(g));
-      const tags = (drama.tags ?? []).filter((t) => seed.tags?.includes(t));
-      if (genres.length) add(drama, weight * GENRE_WEIGHT * genres.length, { kind: 'genres', genres, seedId: seed.id });
-      if (tags.length) add(drama, weight * TAG_WEIGHT * tags.length, { kind: 'tags', tags, seedId: seed.id });
-      if (Math.abs(drama.year - seed.year) <= 2) add(drama, weight * ERA_WEIGHT);
-      const ratio = Math.min(drama.episodeCount, seed.episodeCount) / Math.max(drama.episodeCount, seed.episodeCount);
-      if (ratio >= 0.75) add(drama, weight * LENGTH_WEIGHT);
-    }
+    for (const [drama, counted] of sharingTraits(seed)) traitScores(seed, drama, weight, add, counted);
     // This server's taste: members who loved the seed and also loved another drama.
     for (const [dramaId, ratings] of serverRatings) {
       const drama = dramaId === seed.id ? undefined : catalog.drama(dramaId);
@@ -146,8 +151,63 @@ export function recommend(catalog: Catalog, options: RecommendOptions): Recommen
       if (drama && members) add(drama, weight * CO_LOVED_WEIGHT * members, { kind: 'co-loved', members, seedId: seed.id });
     }
   }
+}
 
-  if (seeds.length === 0) fallback(catalog, serverRatings, add);
+/** Every drama other than the seed that shares a genre or a tag with it, with how many of each. */
+function dramasSharingTraits(catalog: Catalog, seed: Drama): Map<Drama, Shared> {
+  const found = new Map<Drama, Shared>();
+  const index = byTag(catalog);
+  for (const key of new Set(traitKeys(seed))) {
+    for (const drama of index.get(key) ?? []) {
+      if (drama.id === seed.id) continue;
+      let shared = found.get(drama);
+      if (!shared) found.set(drama, (shared = { genres: 0, tags: 0 }));
+      if (key.startsWith('g:')) shared.genres += 1;
+      else shared.tags += 1;
+    }
+  }
+  return found;
+}
+
+/** A tally of scores only, no reasons: cheap enough for the tens of thousands a genre reaches at 100k dramas. */
+function roughScores(catalog: Catalog, options: RecommendOptions): Map<string, number> {
+  const totals = new Map<string, number>();
+  const add: Add = (drama, weight) => {
+    if (options.exclude.has(drama.id) || !passes(drama, options.filter) || weight <= 0) return;
+    totals.set(drama.id, (totals.get(drama.id) ?? 0) + weight);
+  };
+  scoreSeeds(catalog, options, add, (seed) => dramasSharingTraits(catalog, seed));
+  return totals;
+}
+
+export function recommend(catalog: Catalog, options: RecommendOptions): Recommendation[] {
+  const { seeds, serverRatings, exclude, filter, limit = 5 } = options;
+  // Scores first, reasons only for the dramas that can make the list: building reasons for every
+  // drama that shares a genre took most of a second at 100k dramas.
+  let finalists: Set<string> | undefined;
+  if (seeds.length) {
+    const rough = roughScores(catalog, options);
+    // The limit-th best score; ties at the cut all go through, the final order settles them.
+    const cut = [...rough.values()].sort((a, b) => b - a)[limit - 1] ?? -Infinity;
+    finalists = new Set([...rough].filter(([, score]) => score >= cut).map(([id]) => id));
+  }
+  const scored = new Map<string, Scored>();
+  const add: Add = (drama, weight, reason) => {
+    if (exclude.has(drama.id) || !passes(drama, filter) || weight <= 0) return;
+    if (finalists && !finalists.has(drama.id)) return;
+    let entry = scored.get(drama.id);
+    if (!entry) scored.set(drama.id, (entry = { score: 0, reasons: [] }));
+    entry.score += weight;
+    if (reason) entry.reasons.push({ reason, weight });
+  };
+  const traitsShared = (seed: Drama) => {
+    const keys = new Set(traitKeys(seed));
+    const sharing = [...(finalists ?? [])].map((id) => catalog.drama(id)!).filter((d) => d.id !== seed.id && traitKeys(d).some((k) => keys.has(k)));
+    return sharing.map((drama): [Drama] => [drama]);
+  };
+  scoreSeeds(catalog, options, add, traitsShared);
+
+  if (seeds.length === 0) fallback(catalog, serverRatings, add, (drama) => !exclude.has(drama.id) && passes(drama, filter), limit);
 
   return [...scored]
     .map(([id, s]) => ({ drama: catalog.drama(id)!, score: s.score, reasons: strongest(s.reasons) }))
@@ -171,19 +231,52 @@ function strongest(reasons: Scored['reasons']): Reason[] {
   return [...best.values()].sort((a, b) => b.weight - a.weight).map((r) => r.reason);
 }
 
+interface StarPower {
+  drama: Drama;
+  weight: number;
+  reason: Extract<Reason, { kind: 'star-power' }>;
+}
+
+/** Each drama's star power, strongest first and then by id (the final order), once per catalog. */
+const starPowerLists = new WeakMap<Catalog, { ranked: StarPower[]; byDrama: Map<string, StarPower> }>();
+function starPower(catalog: Catalog) {
+  let lists = starPowerLists.get(catalog);
+  if (!lists) {
+    const ranked: StarPower[] = [];
+    for (const drama of catalog.dramas) {
+      const leads = drama.cast.filter((c) => c.role === 'main').map((c) => ({ personId: c.person, dramas: catalog.creditsOf(c.person).filter((x) => x.kind === 'cast').length }));
+      const star = leads.sort((a, b) => b.dramas - a.dramas || a.personId.localeCompare(b.personId))[0];
+      if (star && star.dramas > 1) ranked.push({ drama, weight: star.dramas + leads.reduce((n, l) => n + l.dramas, 0) / 10, reason: { kind: 'star-power', ...star } });
+    }
+    ranked.sort((a, b) => b.weight - a.weight || a.drama.id.localeCompare(b.drama.id));
+    starPowerLists.set(catalog, (lists = { ranked, byDrama: new Map(ranked.map((s) => [s.drama.id, s])) }));
+  }
+  return lists;
+}
+
 /**
  * No seed at all (nobody rated anything): the server's favourites first, then dramas whose leads
  * are the most present in the catalog, a fair stand-in for "well-known" without inventing scores.
+ * Past the favourites, only the first `limit` dramas by star power that `accepts` can make the list.
  */
-function fallback(catalog: Catalog, serverRatings: ReadonlyMap<string, DramaRatings>, add: (drama: Drama, weight: number, reason?: Reason) => void): void {
+function fallback(catalog: Catalog, serverRatings: ReadonlyMap<string, DramaRatings>, add: Add, accepts: (drama: Drama) => boolean, limit: number): void {
+  const favourites = new Set<string>();
   for (const [dramaId, ratings] of serverRatings) {
     const drama = catalog.drama(dramaId);
     const { average, count } = summarize(ratings);
-    if (drama && count >= MIN_RATINGS_TO_RANK && average >= LOVED) add(drama, 100 + average, { kind: 'server-favourite', average, count });
+    if (drama && count >= MIN_RATINGS_TO_RANK && average >= LOVED) {
+      add(drama, 100 + average, { kind: 'server-favourite', average, count });
+      favourites.add(drama.id);
+    }
   }
-  for (const drama of catalog.dramas) {
-    const leads = drama.cast.filter((c) => c.role === 'main').map((c) => ({ personId: c.person, dramas: catalog.creditsOf(c.person).filter((x) => x.kind === 'cast').length }));
-    const star = leads.sort((a, b) => b.dramas - a.dramas || a.personId.localeCompare(b.personId))[0];
-    if (star && star.dramas > 1) add(drama, star.dramas + leads.reduce((n, l) => n + l.dramas, 0) / 10, { kind: 'star-power', ...star });
+  const { ranked, byDrama } = starPower(catalog);
+  const addStar = (star: StarPower) => add(star.drama, star.weight, { ...star.reason });
+  for (const id of favourites) if (byDrama.has(id)) addStar(byDrama.get(id)!);
+  let others = 0;
+  for (const star of ranked) {
+    if (others >= limit) break;
+    if (favourites.has(star.drama.id) || !accepts(star.drama)) continue;
+    addStar(star);
+    others += 1;
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { random, generateCatalog } from '../../src/bench/synthetic-catalog.ts';
 import { reasonText } from '../../src/cards/recommend-card.ts';
+import { buildCatalog } from '../../src/catalog/catalog.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
 import type { DramaRatings } from '../../src/ratings/keys.ts';
 import { recommend, type Recommendation } from '../../src/recommend/recommend.ts';
@@ -76,5 +78,38 @@ describe('recommend without a drama named', () => {
     const recs = recommend(catalog, { seeds: [], serverRatings: new Map(), exclude: nothing.exclude });
     expect(recs).toHaveLength(5);
     expect(why(recs[0])[0]).toMatch(/^.+ leads \(in \d+ dramas here\)$/);
+  });
+});
+
+describe('recommend on a big catalog', () => {
+  // Synthetic: many dramas share each genre and tag, so the shortcut that scores first and explains
+  // only the finalists is really exercised.
+  const synthetic = generateCatalog(600);
+  const big = buildCatalog(synthetic.dramas, synthetic.people);
+  const everything = { limit: Number.POSITIVE_INFINITY };
+
+  it('gives the same five, with the same scores and reasons, as ranking every drama', () => {
+    const r = random(11);
+    for (let round = 0; round < 60; round++) {
+      const seeds = Array.from({ length: 1 + (round % 3) }, () => ({ drama: big.dramas[Math.floor(r() * big.dramas.length)]!, weight: 1 + Math.floor(r() * 3) }));
+      const serverRatings = ratingsOf(Object.fromEntries(seeds.map((s, i) => [s.drama.id, { u1: 9, u2: 8 + (i % 3) }])));
+      const filter = round % 4 === 0 ? { maxEpisodes: 16 } : {};
+      const options = { seeds, serverRatings, exclude: new Set(seeds.map((s) => s.drama.id)), filter };
+      const top = recommend(big, options);
+      expect(top).toHaveLength(5);
+      expect(top).toEqual(recommend(big, { ...options, ...everything }).slice(0, 5));
+    }
+  });
+
+  it('gives the same five as ranking every drama when nobody has rated anything, or only the server has', () => {
+    const favourites = ratingsOf(Object.fromEntries(big.dramas.slice(0, 3).map((d) => [d.id, { u1: 9, u2: 10, u3: 9 }])));
+    for (const serverRatings of [new Map<string, DramaRatings>(), favourites]) {
+      for (const filter of [{}, { maxEpisodes: 12 }, { genre: 'thriller' }]) {
+        const options = { seeds: [], serverRatings, exclude: new Set([big.dramas[5]!.id]), filter };
+        const top = recommend(big, options);
+        expect(top).toHaveLength(5);
+        expect(top).toEqual(recommend(big, { ...options, ...everything }).slice(0, 5));
+      }
+    }
   });
 });
