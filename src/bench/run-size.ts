@@ -102,12 +102,20 @@ async function endToEnd(dataDir: string, dataset: { catalog: Catalog; search: Se
   }
 }
 
+/**
+ * Writes a catalog of `size` dramas to `dir` and returns the queries made from it. The generated
+ * objects go out of scope here, so the memory measured after loading is the loader's alone.
+ */
+function writeSyntheticCatalog(dir: string, size: number, queryCount: number): BenchQuery[] {
+  const synthetic = generateCatalog(size);
+  writeCatalog(dir, synthetic);
+  return makeQueries(synthetic, queryCount);
+}
+
 export async function runSize({ size, queries: queryCount = 2_000, fuseQueries, miniQueries, e2eRequests = 200, log = () => {} }: SizeOptions): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), `dramabot-bench-${size}-`));
   try {
-    const synthetic = generateCatalog(size);
-    writeCatalog(dir, synthetic);
-    const queries = makeQueries(synthetic, queryCount);
+    const queries = writeSyntheticCatalog(dir, size, queryCount);
     log(`${size}: catalog written, ${queries.length} queries`);
 
     global.gc?.();

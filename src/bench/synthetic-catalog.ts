@@ -23,6 +23,14 @@ export const GIVEN: Array<[hangul: string, roman: string]> = [
   ['원', 'won'], ['형', 'hyung'], ['식', 'sik'], ['소', 'so'], ['나', 'na'], ['다', 'da'], ['미', 'mi'], ['혁', 'hyuk'],
   ['훈', 'hoon'], ['빈', 'bin'], ['선', 'sun'], ['건', 'gun'], ['규', 'kyu'], ['보', 'bo'], ['석', 'seok'], ['용', 'yong'],
 ];
+/** More given-name syllables for characters: writers pick rarer names than parents do, so a character's name seldom recurs. */
+const CHARACTER_GIVEN: Array<[hangul: string, roman: string]> = [
+  ['가', 'ga'], ['라', 'ra'], ['마', 'ma'], ['바', 'ba'], ['사', 'sa'], ['자', 'ja'], ['차', 'cha'], ['해', 'hae'],
+  ['채', 'chae'], ['예', 'ye'], ['린', 'rin'], ['란', 'ran'], ['율', 'yul'], ['인', 'in'], ['일', 'il'], ['찬', 'chan'],
+  ['호', 'ho'], ['효', 'hyo'], ['환', 'hwan'], ['휘', 'hwi'], ['결', 'gyeol'], ['국', 'guk'], ['기', 'ki'], ['단', 'dan'],
+  ['람', 'ram'], ['로', 'ro'], ['리', 'ri'], ['명', 'myung'], ['범', 'beom'], ['별', 'byul'], ['세', 'se'], ['슬', 'seul'],
+  ['시', 'si'], ['온', 'on'], ['욱', 'wook'], ['유', 'yu'], ['정', 'jung'], ['철', 'chul'], ['택', 'taek'], ['홍', 'hong'],
+];
 const ADJECTIVES: Array<[string, string]> = [
   ['Secret', '비밀의'], ['Lonely', '외로운'], ['Golden', '황금빛'], ['Hidden', '숨겨진'], ['Last', '마지막'], ['Beautiful', '아름다운'],
   ['Strange', '이상한'], ['Brave', '용감한'], ['Silent', '조용한'], ['Wild', '거친'], ['Crazy', '미친'], ['Sweet', '달콤한'],
@@ -71,12 +79,12 @@ export interface KoreanName {
   given: [string, string];
 }
 
-/** Every distinct surname + two-syllable given name, shuffled: 30 × 40 × 40 = 48,000 names. */
-function namePool(rnd: () => number): KoreanName[] {
+/** Every distinct surname + two-syllable given name from `given`, shuffled (30 × 40 × 39 = 46,800 from GIVEN). */
+function namePool(rnd: () => number, given = GIVEN): KoreanName[] {
   const names: KoreanName[] = [];
   for (const [sh, sr] of SURNAMES) {
-    for (const [g1h, g1r] of GIVEN) {
-      for (const [g2h, g2r] of GIVEN) {
+    for (const [g1h, g1r] of given) {
+      for (const [g2h, g2r] of given) {
         if (g1r === g2r) continue;
         names.push({ name: `${sr} ${capital(g1r)}-${g2r}`, hangul: `${sh}${g1h}${g2h}`, surname: sr, given: [g1r, g2r] });
       }
@@ -133,7 +141,9 @@ export function generateCatalog(size: number, seed = 7): SyntheticCatalog {
     nativeName: n.hangul,
     sources: [`https://example.org/people/${i}`],
   }));
-  const characterNames = names.slice(peopleCount);
+  // Characters: 189,600 names, none an actor's, so at 100k dramas a name recurs about four times.
+  const taken = new Set(people.map((p) => p.name));
+  const characterNames = namePool(rnd, [...GIVEN, ...CHARACTER_GIVEN]).filter((n) => !taken.has(n.name));
   const titles = titlePool(rnd, size);
   const dramas: Drama[] = titles.map(({ title, nativeTitle }, i) => {
     const year = 1995 + Math.floor(rnd() * 31);
