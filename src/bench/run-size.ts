@@ -62,6 +62,8 @@ function sample(queries: readonly BenchQuery[], n: number): BenchQuery[] {
 }
 
 function runEngine(engine: Engine, queries: readonly BenchQuery[], buildMs: number): EngineResult {
+  // A tenth of the queries (at most 100) first, unmeasured, as a running bot has long been warm.
+  for (const q of queries.slice(0, Math.min(100, Math.floor(queries.length / 10)))) engine.top10(q);
   const samples: number[] = [];
   const recall = recallAt10(engine, queries, samples);
   return { name: engine.name, queries: queries.length, recall, latency: latency(samples), buildMs: Math.round(buildMs) };
