@@ -26,7 +26,9 @@ export interface Catalog {
   creditsOf(personId: string): readonly Credit[];
 }
 
-const newestFirst = (a: Credit, b: Credit) => b.drama.firstAirDate.localeCompare(a.drama.firstAirDate) || a.drama.title.localeCompare(b.drama.title);
+/** ISO dates sort as plain strings, far faster than localeCompare (ICU). */
+export const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const newestFirst = (a: Drama, b: Drama) => byDate(b.firstAirDate, a.firstAirDate) || a.title.localeCompare(b.title);
 
 export function buildCatalog(dramas: Drama[], people: Person[]): Catalog {
   const dramaById = new Map(dramas.map((d) => [d.id, d]));
@@ -37,17 +39,15 @@ export function buildCatalog(dramas: Drama[], people: Person[]): Catalog {
     if (!list) credits.set(personId, (list = []));
     list.push(credit);
   };
-  const songs: SongRef[] = [];
-  for (const drama of dramas) {
+  // Dramas newest first, so each filmography comes out in order: sorting a million credits one
+  // person at a time took a second of loading at 100k dramas.
+  for (const drama of [...dramas].sort(newestFirst)) {
     for (const c of drama.cast) add(c.person, { drama, kind: 'cast', role: c.role, characters: c.characters });
     for (const id of drama.directors ?? []) add(id, { drama, kind: 'director' });
     for (const id of drama.writers ?? []) add(id, { drama, kind: 'writer' });
-    for (const track of drama.soundtrack ?? []) {
-      songs.push({ drama, track });
-      for (const id of track.artists) add(id, { drama, kind: 'artist', track });
-    }
+    for (const track of drama.soundtrack ?? []) for (const id of track.artists) add(id, { drama, kind: 'artist', track });
   }
-  for (const list of credits.values()) list.sort(newestFirst);
+  const songs = dramas.flatMap((drama) => (drama.soundtrack ?? []).map((track): SongRef => ({ drama, track })));
   return {
     dramas,
     people,

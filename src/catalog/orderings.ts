@@ -1,5 +1,5 @@
 import type { Drama, Person } from '../data/schema.ts';
-import type { Catalog } from './catalog.ts';
+import { byDate, type Catalog } from './catalog.ts';
 
 /**
  * Orderings of the whole catalog that commands and autocomplete need again and again. Each is
@@ -15,7 +15,7 @@ function memo<T>(compute: (catalog: Catalog) => T): (catalog: Catalog) => T {
 
 /** Newest first, then by title. */
 export const dramasNewestFirst = memo((catalog): readonly Drama[] =>
-  [...catalog.dramas].sort((a, b) => b.firstAirDate.localeCompare(a.firstAirDate) || a.title.localeCompare(b.title)),
+  [...catalog.dramas].sort((a, b) => byDate(b.firstAirDate, a.firstAirDate) || a.title.localeCompare(b.title)),
 );
 
 /** People with the most credits first. */
