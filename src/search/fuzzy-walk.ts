@@ -90,3 +90,37 @@ export function keysWithinEdits(keys: readonly string[], from: number, to: numbe
     }
   }
 }
+
+/**
+ * Edit distance between q and the closest prefix of key (optimal string alignment: a swap of two
+ * neighbouring letters counts as one typo), or max + 1 when it is more than max.
+ * "sountrack" is 1 edit from "soundtrack1", "hopsital" 1 from "hospital". The one-key form of
+ * keysWithinEdits, which the tests hold it to.
+ */
+export function prefixDistance(q: string, key: string, max: number): number {
+  const n = q.length;
+  if (key.length < n - max) return max + 1;
+  if (oneKeyRows[0].length <= n) oneKeyRows = [0, 1, 2].map(() => new Int32Array(n + 16)) as typeof oneKeyRows;
+  // Three reused rows: two back, one back, current.
+  let [before, previous, current] = oneKeyRows;
+  for (let i = 0; i <= n; i++) previous[i] = i;
+  let best = n;
+  const columns = Math.min(key.length, n + max);
+  for (let j = 1; j <= columns; j++) {
+    current[0] = j;
+    let rowMin = j;
+    const k = key.charCodeAt(j - 1);
+    for (let i = 1; i <= n; i++) {
+      const c = q.charCodeAt(i - 1);
+      let value = Math.min(previous[i]! + 1, current[i - 1]! + 1, previous[i - 1]! + (c === k ? 0 : 1));
+      if (i > 1 && j > 1 && c === key.charCodeAt(j - 2) && q.charCodeAt(i - 2) === k && before[i - 2]! + 1 < value) value = before[i - 2]! + 1;
+      current[i] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (current[n]! < best) best = current[n]!;
+    if (rowMin > max) break;
+    [before, previous, current] = [previous, current, before];
+  }
+  return Math.min(best, max + 1);
+}
+let oneKeyRows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { random } from '../../src/bench/synthetic-catalog.ts';
-import { keysWithinEdits, lowerBound } from '../../src/search/fuzzy-walk.ts';
-import { prefixDistance } from '../../src/search/search-index.ts';
+import { keysWithinEdits, lowerBound, prefixDistance } from '../../src/search/fuzzy-walk.ts';
 
 function within(keys: string[], q: string, max: number, from = 0, to = keys.length): Map<string, number> {
   const found = new Map<string, number>();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
 import { MAX_CHOICES, parseChoiceValue, resolveDrama, resolvePerson, resolveSoundtrack, toChoices } from '../../src/search/choices.ts';
-import { buildSearchIndex, prefixDistance } from '../../src/search/search-index.ts';
+import { prefixDistance } from '../../src/search/fuzzy-walk.ts';
+import { buildSearchIndex } from '../../src/search/search-index.ts';
 import { searchDramas, searchPeople, searchSoundtrack } from '../../src/search/surfaces.ts';
 
 const catalog = loadCatalog('data');
