@@ -170,10 +170,10 @@ function dramasSharingTraits(catalog: Catalog, seed: Drama): Map<Drama, Shared> 
 }
 
 /** A tally of scores only, no reasons: cheap enough for the tens of thousands a genre reaches at 100k dramas. */
-function roughScores(catalog: Catalog, options: RecommendOptions): Map<string, number> {
+function roughScores(catalog: Catalog, options: RecommendOptions, eligible: (drama: Drama) => boolean): Map<string, number> {
   const totals = new Map<string, number>();
   const add: Add = (drama, weight) => {
-    if (options.exclude.has(drama.id) || !passes(drama, options.filter) || weight <= 0) return;
+    if (weight <= 0 || !eligible(drama)) return;
     totals.set(drama.id, (totals.get(drama.id) ?? 0) + weight);
   };
   scoreSeeds(catalog, options, add, (seed) => dramasSharingTraits(catalog, seed));
@@ -182,19 +182,20 @@ function roughScores(catalog: Catalog, options: RecommendOptions): Map<string, n
 
 export function recommend(catalog: Catalog, options: RecommendOptions): Recommendation[] {
   const { seeds, serverRatings, exclude, filter, limit = 5 } = options;
+  const eligible = (drama: Drama) => !exclude.has(drama.id) && passes(drama, filter);
   // Scores first, reasons only for the dramas that can make the list: building reasons for every
   // drama that shares a genre took most of a second at 100k dramas.
   let finalists: Set<string> | undefined;
   if (seeds.length) {
-    const rough = roughScores(catalog, options);
+    const rough = roughScores(catalog, options, eligible);
     // The limit-th best score; ties at the cut all go through, the final order settles them.
     const cut = [...rough.values()].sort((a, b) => b - a)[limit - 1] ?? -Infinity;
     finalists = new Set([...rough].filter(([, score]) => score >= cut).map(([id]) => id));
   }
   const scored = new Map<string, Scored>();
   const add: Add = (drama, weight, reason) => {
-    if (exclude.has(drama.id) || !passes(drama, filter) || weight <= 0) return;
-    if (finalists && !finalists.has(drama.id)) return;
+    // Finalists passed eligible() already.
+    if (weight <= 0 || (finalists ? !finalists.has(drama.id) : !eligible(drama))) return;
     let entry = scored.get(drama.id);
     if (!entry) scored.set(drama.id, (entry = { score: 0, reasons: [] }));
     entry.score += weight;
@@ -207,7 +208,7 @@ export function recommend(catalog: Catalog, options: RecommendOptions): Recommen
   };
   scoreSeeds(catalog, options, add, traitsShared);
 
-  if (seeds.length === 0) fallback(catalog, serverRatings, add, (drama) => !exclude.has(drama.id) && passes(drama, filter), limit);
+  if (seeds.length === 0) fallback(catalog, serverRatings, add, eligible, limit);
 
   return [...scored]
     .map(([id, s]) => ({ drama: catalog.drama(id)!, score: s.score, reasons: strongest(s.reasons) }))

@@ -147,8 +147,10 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
   const add = (kind: EntryKind, texts: ReadonlyArray<string | undefined>, ref: EntryRef) => {
     const added: string[] = [];
     for (const text of texts) {
-      if (!text || added.includes(text.toLowerCase())) continue;
-      added.push(text.toLowerCase());
+      if (!text) continue;
+      const lower = text.toLowerCase();
+      if (added.includes(lower)) continue;
+      added.push(lower);
       const id = entries.length;
       entries.push({ id, kind, text, ref });
       for (let t = keyed(text); triples[t] !== -1; t += 3) builders[triples[t]!]!.add(triples[t + 1]!, id * WORD_SLOTS + triples[t + 2]!);
