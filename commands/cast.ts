@@ -11,15 +11,22 @@ import { dramaById, findPerson, personById } from '../src/lookup/find.ts';
 
 /** `/cast`: an actor's, director's, writer's or singer's card with every credit in the catalog. */
 export default {
-  data: named(new SlashCommandBuilder(), 'cast').addStringOption((o) => named(o, 'cast.name').setRequired(true).setAutocomplete(true).setMaxLength(100)),
+  data: named(new SlashCommandBuilder(), 'cast').addStringOption((o) =>
+    named(o, 'cast.name').setRequired(true).setAutocomplete(true).setMaxLength(100),
+  ),
 
   async execute(interaction, ctx) {
-    const person = findPerson({ index: ctx.search, catalog: ctx.catalog, locale: interaction.locale }, interaction.options.getString('name', true));
+    const person = findPerson(
+      { index: ctx.search, catalog: ctx.catalog, locale: interaction.locale },
+      interaction.options.getString('name', true),
+    );
     await reply(interaction, renderPersonCard(person, ctx.catalog, interaction.locale));
   },
 
   async autocomplete(interaction, ctx) {
-    await interaction.respond(personChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+    await interaction.respond(
+      personChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale),
+    );
   },
 
   async component(interaction, ctx, { action, args }) {
@@ -27,11 +34,22 @@ export default {
     const picked = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
     switch (action) {
       case 'card':
-        return open(interaction, renderPersonCard(personById(ctx.catalog, args[0], locale), ctx.catalog, locale), 'card');
+        return open(
+          interaction,
+          renderPersonCard(personById(ctx.catalog, args[0], locale), ctx.catalog, locale),
+          'card',
+        );
       case 'open-person':
-        return open(interaction, renderPersonCard(personById(ctx.catalog, picked, locale), ctx.catalog, locale), 'card');
+        return open(
+          interaction,
+          renderPersonCard(personById(ctx.catalog, picked, locale), ctx.catalog, locale),
+          'card',
+        );
       case 'page':
-        return turnPage(interaction, renderPersonCard(personById(ctx.catalog, args[0], locale), ctx.catalog, locale, Number(args[1] ?? 0)));
+        return turnPage(
+          interaction,
+          renderPersonCard(personById(ctx.catalog, args[0], locale), ctx.catalog, locale, Number(args[1] ?? 0)),
+        );
       case 'open-drama':
         return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, picked, locale)), 'card');
     }

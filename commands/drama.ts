@@ -1,5 +1,12 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandSubcommandBuilder } from 'discord.js';
-import { actions, parseRandomArgs, parseSearchArgs, SEARCH_QUERY_MAX, type RandomFilter, type SearchFilter } from '../src/cards/actions.ts';
+import {
+  actions,
+  parseRandomArgs,
+  parseSearchArgs,
+  SEARCH_QUERY_MAX,
+  type RandomFilter,
+  type SearchFilter,
+} from '../src/cards/actions.ts';
 import { renderCastList, renderEpisodeList } from '../src/cards/drama-lists.ts';
 import { button } from '../src/cards/message.ts';
 import { describeSearch, renderSearchResults } from '../src/cards/search-results.ts';
@@ -16,9 +23,12 @@ import { renderDidYouMean } from '../src/cards/did-you-mean.ts';
 import { findDramas, pickRandom, resolveNetwork } from '../src/lookup/filter.ts';
 import { networksByUse } from '../src/catalog/orderings.ts';
 
-const titleOption = (sub: SlashCommandSubcommandBuilder) => sub.addStringOption((o) => named(o, 'title').setRequired(true).setAutocomplete(true).setMaxLength(100));
-const genreOption = (sub: SlashCommandSubcommandBuilder) => sub.addStringOption((o) => named(o, 'genre').addChoices(...genreChoices()));
-const maxEpisodesOption = (sub: SlashCommandSubcommandBuilder) => sub.addIntegerOption((o) => named(o, 'max_episodes').setMinValue(1).setMaxValue(500));
+const titleOption = (sub: SlashCommandSubcommandBuilder) =>
+  sub.addStringOption((o) => named(o, 'title').setRequired(true).setAutocomplete(true).setMaxLength(100));
+const genreOption = (sub: SlashCommandSubcommandBuilder) =>
+  sub.addStringOption((o) => named(o, 'genre').addChoices(...genreChoices()));
+const maxEpisodesOption = (sub: SlashCommandSubcommandBuilder) =>
+  sub.addIntegerOption((o) => named(o, 'max_episodes').setMinValue(1).setMaxValue(500));
 
 function filterFrom(interaction: ChatInputCommandInteraction, ctx: BotContext): SearchFilter {
   const filter: SearchFilter = {};
@@ -33,7 +43,13 @@ function filterFrom(interaction: ChatInputCommandInteraction, ctx: BotContext): 
   if (maxEpisodes) filter.maxEpisodes = maxEpisodes;
   if (network) {
     const known = resolveNetwork(ctx.catalog, network);
-    if (!known) throw new UserError(t(interaction.locale, 'network.unknown', { query: network.slice(0, 40), networks: networksByUse(ctx.catalog).join(', ') }));
+    if (!known)
+      throw new UserError(
+        t(interaction.locale, 'network.unknown', {
+          query: network.slice(0, 40),
+          networks: networksByUse(ctx.catalog).join(', '),
+        }),
+      );
     filter.network = known;
   }
   return filter;
@@ -49,8 +65,12 @@ function searchCard(ctx: BotContext, filter: SearchFilter, locale: string, page:
   const found = findDramas(ctx.search, ctx.catalog, filter);
   if (!found.length) {
     // A query that the filters ruled out may still name a drama: offer it.
-    const suggestions = filter.query ? suggestDramas({ index: ctx.search, catalog: ctx.catalog, locale }, filter.query) : [];
-    throw new UserError(renderDidYouMean(t(locale, 'search.nothing', { what: describeSearch(filter, locale) }), suggestions, locale));
+    const suggestions = filter.query
+      ? suggestDramas({ index: ctx.search, catalog: ctx.catalog, locale }, filter.query)
+      : [];
+    throw new UserError(
+      renderDidYouMean(t(locale, 'search.nothing', { what: describeSearch(filter, locale) }), suggestions, locale),
+    );
   }
   return renderSearchResults(found, filter, locale, page);
 }
@@ -74,7 +94,10 @@ export default {
     const lookup = { index: ctx.search, catalog: ctx.catalog, locale };
     switch (interaction.options.getSubcommand()) {
       case 'info':
-        return reply(interaction, await dramaCardView(ctx, interaction, findDrama(lookup, interaction.options.getString('title', true))));
+        return reply(
+          interaction,
+          await dramaCardView(ctx, interaction, findDrama(lookup, interaction.options.getString('title', true))),
+        );
       case 'episodes': {
         const drama = findDrama(lookup, interaction.options.getString('title', true), (d) => actions.episodes(d.id));
         return reply(interaction, renderEpisodeList(drama, locale));
@@ -88,7 +111,10 @@ export default {
 
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
-    const choices = focused.name === 'network' ? networkChoices(ctx.catalog, focused.value) : dramaChoices(ctx.search, ctx.catalog, focused.value, interaction.locale);
+    const choices =
+      focused.name === 'network'
+        ? networkChoices(ctx.catalog, focused.value)
+        : dramaChoices(ctx.search, ctx.catalog, focused.value, interaction.locale);
     await interaction.respond(choices);
   },
 

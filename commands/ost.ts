@@ -11,11 +11,16 @@ import { dramaById, findSoundtrack, personById, songById } from '../src/lookup/f
 
 /** `/ost`: a drama's tracklist, one song's card, or a singer's soundtrack songs. */
 export default {
-  data: named(new SlashCommandBuilder(), 'ost').addStringOption((o) => named(o, 'ost.query').setRequired(true).setAutocomplete(true).setMaxLength(100)),
+  data: named(new SlashCommandBuilder(), 'ost').addStringOption((o) =>
+    named(o, 'ost.query').setRequired(true).setAutocomplete(true).setMaxLength(100),
+  ),
 
   async execute(interaction, ctx) {
     const locale = interaction.locale;
-    const found = findSoundtrack({ index: ctx.search, catalog: ctx.catalog, locale }, interaction.options.getString('query', true));
+    const found = findSoundtrack(
+      { index: ctx.search, catalog: ctx.catalog, locale },
+      interaction.options.getString('query', true),
+    );
     const card =
       found.type === 'drama'
         ? renderTracklist(found.drama, ctx.catalog, locale)
@@ -26,7 +31,9 @@ export default {
   },
 
   async autocomplete(interaction, ctx) {
-    await interaction.respond(soundtrackChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+    await interaction.respond(
+      soundtrackChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale),
+    );
   },
 
   async component(interaction, ctx, { action, args }) {

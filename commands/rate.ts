@@ -1,4 +1,14 @@
-import { ActionRowBuilder, InteractionContextType, MessageFlags, ModalBuilder, SlashCommandBuilder, TextInputBuilder, TextInputStyle, type ChatInputCommandInteraction, type ModalSubmitInteraction } from 'discord.js';
+import {
+  ActionRowBuilder,
+  InteractionContextType,
+  MessageFlags,
+  ModalBuilder,
+  SlashCommandBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import { actions } from '../src/cards/actions.ts';
 import { renderRateConfirmation } from '../src/cards/ratings-cards.ts';
 import { dramaTitle } from '../src/catalog/names.ts';
@@ -15,7 +25,13 @@ import { cleanReview, parseScore } from '../src/ratings/input.ts';
 import { truncate } from '../src/cards/message.ts';
 
 /** Saves a rating once it is valid; the answer is private and says what it replaced. */
-async function save(interaction: ChatInputCommandInteraction | ModalSubmitInteraction, ctx: BotContext, drama: Drama, score: number, review: string | undefined) {
+async function save(
+  interaction: ChatInputCommandInteraction | ModalSubmitInteraction,
+  ctx: BotContext,
+  drama: Drama,
+  score: number,
+  review: string | undefined,
+) {
   if (!interaction.guildId) throw new UserError(t(interaction.locale, 'rate.guildOnly'));
   // Deferred first: a burst of ratings queues writes, and the answer must wait for the write.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -33,13 +49,25 @@ export default {
     .addStringOption((o) => named(o, 'review').setMaxLength(MAX_REVIEW_LENGTH)),
 
   async execute(interaction, ctx) {
-    const drama = findDrama({ index: ctx.search, catalog: ctx.catalog, locale: interaction.locale }, interaction.options.getString('title', true), (d) => actions.rate(d.id));
+    const drama = findDrama(
+      { index: ctx.search, catalog: ctx.catalog, locale: interaction.locale },
+      interaction.options.getString('title', true),
+      (d) => actions.rate(d.id),
+    );
     const score = parseScore(String(interaction.options.getInteger('score', true)), interaction.locale);
-    await save(interaction, ctx, drama, score, cleanReview(interaction.options.getString('review'), interaction.locale));
+    await save(
+      interaction,
+      ctx,
+      drama,
+      score,
+      cleanReview(interaction.options.getString('review'), interaction.locale),
+    );
   },
 
   async autocomplete(interaction, ctx) {
-    await interaction.respond(dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+    await interaction.respond(
+      dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale),
+    );
   },
 
   async component(interaction, ctx, { action, args }) {
@@ -53,10 +81,21 @@ export default {
         .setTitle(truncate(t(locale, 'rate.modalTitle', { drama: dramaTitle(drama, locale) }), 45))
         .addComponents(
           new ActionRowBuilder<TextInputBuilder>().addComponents(
-            new TextInputBuilder().setCustomId('score').setLabel(t(locale, 'rate.scoreLabel')).setStyle(TextInputStyle.Short).setMinLength(1).setMaxLength(2).setRequired(true),
+            new TextInputBuilder()
+              .setCustomId('score')
+              .setLabel(t(locale, 'rate.scoreLabel'))
+              .setStyle(TextInputStyle.Short)
+              .setMinLength(1)
+              .setMaxLength(2)
+              .setRequired(true),
           ),
           new ActionRowBuilder<TextInputBuilder>().addComponents(
-            new TextInputBuilder().setCustomId('review').setLabel(t(locale, 'rate.reviewLabel')).setStyle(TextInputStyle.Paragraph).setMaxLength(MAX_REVIEW_LENGTH).setRequired(false),
+            new TextInputBuilder()
+              .setCustomId('review')
+              .setLabel(t(locale, 'rate.reviewLabel'))
+              .setStyle(TextInputStyle.Paragraph)
+              .setMaxLength(MAX_REVIEW_LENGTH)
+              .setRequired(false),
           ),
         ),
     );
@@ -65,6 +104,12 @@ export default {
   async modal(interaction, ctx, { args }) {
     const drama = dramaById(ctx.catalog, args[0], interaction.locale);
     const score = parseScore(interaction.fields.getTextInputValue('score'), interaction.locale);
-    await save(interaction, ctx, drama, score, cleanReview(interaction.fields.getTextInputValue('review'), interaction.locale));
+    await save(
+      interaction,
+      ctx,
+      drama,
+      score,
+      cleanReview(interaction.fields.getTextInputValue('review'), interaction.locale),
+    );
   },
 } satisfies Command;

@@ -1,4 +1,11 @@
-import { AttachmentBuilder, ButtonStyle, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import {
+  AttachmentBuilder,
+  ButtonStyle,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from 'discord.js';
 import { actions } from '../src/cards/actions.ts';
 import { button, plain, row } from '../src/cards/message.ts';
 import { dramaTitle } from '../src/catalog/names.ts';
@@ -23,9 +30,15 @@ export default {
       named(sub, 'ratings-admin.remove')
         .addUserOption((o) => named(o, 'member').setRequired(true))
         .addStringOption((o) => named(o, 'title').setRequired(true).setAutocomplete(true).setMaxLength(100))
-        .addStringOption((o) => named(o, 'what').addChoices(choice('rating', 'admin.what.rating'), choice('review', 'admin.what.review'))),
+        .addStringOption((o) =>
+          named(o, 'what').addChoices(choice('rating', 'admin.what.rating'), choice('review', 'admin.what.review')),
+        ),
     )
-    .addSubcommand((sub) => named(sub, 'ratings-admin.reset').addStringOption((o) => named(o, 'title').setRequired(true).setAutocomplete(true).setMaxLength(100)))
+    .addSubcommand((sub) =>
+      named(sub, 'ratings-admin.reset').addStringOption((o) =>
+        named(o, 'title').setRequired(true).setAutocomplete(true).setMaxLength(100),
+      ),
+    )
     .addSubcommand((sub) => named(sub, 'ratings-admin.export')),
 
   async execute(interaction, ctx) {
@@ -36,8 +49,13 @@ export default {
     if (sub === 'export') {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const exported = exportRatings(guildId, await ctx.ratings.serverRatings(guildId), ctx.catalog);
-      const file = new AttachmentBuilder(Buffer.from(JSON.stringify(exported, null, 2)), { name: `ratings-${guildId}.json` });
-      await interaction.editReply({ content: t(locale, 'admin.exported', { dramas: exported.dramas.length, ratings: exported.ratingCount }), files: [file] });
+      const file = new AttachmentBuilder(Buffer.from(JSON.stringify(exported, null, 2)), {
+        name: `ratings-${guildId}.json`,
+      });
+      await interaction.editReply({
+        content: t(locale, 'admin.exported', { dramas: exported.dramas.length, ratings: exported.ratingCount }),
+        files: [file],
+      });
       return;
     }
     const drama = findDrama(lookup, interaction.options.getString('title', true));
@@ -48,7 +66,11 @@ export default {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const removed = await ctx.ratings.remove(guildId, drama.id, member.id, what);
       const vars = { member: `<@${member.id}>`, drama: name, what: t(locale, `admin.what.${what}`) };
-      await interaction.editReply(removed && (what === 'rating' || removed.review) ? t(locale, 'admin.removed', vars) : t(locale, 'admin.nothingToRemove', vars));
+      await interaction.editReply(
+        removed && (what === 'rating' || removed.review)
+          ? t(locale, 'admin.removed', vars)
+          : t(locale, 'admin.nothingToRemove', vars),
+      );
       return;
     }
     // reset: say how many ratings would go and ask first.
@@ -56,13 +78,20 @@ export default {
     if (count === 0) throw new UserError(t(locale, 'admin.resetNothing', { drama: name }));
     await interaction.reply({
       content: t(locale, 'admin.resetAsk', { count, drama: name }),
-      components: [row(button(actions.confirmReset(drama.id), t(locale, 'admin.resetConfirm'), { style: ButtonStyle.Danger }), button(actions.cancelReset(), t(locale, 'admin.resetCancel')))],
+      components: [
+        row(
+          button(actions.confirmReset(drama.id), t(locale, 'admin.resetConfirm'), { style: ButtonStyle.Danger }),
+          button(actions.cancelReset(), t(locale, 'admin.resetCancel')),
+        ),
+      ],
       flags: MessageFlags.Ephemeral,
     });
   },
 
   async autocomplete(interaction, ctx) {
-    await interaction.respond(dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+    await interaction.respond(
+      dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale),
+    );
   },
 
   async component(interaction, ctx, { action, args }) {
@@ -73,6 +102,9 @@ export default {
     const drama = dramaById(ctx.catalog, args[0], locale);
     await interaction.deferUpdate();
     const count = await ctx.ratings.reset(guildId, drama.id);
-    await interaction.editReply({ content: t(locale, 'admin.resetDone', { count, drama: `**${plain(dramaTitle(drama, locale))}**` }), components: [] });
+    await interaction.editReply({
+      content: t(locale, 'admin.resetDone', { count, drama: `**${plain(dramaTitle(drama, locale))}**` }),
+      components: [],
+    });
   },
 } satisfies Command;

@@ -10,8 +10,20 @@ import { dramaChoices } from '../src/lookup/autocomplete.ts';
 import { findDrama } from '../src/lookup/find.ts';
 import { leaderboard } from '../src/ratings/aggregate.ts';
 
-async function leaderboardCard(ctx: BotContext, guildId: string, serverName: string | undefined, locale: string, page: number) {
-  return renderLeaderboard(leaderboard(await ctx.ratings.serverRatings(guildId)), ctx.catalog, serverName, locale, page);
+async function leaderboardCard(
+  ctx: BotContext,
+  guildId: string,
+  serverName: string | undefined,
+  locale: string,
+  page: number,
+) {
+  return renderLeaderboard(
+    leaderboard(await ctx.ratings.serverRatings(guildId)),
+    ctx.catalog,
+    serverName,
+    locale,
+    page,
+  );
 }
 
 async function myRatingsCard(ctx: BotContext, guildId: string, userId: string, locale: string, page: number) {
@@ -35,7 +47,10 @@ export default {
     if (!guildId) throw new UserError(t(locale, 'rate.guildOnly'));
     const title = interaction.options.getString('title');
     if (interaction.options.getBoolean('mine')) {
-      return interaction.reply({ ...(await myRatingsCard(ctx, guildId, interaction.user.id, locale, 0)), flags: MessageFlags.Ephemeral });
+      return interaction.reply({
+        ...(await myRatingsCard(ctx, guildId, interaction.user.id, locale, 0)),
+        flags: MessageFlags.Ephemeral,
+      });
     }
     if (title) {
       const drama = findDrama({ index: ctx.search, catalog: ctx.catalog, locale }, title);
@@ -45,15 +60,19 @@ export default {
   },
 
   async autocomplete(interaction, ctx) {
-    await interaction.respond(dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+    await interaction.respond(
+      dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale),
+    );
   },
 
   async component(interaction, ctx, { action, args }) {
     const { guildId, locale } = interaction;
     if (!guildId) throw new UserError(t(locale, 'rate.guildOnly'));
     const page = Number(args[0] ?? 0);
-    if (action === 'page') return turnPage(interaction, await leaderboardCard(ctx, guildId, interaction.guild?.name, locale, page));
-    if (action === 'mine') return turnPage(interaction, await myRatingsCard(ctx, guildId, interaction.user.id, locale, page));
+    if (action === 'page')
+      return turnPage(interaction, await leaderboardCard(ctx, guildId, interaction.guild?.name, locale, page));
+    if (action === 'mine')
+      return turnPage(interaction, await myRatingsCard(ctx, guildId, interaction.user.id, locale, page));
     throw new UserError(t(locale, 'error.staleComponent'));
   },
 } satisfies Command;

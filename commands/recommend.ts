@@ -17,7 +17,12 @@ import { chooseSeeds } from '../src/recommend/seeds.ts';
 type Asked = ChatInputCommandInteraction | MessageComponentInteraction;
 
 /** Recommendations for the member who asked; without the store they still come from the catalog. */
-async function recommendationsCard(ctx: BotContext, interaction: Asked, like: Drama | undefined, filter: { genre?: string; maxEpisodes?: number }) {
+async function recommendationsCard(
+  ctx: BotContext,
+  interaction: Asked,
+  like: Drama | undefined,
+  filter: { genre?: string; maxEpisodes?: number },
+) {
   let serverRatings: ReadonlyMap<string, DramaRatings> = new Map();
   if (interaction.guildId) {
     try {
@@ -44,18 +49,32 @@ export default {
 
   async execute(interaction, ctx) {
     const likeText = interaction.options.getString('like');
-    const like = likeText ? findDrama({ index: ctx.search, catalog: ctx.catalog, locale: interaction.locale }, likeText) : undefined;
+    const like = likeText
+      ? findDrama({ index: ctx.search, catalog: ctx.catalog, locale: interaction.locale }, likeText)
+      : undefined;
     const genre = interaction.options.getString('genre');
     const maxEpisodes = interaction.options.getInteger('max_episodes');
-    await reply(interaction, await recommendationsCard(ctx, interaction, like, { ...(genre ? { genre } : {}), ...(maxEpisodes ? { maxEpisodes } : {}) }));
+    await reply(
+      interaction,
+      await recommendationsCard(ctx, interaction, like, {
+        ...(genre ? { genre } : {}),
+        ...(maxEpisodes ? { maxEpisodes } : {}),
+      }),
+    );
   },
 
   async autocomplete(interaction, ctx) {
-    await interaction.respond(dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale));
+    await interaction.respond(
+      dramaChoices(ctx.search, ctx.catalog, interaction.options.getFocused(), interaction.locale),
+    );
   },
 
   async component(interaction, ctx, { action, args }) {
     if (action !== 'similar') throw new UserError(t(interaction.locale, 'error.staleComponent'));
-    await open(interaction, await recommendationsCard(ctx, interaction, dramaById(ctx.catalog, args[0], interaction.locale), {}), 'list');
+    await open(
+      interaction,
+      await recommendationsCard(ctx, interaction, dramaById(ctx.catalog, args[0], interaction.locale), {}),
+      'list',
+    );
   },
 } satisfies Command;

@@ -1,4 +1,11 @@
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type BaseInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type BaseInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import { pollChoiceName, renderPoll, renderPollList, voteAnswer, messageLink } from '../src/cards/watchparty-card.ts';
 import { timestamp } from '../src/cards/message.ts';
 import type { Command } from '../src/command.ts';
@@ -19,14 +26,22 @@ function guildOf(interaction: BaseInteraction): string {
   return interaction.guildId;
 }
 
-const canManage = (interaction: BaseInteraction) => Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
+const canManage = (interaction: BaseInteraction) =>
+  Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
 
 /** The poll a member may close (read unless already at hand); explains why not otherwise. */
-async function closablePoll(interaction: BaseInteraction, ctx: BotContext, pollId: string, known?: Poll): Promise<Poll> {
+async function closablePoll(
+  interaction: BaseInteraction,
+  ctx: BotContext,
+  pollId: string,
+  known?: Poll,
+): Promise<Poll> {
   const poll = known ?? (await ctx.parties.store.get(guildOf(interaction), pollId));
   if (!poll) throw new UserError(t(interaction.locale, 'party.unknownPoll'));
-  if (poll.closed) throw new UserError(t(interaction.locale, 'party.alreadyClosed', { when: timestamp(poll.closed.at, 'R') }));
-  if (!canClose(poll, interaction.user.id, canManage(interaction))) throw new UserError(t(interaction.locale, 'party.closeRefused', { host: `<@${poll.hostId}>` }));
+  if (poll.closed)
+    throw new UserError(t(interaction.locale, 'party.alreadyClosed', { when: timestamp(poll.closed.at, 'R') }));
+  if (!canClose(poll, interaction.user.id, canManage(interaction)))
+    throw new UserError(t(interaction.locale, 'party.closeRefused', { host: `<@${poll.hostId}>` }));
   return poll;
 }
 
@@ -34,11 +49,18 @@ async function start(interaction: ChatInputCommandInteraction, ctx: BotContext):
   const { locale, options } = interaction;
   const guildId = guildOf(interaction);
   // The tally is kept live, and the result posted, through the channel: the bot must be able to.
-  if (!interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages])) throw new UserError(t(locale, 'party.needsChannelAccess'));
+  if (!interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages]))
+    throw new UserError(t(locale, 'party.needsChannelAccess'));
   const lookup = { index: ctx.search, catalog: ctx.catalog, locale };
-  const titles = [options.getString('title', true), ...EXTRA_TITLES.map((name) => options.getString(name))].filter((text): text is string => Boolean(text?.trim()));
+  const titles = [options.getString('title', true), ...EXTRA_TITLES.map((name) => options.getString(name))].filter(
+    (text): text is string => Boolean(text?.trim()),
+  );
   const createEvent = options.getBoolean('create_event');
-  if (createEvent && !interaction.appPermissions.any([PermissionFlagsBits.CreateEvents, PermissionFlagsBits.ManageEvents])) throw new UserError(t(locale, 'party.eventNeedsPermission'));
+  if (
+    createEvent &&
+    !interaction.appPermissions.any([PermissionFlagsBits.CreateEvents, PermissionFlagsBits.ManageEvents])
+  )
+    throw new UserError(t(locale, 'party.eventNeedsPermission'));
   const channel = interaction.channel;
   const poll = planPoll({
     dramas: titles.map((text) => findDrama(lookup, text)),
@@ -65,26 +87,40 @@ async function close(interaction: ChatInputCommandInteraction, ctx: BotContext):
   const guildId = guildOf(interaction);
   const chosen = interaction.options.getString('poll');
   // Without a poll named: the newest open one in this channel.
-  const newest = chosen ? undefined : (await ctx.parties.store.list(guildId)).open.filter((p) => p.channelId === interaction.channelId).at(-1);
+  const newest = chosen
+    ? undefined
+    : (await ctx.parties.store.list(guildId)).open.filter((p) => p.channelId === interaction.channelId).at(-1);
   const pollId = chosen ?? newest?.id;
   if (!pollId) throw new UserError(t(interaction.locale, 'party.noOpenPoll'));
   await closablePoll(interaction, ctx, pollId, newest);
   await interaction.deferReply();
-  const outcome = await ctx.parties.close(guildId, pollId, interaction.user.id, { announce: async (content) => void (await interaction.editReply({ content })) });
-  if (outcome.kind !== 'closed') await interaction.editReply({ content: t(interaction.locale, outcome.kind === 'unknown' ? 'party.unknownPoll' : 'party.alreadyClosedNow') });
+  const outcome = await ctx.parties.close(guildId, pollId, interaction.user.id, {
+    announce: async (content) => void (await interaction.editReply({ content })),
+  });
+  if (outcome.kind !== 'closed')
+    await interaction.editReply({
+      content: t(interaction.locale, outcome.kind === 'unknown' ? 'party.unknownPoll' : 'party.alreadyClosedNow'),
+    });
 }
 
 async function results(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const guildId = guildOf(interaction);
   const pollId = interaction.options.getString('poll');
-  const poll = pollId ? await ctx.parties.store.get(guildId, pollId) : (await ctx.parties.store.list(guildId)).closed[0];
+  const poll = pollId
+    ? await ctx.parties.store.get(guildId, pollId)
+    : (await ctx.parties.store.list(guildId)).closed[0];
   if (!poll) throw new UserError(t(interaction.locale, pollId ? 'party.unknownPoll' : 'party.noResults'));
   if (!poll.closed) {
     const link = messageLink(poll);
-    throw new UserError(t(interaction.locale, 'party.stillOpen', { when: timestamp(poll.closesAt, 'R'), link: link ?? '' }));
+    throw new UserError(
+      t(interaction.locale, 'party.stillOpen', { when: timestamp(poll.closesAt, 'R'), link: link ?? '' }),
+    );
   }
   const link = messageLink(poll);
-  await interaction.reply({ ...renderPoll(poll, ctx.catalog), ...(link ? { content: t(poll.locale, 'party.pollLink', { link }) } : {}) });
+  await interaction.reply({
+    ...renderPoll(poll, ctx.catalog),
+    ...(link ? { content: t(poll.locale, 'party.pollLink', { link }) } : {}),
+  });
 }
 
 /**
@@ -96,18 +132,29 @@ export default {
     .setContexts(InteractionContextType.Guild)
     .addSubcommand((sub) => {
       named(sub, 'watchparty.start')
-        .addStringOption((o) => named(o, 'watchparty.start.title').setRequired(true).setAutocomplete(true).setMaxLength(100))
+        .addStringOption((o) =>
+          named(o, 'watchparty.start.title').setRequired(true).setAutocomplete(true).setMaxLength(100),
+        )
         .addStringOption((o) => named(o, 'episodes').setMaxLength(100))
         .addStringOption((o) => named(o, 'question').setMaxLength(200))
         .addStringOption((o) => named(o, 'duration').setMaxLength(40))
         .addStringOption((o) => named(o, 'starts_at').setMaxLength(60))
         .addBooleanOption((o) => named(o, 'create_event'));
-      for (let n = 2; n <= MAX_TITLES; n++) sub.addStringOption((o) => numberedTitle(o, n).setAutocomplete(true).setMaxLength(100));
+      for (let n = 2; n <= MAX_TITLES; n++)
+        sub.addStringOption((o) => numberedTitle(o, n).setAutocomplete(true).setMaxLength(100));
       return sub;
     })
-    .addSubcommand((sub) => named(sub, 'watchparty.close').addStringOption((o) => named(o, 'watchparty.close.poll').setAutocomplete(true).setMaxLength(40)))
+    .addSubcommand((sub) =>
+      named(sub, 'watchparty.close').addStringOption((o) =>
+        named(o, 'watchparty.close.poll').setAutocomplete(true).setMaxLength(40),
+      ),
+    )
     .addSubcommand((sub) => named(sub, 'watchparty.list'))
-    .addSubcommand((sub) => named(sub, 'watchparty.results').addStringOption((o) => named(o, 'watchparty.results.poll').setAutocomplete(true).setMaxLength(40))),
+    .addSubcommand((sub) =>
+      named(sub, 'watchparty.results').addStringOption((o) =>
+        named(o, 'watchparty.results.poll').setAutocomplete(true).setMaxLength(40),
+      ),
+    ),
 
   async execute(interaction, ctx) {
     const sub = interaction.options.getSubcommand();
@@ -115,12 +162,16 @@ export default {
     if (sub === 'close') return close(interaction, ctx);
     if (sub === 'results') return results(interaction, ctx);
     const { open, closed } = await ctx.parties.store.list(guildOf(interaction));
-    await interaction.reply({ ...renderPollList(open, closed, ctx.catalog, interaction.locale), flags: MessageFlags.Ephemeral });
+    await interaction.reply({
+      ...renderPollList(open, closed, ctx.catalog, interaction.locale),
+      flags: MessageFlags.Ephemeral,
+    });
   },
 
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
-    if (focused.name !== 'poll') return interaction.respond(dramaChoices(ctx.search, ctx.catalog, focused.value, interaction.locale));
+    if (focused.name !== 'poll')
+      return interaction.respond(dramaChoices(ctx.search, ctx.catalog, focused.value, interaction.locale));
     const { open, closed } = await ctx.parties.store.list(guildOf(interaction));
     const polls = interaction.options.getSubcommand() === 'close' ? [...open].reverse() : closed;
     const typed = focused.value.toLowerCase();
@@ -141,15 +192,23 @@ export default {
         editPoll: async (card) => void (await interaction.editReply(card)),
         announce: async (content) => void (await interaction.followUp({ content })),
       });
-      if (outcome.kind !== 'closed') await interaction.followUp({ content: t(interaction.locale, 'party.alreadyClosedNow'), flags: MessageFlags.Ephemeral });
+      if (outcome.kind !== 'closed')
+        await interaction.followUp({
+          content: t(interaction.locale, 'party.alreadyClosedNow'),
+          flags: MessageFlags.Ephemeral,
+        });
       return;
     }
     let option: number | undefined;
     if (action === 'vote') option = Number(args[1]);
     else if (action === 'pick' && interaction.isStringSelectMenu()) option = Number(interaction.values[0]);
     else if (action !== 'withdraw') throw new UserError(t(interaction.locale, 'error.staleComponent'));
-    if (option !== undefined && !Number.isInteger(option)) throw new UserError(t(interaction.locale, 'error.staleComponent'));
+    if (option !== undefined && !Number.isInteger(option))
+      throw new UserError(t(interaction.locale, 'error.staleComponent'));
     const vote = ctx.parties.vote(guildId, pollId, interaction.user.id, option, interaction.message.id);
-    await replyPrivatelyWhenDone(interaction, vote.then((outcome) => voteAnswer(outcome, ctx.catalog, interaction.locale)));
+    await replyPrivatelyWhenDone(
+      interaction,
+      vote.then((outcome) => voteAnswer(outcome, ctx.catalog, interaction.locale)),
+    );
   },
 } satisfies Command;

@@ -36,13 +36,23 @@ export const NO_PINGS: NonNullable<ClientOptions['allowedMentions']> = { parse: 
 
 const DRAIN_MS = 3_000;
 
-export async function startBot({ config, logger, commandsDir = COMMANDS_DIR, dataset }: StartOptions): Promise<RunningBot> {
+export async function startBot({
+  config,
+  logger,
+  commandsDir = COMMANDS_DIR,
+  dataset,
+}: StartOptions): Promise<RunningBot> {
   const token = requireToken(config);
   const commands = await loadCommands(commandsDir);
   const loading = performance.now();
   const catalog = dataset?.catalog ?? loadCatalog(config.dataDir);
   const search = dataset?.search ?? buildSearchIndex(catalog);
-  logger.info('dataset loaded', { dramas: catalog.dramas.length, people: catalog.people.length, songs: catalog.songs.length, ms: Math.round(performance.now() - loading) });
+  logger.info('dataset loaded', {
+    dramas: catalog.dramas.length,
+    people: catalog.people.length,
+    songs: catalog.songs.length,
+    ms: Math.round(performance.now() - loading),
+  });
   const store = await openStore(config.databaseUrl);
   // Failures reach the caller (throwOnErrors) and are logged once per outage by Ratings; Keyv also
   // emits each one as an event, which must have a listener.
@@ -52,7 +62,12 @@ export async function startBot({ config, logger, commandsDir = COMMANDS_DIR, dat
     allowedMentions: NO_PINGS,
     rest: { api: config.apiUrl },
   });
-  const parties = new PollBoard({ store: new PollStore(store, logger), catalog, messenger: restPollMessenger(client.rest), logger });
+  const parties = new PollBoard({
+    store: new PollStore(store, logger),
+    catalog,
+    messenger: restPollMessenger(client.rest),
+    logger,
+  });
   const context: BotContext = { config, catalog, search, logger, store, ratings: new Ratings(store, logger), parties };
 
   const router = createRouter(commands, context);
@@ -63,7 +78,9 @@ export async function startBot({ config, logger, commandsDir = COMMANDS_DIR, dat
     client.once(Events.ClientReady, (c) => {
       logger.info('ready', { user: c.user.tag, guilds: c.guilds.cache.size, commands: [...commands.keys()].join(',') });
       // Polls that fell due while the bot was away close now; the others get their timers back.
-      void parties.restore([...c.guilds.cache.keys()]).then((restored) => logger.info('watch parties restored', restored));
+      void parties
+        .restore([...c.guilds.cache.keys()])
+        .then((restored) => logger.info('watch parties restored', restored));
       resolve();
     }),
   );
@@ -73,8 +90,13 @@ export async function startBot({ config, logger, commandsDir = COMMANDS_DIR, dat
   } catch (error) {
     await client.destroy();
     await store.disconnect();
-    if ((error as { code?: string }).code === DiscordjsErrorCodes.TokenInvalid || (error as { status?: number }).status === 401) {
-      throw new ConfigError('Discord refused DISCORD_TOKEN (401): copy a fresh token from the Bot page of your application into .env.');
+    if (
+      (error as { code?: string }).code === DiscordjsErrorCodes.TokenInvalid ||
+      (error as { status?: number }).status === 401
+    ) {
+      throw new ConfigError(
+        'Discord refused DISCORD_TOKEN (401): copy a fresh token from the Bot page of your application into .env.',
+      );
     }
     throw error;
   }

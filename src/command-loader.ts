@@ -14,7 +14,8 @@ const HANDLERS = ['execute', 'autocomplete', 'component', 'modal'] as const;
 export function commandProblems(file: string, exported: unknown): string[] {
   const name = basename(file, extname(file));
   const command = exported as Partial<Record<string, unknown>> | undefined;
-  if (!command || typeof command !== 'object') return [`${file}: has no default export (export default { ... } satisfies Command)`];
+  if (!command || typeof command !== 'object')
+    return [`${file}: has no default export (export default { ... } satisfies Command)`];
   const problems: string[] = [];
   const data = command.data as { name?: unknown; toJSON?: unknown } | undefined;
   if (!data || typeof data.toJSON !== 'function') {
@@ -23,7 +24,11 @@ export function commandProblems(file: string, exported: unknown): string[] {
     problems.push(`${file}: command name "${String(data.name)}" must match its file name "${name}"`);
   }
   for (const handler of HANDLERS) {
-    if (handler === 'execute' ? typeof command[handler] !== 'function' : command[handler] !== undefined && typeof command[handler] !== 'function') {
+    if (
+      handler === 'execute'
+        ? typeof command[handler] !== 'function'
+        : command[handler] !== undefined && typeof command[handler] !== 'function'
+    ) {
       problems.push(`${file}: ${handler} must be a function`);
     }
   }
@@ -31,7 +36,9 @@ export function commandProblems(file: string, exported: unknown): string[] {
     const json = (data.toJSON as () => { default_member_permissions?: string | null })();
     const required = BigInt(json.default_member_permissions ?? 0);
     if ((required & PermissionFlagsBits.ManageGuild) === 0n) {
-      problems.push(`${file}: adminOnly commands must call setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)`);
+      problems.push(
+        `${file}: adminOnly commands must call setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)`,
+      );
     }
   }
   return problems;

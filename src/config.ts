@@ -25,9 +25,12 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const envSchema = z.object({
   DISCORD_TOKEN: optional(
-    z.string().trim().refine((t) => tokenShape.test(t) && applicationIdFromToken(t) !== undefined, {
-      message: 'is not a bot token (three dot-separated parts, from the Bot page of your application)',
-    }),
+    z
+      .string()
+      .trim()
+      .refine((t) => tokenShape.test(t) && applicationIdFromToken(t) !== undefined, {
+        message: 'is not a bot token (three dot-separated parts, from the Bot page of your application)',
+      }),
   ),
   DISCORD_CLIENT_ID: optional(z.string().trim().regex(snowflake, 'must be a numeric application id (17-20 digits)')),
   DISCORD_GUILD_ID: optional(z.string().trim().regex(snowflake, 'must be a numeric server id (17-20 digits)')),
@@ -46,7 +49,12 @@ const envSchema = z.object({
   ),
   DATA_DIR: optional(z.string().trim()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
-  SHARD_COUNT: optional(z.string().trim().regex(/^[1-9]\d*$/, 'must be a whole number of shards, 1 or more')),
+  SHARD_COUNT: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[1-9]\d*$/, 'must be a whole number of shards, 1 or more'),
+  ),
 });
 
 export interface Config {

@@ -20,7 +20,11 @@ export function commandBodies(commands: ReadonlyMap<string, Command>): unknown[]
  * Registers every command with one bulk overwrite (PUT), so running it twice changes nothing and
  * a command removed from commands/ disappears from Discord too.
  */
-export async function deployCommands(config: Config, commands: ReadonlyMap<string, Command>, mode: DeployMode): Promise<DeployResult> {
+export async function deployCommands(
+  config: Config,
+  commands: ReadonlyMap<string, Command>,
+  mode: DeployMode,
+): Promise<DeployResult> {
   const body = mode === 'clear' ? [] : commandBodies(commands);
   const target = config.guildId ? `server ${config.guildId}` : 'all servers (global; may take up to an hour to show)';
   if (mode === 'dry-run') return { target, names: namesOf(body), body };
@@ -28,7 +32,9 @@ export async function deployCommands(config: Config, commands: ReadonlyMap<strin
   const rest = new REST({ api: config.apiUrl }).setToken(requireToken(config));
   const applicationId = config.clientId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
   if (!applicationId) throw new ConfigError('DISCORD_CLIENT_ID is not set and could not be read from the token.');
-  const route = config.guildId ? Routes.applicationGuildCommands(applicationId, config.guildId) : Routes.applicationCommands(applicationId);
+  const route = config.guildId
+    ? Routes.applicationGuildCommands(applicationId, config.guildId)
+    : Routes.applicationCommands(applicationId);
   const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
   return { target, names: registered.map((c) => c.name), body };
 }

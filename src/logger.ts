@@ -24,20 +24,28 @@ function formatValue(value: unknown): string {
 
 /** Replaces every occurrence of the secrets (8+ characters) with [redacted]. */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
-  return secrets.filter((s): s is string => !!s && s.length >= 8).reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  return secrets
+    .filter((s): s is string => !!s && s.length >= 8)
+    .reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 }
 
 /** One line per event: `time LEVEL message key=value ...`; errors add their stack after it. */
-export function createLogger({ level, secrets = [], write = (line) => process.stderr.write(`${line}\n`) }: LoggerOptions): Logger {
-  const log = (at: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[at] < ORDER[level]) return;
-    const parts = Object.entries(fields)
-      .filter(([, v]) => v !== undefined && !(v instanceof Error))
-      .map(([k, v]) => `${k}=${formatValue(v)}`);
-    const errors = Object.values(fields).filter((v): v is Error => v instanceof Error);
-    const line = [new Date().toISOString(), at.toUpperCase(), message, ...parts].join(' ');
-    write(redact(errors.length ? `${line}\n${errors.map(formatValue).join('\n')}` : line, secrets));
-  };
+export function createLogger({
+  level,
+  secrets = [],
+  write = (line) => process.stderr.write(`${line}\n`),
+}: LoggerOptions): Logger {
+  const log =
+    (at: LogLevel) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[at] < ORDER[level]) return;
+      const parts = Object.entries(fields)
+        .filter(([, v]) => v !== undefined && !(v instanceof Error))
+        .map(([k, v]) => `${k}=${formatValue(v)}`);
+      const errors = Object.values(fields).filter((v): v is Error => v instanceof Error);
+      const line = [new Date().toISOString(), at.toUpperCase(), message, ...parts].join(' ');
+      write(redact(errors.length ? `${line}\n${errors.map(formatValue).join('\n')}` : line, secrets));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 

@@ -30,7 +30,9 @@ export async function main(): Promise<void> {
     if (EXPECTED.some((type) => error instanceof type)) {
       process.stderr.write(`dramabot: ${(error as Error).message}\n`);
     } else {
-      process.stderr.write(`dramabot: could not start: ${redact((error as Error).stack ?? String(error), [process.env.DISCORD_TOKEN])}\n`);
+      process.stderr.write(
+        `dramabot: could not start: ${redact((error as Error).stack ?? String(error), [process.env.DISCORD_TOKEN])}\n`,
+      );
     }
     process.exit(1);
   }

@@ -42,7 +42,8 @@ export function describeInteraction(interaction: Interaction): string {
 
 function ownerName(interaction: Interaction): string | undefined {
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return interaction.commandName;
-  if (interaction.isMessageComponent() || interaction.isModalSubmit()) return parseCustomId(interaction.customId).command;
+  if (interaction.isMessageComponent() || interaction.isModalSubmit())
+    return parseCustomId(interaction.customId).command;
   return undefined;
 }
 
@@ -74,7 +75,12 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
     const name = ownerName(interaction);
     const command = name === undefined ? undefined : commands.get(name);
     if (!command) {
-      await answer(interaction, interaction.isChatInputCommand() || interaction.isAutocomplete() ? 'error.unknownCommand' : 'error.staleComponent');
+      await answer(
+        interaction,
+        interaction.isChatInputCommand() || interaction.isAutocomplete()
+          ? 'error.unknownCommand'
+          : 'error.staleComponent',
+      );
       return 'unknown';
     }
     if (command.adminOnly && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
@@ -83,8 +89,10 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
     }
     if (interaction.isChatInputCommand()) await command.execute(interaction, ctx);
     else if (interaction.isAutocomplete()) await (command.autocomplete ?? emptyChoices)(interaction, ctx);
-    else if (interaction.isMessageComponent() && command.component) await command.component(interaction, ctx, parseCustomId(interaction.customId));
-    else if (interaction.isModalSubmit() && command.modal) await command.modal(interaction, ctx, parseCustomId(interaction.customId));
+    else if (interaction.isMessageComponent() && command.component)
+      await command.component(interaction, ctx, parseCustomId(interaction.customId));
+    else if (interaction.isModalSubmit() && command.modal)
+      await command.modal(interaction, ctx, parseCustomId(interaction.customId));
     else {
       await answer(interaction, 'error.staleComponent');
       return 'unknown';
@@ -102,14 +110,24 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
       if (error instanceof StoreUnavailable) {
         // Logged once per outage by the store's owner, not once per request here.
         outcome = 'unavailable';
-        await replyQuietly(interaction, () => answer(interaction, UNAVAILABLE[error.feature][error.writing ? 'write' : 'read']));
+        await replyQuietly(interaction, () =>
+          answer(interaction, UNAVAILABLE[error.feature][error.writing ? 'write' : 'read']),
+        );
       } else if (error instanceof UserError) {
         outcome = 'user-error';
-        await replyQuietly(interaction, () => (interaction.isRepliable() ? say(interaction, error.message, error.components) : answer(interaction, 'error.internal')));
+        await replyQuietly(interaction, () =>
+          interaction.isRepliable()
+            ? say(interaction, error.message, error.components)
+            : answer(interaction, 'error.internal'),
+        );
       } else {
         outcome = 'error';
         ref = errorReference();
-        ctx.logger.error('interaction failed', { command: describeInteraction(interaction), ref, error: error as Error });
+        ctx.logger.error('interaction failed', {
+          command: describeInteraction(interaction),
+          ref,
+          error: error as Error,
+        });
         await replyQuietly(interaction, () => answer(interaction, 'error.internal', { ref: ref! }));
       }
     }
@@ -128,7 +146,10 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
     try {
       await send();
     } catch (error) {
-      ctx.logger.warn('could not tell the user about an error', { command: describeInteraction(interaction), reason: (error as Error).message });
+      ctx.logger.warn('could not tell the user about an error', {
+        command: describeInteraction(interaction),
+        reason: (error as Error).message,
+      });
     }
   }
 

@@ -15,12 +15,15 @@ async function run(): Promise<void> {
   const token = requireToken(config);
   const logger = createLogger({ level: config.logLevel, secrets: [token] });
   if (config.databaseUrl.startsWith('sqlite')) {
-    logger.warn('several shards share one SQLite file: fine for a test, use Redis or Postgres in production (DATABASE_URL)');
+    logger.warn(
+      'several shards share one SQLite file: fine for a test, use Redis or Postgres in production (DATABASE_URL)',
+    );
   }
   // discord.js asks discord.com for the recommended count; ask the configured API instead.
   const totalShards =
     config.shardCount ??
-    ((await new REST({ api: config.apiUrl }).setToken(token).get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult).shards;
+    ((await new REST({ api: config.apiUrl }).setToken(token).get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult)
+      .shards;
   const manager = new ShardingManager(fileURLToPath(new URL('./index.ts', import.meta.url)), {
     token,
     totalShards,

@@ -19,7 +19,9 @@ describe('parseConfig', () => {
 
   it('derives the application id from the token when DISCORD_CLIENT_ID is not set', () => {
     expect(parseConfig({ DISCORD_TOKEN: TOKEN }).clientId).toBe('1100000000000000001');
-    expect(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '1200000000000000002' }).clientId).toBe('1200000000000000002');
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '1200000000000000002' }).clientId).toBe(
+      '1200000000000000002',
+    );
   });
 
   it('treats empty values as unset, as a fresh copy of .env.example has them', () => {

@@ -4,7 +4,10 @@ import { createLogger } from '../src/logger.ts';
 describe('createLogger', () => {
   it('writes one line with level, message and key=value fields, quoting values with spaces', () => {
     const lines: string[] = [];
-    createLogger({ level: 'info', write: (l) => lines.push(l) }).info('interaction', { command: '/drama info', latency_ms: 12 });
+    createLogger({ level: 'info', write: (l) => lines.push(l) }).info('interaction', {
+      command: '/drama info',
+      latency_ms: 12,
+    });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+ INFO interaction command="\/drama info" latency_ms=12$/);
   });
@@ -21,7 +24,10 @@ describe('createLogger', () => {
   it('redacts secrets anywhere in the line, stacks included', () => {
     const lines: string[] = [];
     const token = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.abc.secret-part';
-    createLogger({ level: 'debug', secrets: [token], write: (l) => lines.push(l) }).error('failed', { error: new Error(`bad ${token}`), header: `Bot ${token}` });
+    createLogger({ level: 'debug', secrets: [token], write: (l) => lines.push(l) }).error('failed', {
+      error: new Error(`bad ${token}`),
+      header: `Bot ${token}`,
+    });
     expect(lines.join('\n')).not.toContain(token);
     expect(lines.join('\n')).toContain('[redacted]');
   });

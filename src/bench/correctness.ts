@@ -61,7 +61,11 @@ export function concurrentRatings(dir: string, writers = 1_000): Promise<WriteTh
   return withStore(dir, 'ratings.sqlite', async (store) => {
     const ratings = new Ratings(store, quiet);
     const started = performance.now();
-    await Promise.all(Array.from({ length: writers }, (_, i) => ratings.rate('g', 'bench-drama', `u${i}`, { score: (i % 10) + 1, at: Date.now() })));
+    await Promise.all(
+      Array.from({ length: writers }, (_, i) =>
+        ratings.rate('g', 'bench-drama', `u${i}`, { score: (i % 10) + 1, at: Date.now() }),
+      ),
+    );
     const ms = performance.now() - started;
     const counted = Object.keys((await ratings.dramaRatings('g', 'bench-drama'))?.byMember ?? {}).length;
     return { writers, counted, ms: Math.round(ms), perSecond: Math.round(writers / (ms / 1000)) };
@@ -74,9 +78,23 @@ export function concurrentVotes(dir: string, writers = 1_000): Promise<WriteThro
     const polls = new PollStore(store, quiet);
     const now = Date.now();
     const options = Array.from({ length: 16 }, (_, i) => ({ dramaId: 'bench-drama', episode: i + 1 }));
-    await polls.create({ id: 'bench', guildId: 'g', channelId: 'c', hostId: 'h', locale: 'en-US', kind: 'episodes', options, titles: {}, createdAt: now, closesAt: now + 3_600_000, votes: {} });
+    await polls.create({
+      id: 'bench',
+      guildId: 'g',
+      channelId: 'c',
+      hostId: 'h',
+      locale: 'en-US',
+      kind: 'episodes',
+      options,
+      titles: {},
+      createdAt: now,
+      closesAt: now + 3_600_000,
+      votes: {},
+    });
     const started = performance.now();
-    await Promise.all(Array.from({ length: writers }, (_, i) => polls.vote('g', 'bench', `u${i}`, i % options.length, now)));
+    await Promise.all(
+      Array.from({ length: writers }, (_, i) => polls.vote('g', 'bench', `u${i}`, i % options.length, now)),
+    );
     const ms = performance.now() - started;
     const counted = Object.keys((await polls.get('g', 'bench'))?.votes ?? {}).length;
     return { writers, counted, ms: Math.round(ms), perSecond: Math.round(writers / (ms / 1000)) };

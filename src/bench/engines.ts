@@ -15,7 +15,13 @@ export interface Engine {
 export function ourEngine(index: SearchIndex, catalog: Catalog): Engine {
   return {
     name: 'dramabot',
-    top10: (q) => (q.surface === 'drama' ? dramaChoices(index, catalog, q.text, 'en-US') : personChoices(index, catalog, q.text, 'en-US')).slice(0, 10).map((c) => c.value),
+    top10: (q) =>
+      (q.surface === 'drama'
+        ? dramaChoices(index, catalog, q.text, 'en-US')
+        : personChoices(index, catalog, q.text, 'en-US')
+      )
+        .slice(0, 10)
+        .map((c) => c.value),
   };
 }
 
@@ -32,12 +38,18 @@ function documents(index: SearchIndex): Doc[] {
     id: e.id,
     text: e.text,
     kind: e.kind,
-    key: e.ref.type === 'person' ? `p:${e.ref.personId}` : e.ref.type === 'song' ? `s:${e.ref.dramaId}:${e.ref.track}` : `d:${e.ref.dramaId}`,
+    key:
+      e.ref.type === 'person'
+        ? `p:${e.ref.personId}`
+        : e.ref.type === 'song'
+          ? `s:${e.ref.dramaId}:${e.ref.track}`
+          : `d:${e.ref.dramaId}`,
   }));
 }
 
 /** Drama queries accept titles and characters (as ours does), name queries accept people. */
-const accepts = (q: BenchQuery, doc: Doc) => (q.surface === 'person' ? doc.kind === 'person' : doc.kind === 'title' || doc.kind === 'character');
+const accepts = (q: BenchQuery, doc: Doc) =>
+  q.surface === 'person' ? doc.kind === 'person' : doc.kind === 'title' || doc.kind === 'character';
 
 function firstTen(q: BenchQuery, docs: Iterable<Doc>): string[] {
   const keys = new Set<string>();
@@ -53,7 +65,14 @@ function firstTen(q: BenchQuery, docs: Iterable<Doc>): string[] {
 export function fuseEngine(index: SearchIndex): Engine {
   const docs = documents(index);
   const fuse = new Fuse(docs, { keys: ['text'], ignoreLocation: true, threshold: 0.4 });
-  return { name: 'fuse.js', top10: (q) => firstTen(q, fuse.search(q.text, { limit: 200 }).map((r) => r.item)) };
+  return {
+    name: 'fuse.js',
+    top10: (q) =>
+      firstTen(
+        q,
+        fuse.search(q.text, { limit: 200 }).map((r) => r.item),
+      ),
+  };
 }
 
 /** minisearch with prefix and fuzzy matching on, as its README shows for search-as-you-type. */
@@ -62,5 +81,15 @@ export function miniSearchEngine(index: SearchIndex): Engine {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const mini = new MiniSearch<Doc>({ fields: ['text'], idField: 'id', searchOptions: { prefix: true, fuzzy: 0.2 } });
   mini.addAll(docs);
-  return { name: 'minisearch', top10: (q) => firstTen(q, mini.search(q.text).slice(0, 200).map((r) => byId.get(r.id as number)!)) };
+  return {
+    name: 'minisearch',
+    top10: (q) =>
+      firstTen(
+        q,
+        mini
+          .search(q.text)
+          .slice(0, 200)
+          .map((r) => byId.get(r.id as number)!),
+      ),
+  };
 }

@@ -8,7 +8,15 @@ import { random, type SyntheticCatalog } from './synthetic-catalog.ts';
  * A query is only kept when its clean form is shared by at most MAX_SHARED records: "Sec" cannot
  * name one drama among 100,000, and a user would keep typing until the list shows theirs.
  */
-export const QUERY_CLASSES = ['title-prefix', 'typo', 'spacing', 'romanization', 'character', 'hangul', 'choseong'] as const;
+export const QUERY_CLASSES = [
+  'title-prefix',
+  'typo',
+  'spacing',
+  'romanization',
+  'character',
+  'hangul',
+  'choseong',
+] as const;
 export type QueryClass = (typeof QUERY_CLASSES)[number];
 
 export interface BenchQuery {
@@ -43,7 +51,23 @@ function typo(word: string, rnd: () => number): string {
   if (kind === 0) return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
   if (kind === 1) return word.slice(0, i) + word.slice(i + 1);
   if (kind === 2) return word.slice(0, i) + word[i] + word.slice(i);
-  const neighbours: Record<string, string> = { a: 's', s: 'a', e: 'r', r: 'e', i: 'o', o: 'i', n: 'm', m: 'n', t: 'r', l: 'k', d: 'f', g: 'h', h: 'g', u: 'y', c: 'v' };
+  const neighbours: Record<string, string> = {
+    a: 's',
+    s: 'a',
+    e: 'r',
+    r: 'e',
+    i: 'o',
+    o: 'i',
+    n: 'm',
+    m: 'n',
+    t: 'r',
+    l: 'k',
+    d: 'f',
+    g: 'h',
+    h: 'g',
+    u: 'y',
+    c: 'v',
+  };
   return word.slice(0, i) + (neighbours[word[i]!] ?? 'e') + word.slice(i + 1);
 }
 
@@ -51,15 +75,35 @@ function typo(word: string, rnd: () => number): string {
 function nameVariant(person: Person, rnd: () => number): string | undefined {
   const [surname, given = ''] = person.name.toLowerCase().split(' ');
   const syllables = given.split('-');
-  const swaps: Array<[RegExp, string]> = [[/eo/, 'u'], [/oo/, 'u'], [/ee/, 'i'], [/u(?!n)/, 'oo'], [/yu/, 'yoo']];
-  const surnames: Record<string, string> = { park: 'bak', lee: 'yi', choi: 'choe', jung: 'jeong', kang: 'gang', yoon: 'yun', shin: 'sin', lim: 'im', kwon: 'gwon' };
+  const swaps: Array<[RegExp, string]> = [
+    [/eo/, 'u'],
+    [/oo/, 'u'],
+    [/ee/, 'i'],
+    [/u(?!n)/, 'oo'],
+    [/yu/, 'yoo'],
+  ];
+  const surnames: Record<string, string> = {
+    park: 'bak',
+    lee: 'yi',
+    choi: 'choe',
+    jung: 'jeong',
+    kang: 'gang',
+    yoon: 'yun',
+    shin: 'sin',
+    lim: 'im',
+    kwon: 'gwon',
+  };
   const options: string[] = [];
   for (const [from, to] of swaps) {
     const k = syllables.findIndex((s) => from.test(s));
     if (k >= 0) options.push(`${surname} ${syllables.map((s, j) => (j === k ? s.replace(from, to) : s)).join('')}`);
   }
   if (surnames[surname!]) options.push(`${surnames[surname!]} ${syllables.join('-')}`);
-  options.push(`${surname} ${syllables.join(' ')}`, `${surname}${syllables.join('')}`, `${syllables.join('')} ${surname}`);
+  options.push(
+    `${surname} ${syllables.join(' ')}`,
+    `${surname}${syllables.join('')}`,
+    `${syllables.join('')} ${surname}`,
+  );
   return options.length ? options[Math.floor(rnd() * options.length)] : undefined;
 }
 
@@ -98,7 +142,8 @@ export function makeQueries(catalog: SyntheticCatalog, count = 2_000, seed = 11)
       const title = d.title.toLowerCase();
       if (countPrefix(titles, title) > MAX_SHARED) return undefined;
       const form = Math.floor(rnd() * 3);
-      const text = form === 0 ? title.replace(/ /g, '') : form === 1 ? title.replace(/ /g, '-') : title.replace(/ (\S+)$/, '$1');
+      const text =
+        form === 0 ? title.replace(/ /g, '') : form === 1 ? title.replace(/ /g, '-') : title.replace(/ (\S+)$/, '$1');
       return { class: 'spacing', text, target: `d:${d.id}`, surface: 'drama' };
     },
     romanization: () => {

@@ -66,7 +66,13 @@ function runEngine(engine: Engine, queries: readonly BenchQuery[], buildMs: numb
   for (const q of queries.slice(0, Math.min(100, Math.floor(queries.length / 10)))) engine.top10(q);
   const samples: number[] = [];
   const recall = recallAt10(engine, queries, samples);
-  return { name: engine.name, queries: queries.length, recall, latency: latency(samples), buildMs: Math.round(buildMs) };
+  return {
+    name: engine.name,
+    queries: queries.length,
+    recall,
+    latency: latency(samples),
+    buildMs: Math.round(buildMs),
+  };
 }
 
 function timed<T>(make: () => T): [T, number] {
@@ -76,7 +82,12 @@ function timed<T>(make: () => T): [T, number] {
 }
 
 /** Interaction → reply through the local Discord server: /drama info and autocomplete, one after another. */
-async function endToEnd(dataDir: string, dataset: { catalog: Catalog; search: SearchIndex }, ids: readonly string[], requests: number): Promise<Latency> {
+async function endToEnd(
+  dataDir: string,
+  dataset: { catalog: Catalog; search: SearchIndex },
+  ids: readonly string[],
+  requests: number,
+): Promise<Latency> {
   const fake = await new FakeDiscord().start();
   const config = parseConfig({
     DISCORD_TOKEN: fake.token,
@@ -92,7 +103,8 @@ async function endToEnd(dataDir: string, dataset: { catalog: Catalog; search: Se
     const samples: number[] = [];
     for (let i = 0; i < requests + 20; i++) {
       const started = performance.now();
-      if (i % 2 === 0) await fake.command('/drama info', { title: `d:${ids[i % ids.length]}` }, { user: 1 + (i % 50) }).reply();
+      if (i % 2 === 0)
+        await fake.command('/drama info', { title: `d:${ids[i % ids.length]}` }, { user: 1 + (i % 50) }).reply();
       else await fake.autocomplete('/drama info', { title: ids[i % ids.length]!.slice(0, 6) }, 'title');
       // The first 20 warm the JIT and the connection up.
       if (i >= 20) samples.push(performance.now() - started);
@@ -114,7 +126,14 @@ function writeSyntheticCatalog(dir: string, size: number, queryCount: number): B
   return makeQueries(synthetic, queryCount);
 }
 
-export async function runSize({ size, queries: queryCount = 2_000, fuseQueries, miniQueries, e2eRequests = 200, log = () => {} }: SizeOptions): Promise<SizeResult> {
+export async function runSize({
+  size,
+  queries: queryCount = 2_000,
+  fuseQueries,
+  miniQueries,
+  e2eRequests = 200,
+  log = () => {},
+}: SizeOptions): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), `dramabot-bench-${size}-`));
   try {
     const queries = writeSyntheticCatalog(dir, size, queryCount);
@@ -140,11 +159,20 @@ export async function runSize({ size, queries: queryCount = 2_000, fuseQueries, 
 
     const dramas = catalog.dramas.slice(0, 500);
     const renderMs = latency(timeEach(dramas, (d) => renderDramaCard(d, catalog, 'en-US')));
-    const recommendMs = latency(timeEach(dramas.slice(0, 200), (d) => recommend(catalog, { seeds: [{ drama: d, weight: 1 }], serverRatings: new Map(), exclude: new Set([d.id]) })));
+    const recommendMs = latency(
+      timeEach(dramas.slice(0, 200), (d) =>
+        recommend(catalog, { seeds: [{ drama: d, weight: 1 }], serverRatings: new Map(), exclude: new Set([d.id]) }),
+      ),
+    );
     const ratings = await concurrentRatings(dir);
     const votes = await concurrentVotes(dir);
     log(`${size}: writes done`);
-    const e2e = await endToEnd(dir, { catalog, search: index }, dramas.map((d) => d.id), e2eRequests);
+    const e2e = await endToEnd(
+      dir,
+      { catalog, search: index },
+      dramas.map((d) => d.id),
+      e2eRequests,
+    );
     return {
       size,
       people: catalog.people.length,
@@ -171,7 +199,12 @@ export { QUERY_CLASSES };
 // Run as a child of `npm run bench`: one catalog size per process, so memory figures are its own.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [size, fuseQueries, miniQueries] = process.argv.slice(2).map(Number);
-  runSize({ size: size!, ...(fuseQueries ? { fuseQueries } : {}), ...(miniQueries ? { miniQueries } : {}), log: (line) => process.stderr.write(`  … ${line}\n`) }).then(
+  runSize({
+    size: size!,
+    ...(fuseQueries ? { fuseQueries } : {}),
+    ...(miniQueries ? { miniQueries } : {}),
+    log: (line) => process.stderr.write(`  … ${line}\n`),
+  }).then(
     (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
     (error: Error) => {
       process.stderr.write(`${error.stack}\n`);

@@ -17,7 +17,11 @@ const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
  */
 const SAMPLES: Record<number, { fuse: number; minisearch: number }> = quick
   ? { 1_000: { fuse: 100, minisearch: 1_000 }, 10_000: { fuse: 10, minisearch: 300 } }
-  : { 1_000: { fuse: 200, minisearch: 2_000 }, 10_000: { fuse: 20, minisearch: 500 }, 100_000: { fuse: 2, minisearch: 20 } };
+  : {
+      1_000: { fuse: 200, minisearch: 2_000 },
+      10_000: { fuse: 20, minisearch: 500 },
+      100_000: { fuse: 2, minisearch: 20 },
+    };
 const SIZE_RUNNER = fileURLToPath(new URL('./run-size.ts', import.meta.url));
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -26,14 +30,28 @@ const label = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
+    .join('\n');
 }
 
 function engineRows(results: SizeResult[]): string[][] {
-  const rows = [['engine', 'dramas', 'queries', 'recall@10', 'p50 ms', 'p99 ms', 'max ms', 'build ms', ...QUERY_CLASSES]];
+  const rows = [
+    ['engine', 'dramas', 'queries', 'recall@10', 'p50 ms', 'p99 ms', 'max ms', 'build ms', ...QUERY_CLASSES],
+  ];
   for (const r of results) {
     for (const e of [r.ours, ...r.others] as EngineResult[]) {
-      rows.push([e.name, label(r.size), String(e.queries), pct(e.recall.overall), ms(e.latency.p50), ms(e.latency.p99), ms(e.latency.max), String(e.buildMs), ...QUERY_CLASSES.map((c) => (e.recall.byClass[c] === undefined ? '–' : pct(e.recall.byClass[c]!)))]);
+      rows.push([
+        e.name,
+        label(r.size),
+        String(e.queries),
+        pct(e.recall.overall),
+        ms(e.latency.p50),
+        ms(e.latency.p99),
+        ms(e.latency.max),
+        String(e.buildMs),
+        ...QUERY_CLASSES.map((c) => (e.recall.byClass[c] === undefined ? '–' : pct(e.recall.byClass[c]!))),
+      ]);
     }
   }
   return rows;
@@ -52,24 +70,68 @@ const results: SizeResult[] = [];
 const started = performance.now();
 for (const size of SIZES) {
   process.stderr.write(`measuring ${label(size)} dramas…\n`);
-  const output = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=12288', '--import', 'tsx', SIZE_RUNNER, String(size), String(SAMPLES[size]!.fuse), String(SAMPLES[size]!.minisearch)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const output = execFileSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=12288',
+      '--import',
+      'tsx',
+      SIZE_RUNNER,
+      String(size),
+      String(SAMPLES[size]!.fuse),
+      String(SAMPLES[size]!.minisearch),
+    ],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   results.push(JSON.parse(output.trim().split('\n').at(-1)!) as SizeResult);
 }
 
-const other = [['dramas', 'people', 'entries', 'load ms', 'index ms', 'heap MB', 'RSS MB', 'card p50/p99 ms', 'recommend p50/p99 ms', 'ratings/s (counted)', 'votes/s (counted)', 'e2e p50/p99 ms']];
+const other = [
+  [
+    'dramas',
+    'people',
+    'entries',
+    'load ms',
+    'index ms',
+    'heap MB',
+    'RSS MB',
+    'card p50/p99 ms',
+    'recommend p50/p99 ms',
+    'ratings/s (counted)',
+    'votes/s (counted)',
+    'e2e p50/p99 ms',
+  ],
+];
 for (const r of results) {
   other.push([
-    label(r.size), String(r.people), String(r.entries), String(r.loadMs), String(r.indexMs), String(r.heapMB), String(r.rssMB),
-    `${ms(r.renderMs.p50)}/${ms(r.renderMs.p99)}`, `${ms(r.recommendMs.p50)}/${ms(r.recommendMs.p99)}`,
-    `${r.ratings.perSecond} (${r.ratings.counted}/${r.ratings.writers})`, `${r.votes.perSecond} (${r.votes.counted}/${r.votes.writers})`, `${ms(r.e2e.p50)}/${ms(r.e2e.p99)}`,
+    label(r.size),
+    String(r.people),
+    String(r.entries),
+    String(r.loadMs),
+    String(r.indexMs),
+    String(r.heapMB),
+    String(r.rssMB),
+    `${ms(r.renderMs.p50)}/${ms(r.renderMs.p99)}`,
+    `${ms(r.recommendMs.p50)}/${ms(r.recommendMs.p99)}`,
+    `${r.ratings.perSecond} (${r.ratings.counted}/${r.ratings.writers})`,
+    `${r.votes.perSecond} (${r.votes.counted}/${r.votes.writers})`,
+    `${ms(r.e2e.p50)}/${ms(r.e2e.p99)}`,
   ]);
 }
-console.log(`\nAutocomplete: the same queries through each engine (recall@10 by query class)\n\n${table(engineRows(results))}`);
-console.log(`\nCatalog, cards, recommendations, writes on SQLite (1,000 concurrent writers), end to end through the local Discord\n\n${table(other)}\n`);
+console.log(
+  `\nAutocomplete: the same queries through each engine (recall@10 by query class)\n\n${table(engineRows(results))}`,
+);
+console.log(
+  `\nCatalog, cards, recommendations, writes on SQLite (1,000 concurrent writers), end to end through the local Discord\n\n${table(other)}\n`,
+);
 for (const r of results) console.log(summary(r));
-writeFileSync('bench-results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, seconds: Math.round((performance.now() - started) / 1000), results }, null, 2)}\n`);
+writeFileSync(
+  'bench-results.json',
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, seconds: Math.round((performance.now() - started) / 1000), results }, null, 2)}\n`,
+);
 console.log(`\nbench-results.json written (${Math.round((performance.now() - started) / 1000)} s).`);

@@ -18,7 +18,16 @@ export const actions = {
   episodes: (dramaId: string, page?: number) => customId('drama', 'episodes', dramaId, ...pageArg(page)),
   another: (filter: RandomFilter) => customId('drama', 'another', filter.genre ?? '', filter.maxEpisodes ?? ''),
   searchPage: (filter: SearchFilter, page: number) =>
-    customId('drama', 'search', page, filter.genre ?? '', filter.year ?? '', filter.maxEpisodes ?? '', filter.network ?? '', sanitizeQuery(filter.query ?? '')),
+    customId(
+      'drama',
+      'search',
+      page,
+      filter.genre ?? '',
+      filter.year ?? '',
+      filter.maxEpisodes ?? '',
+      filter.network ?? '',
+      sanitizeQuery(filter.query ?? ''),
+    ),
   personCard: (personId: string) => customId('cast', 'card', personId),
   personPage: (personId: string, page: number) => customId('cast', 'page', personId, page),
   /** Select menu whose values are person ids. */
@@ -77,5 +86,8 @@ export function parseSearchArgs(args: string[]): { page: number; filter: SearchF
 
 export function parseRandomArgs(args: string[]): RandomFilter {
   const [genre = '', maxEpisodes = ''] = args;
-  return { ...(genre ? { genre } : {}), ...(maxEpisodes && Number.isInteger(Number(maxEpisodes)) ? { maxEpisodes: Number(maxEpisodes) } : {}) };
+  return {
+    ...(genre ? { genre } : {}),
+    ...(maxEpisodes && Number.isInteger(Number(maxEpisodes)) ? { maxEpisodes: Number(maxEpisodes) } : {}),
+  };
 }

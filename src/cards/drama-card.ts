@@ -4,7 +4,19 @@ import { characterName, dramaHeading, personName } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import { actions } from './actions.ts';
-import { COLOURS, LIMITS, button, discordDate, field, plain, rowsOf, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
+import {
+  COLOURS,
+  LIMITS,
+  button,
+  discordDate,
+  field,
+  plain,
+  rowsOf,
+  sourcesFooter,
+  truncate,
+  type Card,
+  type Locale,
+} from './message.ts';
 
 export interface ServerRating {
   average: number;
@@ -43,7 +55,10 @@ export function peopleNames(catalog: Catalog, ids: readonly string[] | undefined
 function leadingCast(drama: Drama, catalog: Catalog, locale: Locale): string {
   const leads = drama.cast.filter((c) => c.role === 'main');
   const lines = leads.map((c) =>
-    t(locale, 'card.asCharacter', { actor: plain(personName(catalog.person(c.person)!, locale)), character: c.characters.map((ch) => plain(characterName(ch, locale))).join(' / ') }),
+    t(locale, 'card.asCharacter', {
+      actor: plain(personName(catalog.person(c.person)!, locale)),
+      character: c.characters.map((ch) => plain(characterName(ch, locale))).join(' / '),
+    }),
   );
   const shown: string[] = [];
   let length = 0;
@@ -72,7 +87,10 @@ export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, 
     ...field(t(locale, 'card.writer'), peopleNames(catalog, drama.writers, locale)),
     ...field(t(locale, 'card.ost'), songs ? t(locale, 'card.ostCount', { count: songs }) : t(locale, 'card.ostNone')),
     ...(extras.rating && extras.rating.count > 0
-      ? field(t(locale, 'card.rating'), t(locale, 'card.ratingValue', { average: extras.rating.average.toFixed(1), count: extras.rating.count }))
+      ? field(
+          t(locale, 'card.rating'),
+          t(locale, 'card.ratingValue', { average: extras.rating.average.toFixed(1), count: extras.rating.count }),
+        )
       : []),
     ...field(t(locale, 'card.leads'), leadingCast(drama, catalog, locale), false),
     ...field(t(locale, 'card.tags'), tags ? plain(tags) : undefined, false),

@@ -4,11 +4,29 @@ import { ROLE_TYPES, type Drama, type Episode } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import { actions } from './actions.ts';
 import { airedSummary, episodesSummary } from './drama-card.ts';
-import { COLOURS, LIMITS, discordDate, field, plain, selectMenu, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
+import {
+  COLOURS,
+  LIMITS,
+  discordDate,
+  field,
+  plain,
+  selectMenu,
+  sourcesFooter,
+  truncate,
+  type Card,
+  type Locale,
+} from './message.ts';
 import { clampPage, pagerRow, paginate, renderPage, type ListItem } from './pages.ts';
 
 /** A page of a list about one drama, in the shared look. */
-export function dramaListPage(drama: Drama, locale: Locale, titleKey: 'list.cast' | 'list.episodes' | 'list.tracks', description: string, page: number, pages: number): Card['embeds'][number] {
+export function dramaListPage(
+  drama: Drama,
+  locale: Locale,
+  titleKey: 'list.cast' | 'list.episodes' | 'list.tracks',
+  description: string,
+  page: number,
+  pages: number,
+): Card['embeds'][number] {
   return {
     color: COLOURS.drama,
     title: truncate(t(locale, titleKey, { drama: dramaHeading(drama, locale) }), LIMITS.title),
@@ -55,7 +73,8 @@ function episodeItems(drama: Drama, locale: Locale): ListItem[] {
   let bare: Episode[] = [];
   const flush = () => {
     if (bare.length === 1) items.push({ text: t(locale, 'list.episodeLine', { number: bare[0]!.number }) });
-    if (bare.length > 1) items.push({ text: t(locale, 'list.episodeRange', { from: bare[0]!.number, to: bare.at(-1)!.number }) });
+    if (bare.length > 1)
+      items.push({ text: t(locale, 'list.episodeRange', { from: bare[0]!.number, to: bare.at(-1)!.number }) });
     bare = [];
   };
   for (const e of drama.episodes) {
@@ -77,11 +96,15 @@ function episodeItems(drama: Drama, locale: Locale): ListItem[] {
 
 /** Every episode with its air date, runtime and title where the sources give them. */
 export function renderEpisodeList(drama: Drama, locale: Locale, requestedPage = 0): Card {
-  const items: ListItem[] = drama.episodes.some(hasDetails) ? episodeItems(drama, locale) : [{ text: t(locale, 'list.noEpisodeDetails', { count: drama.episodeCount }) }];
+  const items: ListItem[] = drama.episodes.some(hasDetails)
+    ? episodeItems(drama, locale)
+    : [{ text: t(locale, 'list.noEpisodeDetails', { count: drama.episodeCount }) }];
   const pages = paginate(items, { maxItems: 20, maxChars: 1800 }, locale);
   const page = clampPage(requestedPage, pages.length);
   const embed = dramaListPage(drama, locale, 'list.episodes', renderPage(pages, page, locale), page, pages.length);
-  embed.fields = [...field(t(locale, 'card.episodes'), episodesSummary(drama, locale)), ...field(t(locale, 'card.aired'), airedSummary(drama, locale))];
+  embed.fields = [
+    ...field(t(locale, 'card.episodes'), episodesSummary(drama, locale)),
+    ...field(t(locale, 'card.aired'), airedSummary(drama, locale)),
+  ];
   return { embeds: [embed], components: pagerRow((p) => actions.episodes(drama.id, p), page, pages.length, locale) };
 }
-

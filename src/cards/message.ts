@@ -80,15 +80,25 @@ export const timestamp = (ms: number, style: 'R' | 'f' | 'F' | 'd' = 'f') => `<t
  * "Sources: en.wikipedia.org, soompi.com +3 · dramabot": where the facts come from, on every card.
  * The most cited hosts come first. A list of many records points to their cards instead.
  */
-export function sourcesFooter(sources: readonly string[] | 'on-cards', locale: Locale, page?: { page: number; pages: number }): { text: string } {
-  const parts = [page && page.pages > 1 ? t(locale, 'footer.page', { page: page.page + 1, pages: page.pages }) : undefined];
+export function sourcesFooter(
+  sources: readonly string[] | 'on-cards',
+  locale: Locale,
+  page?: { page: number; pages: number },
+): { text: string } {
+  const parts = [
+    page && page.pages > 1 ? t(locale, 'footer.page', { page: page.page + 1, pages: page.pages }) : undefined,
+  ];
   if (sources === 'on-cards') parts.push(t(locale, 'footer.sourcesOnCards'));
   else {
     const counts = new Map<string, number>();
     for (const host of sources.map(hostOf)) counts.set(host, (counts.get(host) ?? 0) + 1);
     const hosts = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
     const shown = hosts.slice(0, 2).join(', ');
-    parts.push(t(locale, 'footer.sources', { hosts: hosts.length > 2 ? t(locale, 'footer.moreSources', { hosts: shown, more: hosts.length - 2 }) : shown }));
+    parts.push(
+      t(locale, 'footer.sources', {
+        hosts: hosts.length > 2 ? t(locale, 'footer.moreSources', { hosts: shown, more: hosts.length - 2 }) : shown,
+      }),
+    );
   }
   parts.push('dramabot');
   return { text: truncate(parts.filter(Boolean).join(' · '), LIMITS.footer) };
@@ -102,7 +112,14 @@ function hostOf(url: string): string {
   }
 }
 
-export function button(customId: string, label: string, options: { disabled?: boolean; style?: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger } = {}): APIButtonComponentWithCustomId {
+export function button(
+  customId: string,
+  label: string,
+  options: {
+    disabled?: boolean;
+    style?: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger;
+  } = {},
+): APIButtonComponentWithCustomId {
   return {
     type: ComponentType.Button,
     custom_id: customId,
@@ -112,12 +129,16 @@ export function button(customId: string, label: string, options: { disabled?: bo
   };
 }
 
-export function row(...components: APIComponentInMessageActionRow[]): APIActionRowComponent<APIComponentInMessageActionRow> {
+export function row(
+  ...components: APIComponentInMessageActionRow[]
+): APIActionRowComponent<APIComponentInMessageActionRow> {
   return { type: ComponentType.ActionRow, components };
 }
 
 /** Buttons five to a row, at most five rows (Discord's limits); any beyond 25 are left out. */
-export function rowsOf(buttons: APIButtonComponentWithCustomId[]): Array<APIActionRowComponent<APIComponentInMessageActionRow>> {
+export function rowsOf(
+  buttons: APIButtonComponentWithCustomId[],
+): Array<APIActionRowComponent<APIComponentInMessageActionRow>> {
   const rows: Array<APIActionRowComponent<APIComponentInMessageActionRow>> = [];
   for (let i = 0; i < Math.min(buttons.length, 25); i += 5) rows.push(row(...buttons.slice(i, i + 5)));
   return rows;
@@ -130,7 +151,11 @@ export interface MenuOption {
 }
 
 /** A select menu, alone in its row as Discord requires; options beyond 25 are left out. */
-export function selectMenu(customId: string, placeholder: string, options: MenuOption[]): APIActionRowComponent<APIComponentInMessageActionRow> {
+export function selectMenu(
+  customId: string,
+  placeholder: string,
+  options: MenuOption[],
+): APIActionRowComponent<APIComponentInMessageActionRow> {
   const seen = new Set<string>();
   const unique = options.filter((o) => !seen.has(o.value) && seen.add(o.value)).slice(0, LIMITS.selectOptions);
   return row({

@@ -31,7 +31,12 @@ export function paginate(items: readonly ListItem[], limits: PageLimits = LIST_P
     // An item longer than a whole page (impossible with the schema's limits) is shortened, not split.
     const item = { ...raw, text: truncate(raw.text, limits.maxChars - 200) };
     let page = pages.at(-1)!;
-    const cost = () => item.text.length + 1 + (item.section !== undefined && page.at(-1)?.section !== item.section ? sectionCost(item.section, page.length === 0, locale) : 0);
+    const cost = () =>
+      item.text.length +
+      1 +
+      (item.section !== undefined && page.at(-1)?.section !== item.section
+        ? sectionCost(item.section, page.length === 0, locale)
+        : 0);
     if (page.length > 0 && (page.length >= limits.maxItems || used + cost() > limits.maxChars)) {
       pages.push((page = []));
       used = 0;
@@ -73,12 +78,20 @@ export function clampPage(page: number | string | undefined, pages: number): num
  * Previous / Next, or nothing when everything fits on one page. `idFor(page)` gives the custom_id
  * that shows that page; the disabled Previous on page 1 points at -1 so the two ids stay distinct.
  */
-export function pagerRow(idFor: (page: number) => string, page: number, pages: number, locale: Locale): Array<APIActionRowComponent<APIComponentInMessageActionRow>> {
+export function pagerRow(
+  idFor: (page: number) => string,
+  page: number,
+  pages: number,
+  locale: Locale,
+): Array<APIActionRowComponent<APIComponentInMessageActionRow>> {
   if (pages <= 1) return [];
   return [
     row(
       button(idFor(page - 1), `◀ ${t(locale, 'button.previous')}`, { disabled: page <= 0 }),
-      button(idFor(page + 1), `${t(locale, 'button.next')} ▶`, { disabled: page >= pages - 1, style: ButtonStyle.Primary }),
+      button(idFor(page + 1), `${t(locale, 'button.next')} ▶`, {
+        disabled: page >= pages - 1,
+        style: ButtonStyle.Primary,
+      }),
     ),
   ];
 }

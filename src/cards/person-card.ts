@@ -3,7 +3,17 @@ import { characterName, dramaTitle, personHeading, personName, trackHeading } fr
 import type { Person } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import { actions } from './actions.ts';
-import { COLOURS, LIMITS, field, plain, selectMenu, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
+import {
+  COLOURS,
+  LIMITS,
+  field,
+  plain,
+  selectMenu,
+  sourcesFooter,
+  truncate,
+  type Card,
+  type Locale,
+} from './message.ts';
 import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
 
 const KIND_ORDER: CreditKind[] = ['cast', 'director', 'writer', 'artist'];
@@ -16,7 +26,11 @@ export function creditLine(credit: Credit, locale: Locale): string {
     parts.push(`${t(locale, 'via.as', { name: characters })} (${t(locale, `role.${credit.role!}`)})`);
   }
   if (credit.kind === 'artist' && credit.track) {
-    parts.push(credit.track.part ? t(locale, 'list.partLabel', { part: credit.track.part }) : t(locale, 'list.trackLabel', { track: credit.track.track }));
+    parts.push(
+      credit.track.part
+        ? t(locale, 'list.partLabel', { part: credit.track.part })
+        : t(locale, 'list.trackLabel', { track: credit.track.track }),
+    );
     parts.push(plain(trackHeading(credit.track, locale)));
   }
   return parts.join(' · ');
@@ -32,7 +46,9 @@ function sectionOrder(credits: readonly Credit[]): CreditKind[] {
 export function renderPersonCard(person: Person, catalog: Catalog, locale: Locale, requestedPage = 0): Card {
   const credits = catalog.creditsOf(person.id);
   const items = sectionOrder(credits).flatMap((kind) =>
-    credits.filter((c) => c.kind === kind).map((credit) => ({ credit, section: t(locale, `section.${kind}`), text: creditLine(credit, locale) })),
+    credits
+      .filter((c) => c.kind === kind)
+      .map((credit) => ({ credit, section: t(locale, `section.${kind}`), text: creditLine(credit, locale) })),
   );
   const pages = paginate(items, undefined, locale) as Array<typeof items>;
   const page = clampPage(requestedPage, pages.length);
@@ -46,9 +62,16 @@ export function renderPersonCard(person: Person, catalog: Catalog, locale: Local
         url: person.sources[0],
         description: items.length ? renderPage(pages, page, locale) : t(locale, 'card.noCredits'),
         fields: [
-          ...field(t(locale, 'card.aka'), person.altNames?.length ? plain(person.altNames.join(', ')) : undefined, false),
+          ...field(
+            t(locale, 'card.aka'),
+            person.altNames?.length ? plain(person.altNames.join(', ')) : undefined,
+            false,
+          ),
           ...field(t(locale, 'card.memberOf'), group ? plain(personHeading(group, locale)) : undefined),
-          ...field(t(locale, 'card.members'), members.length ? plain(members.map((m) => personName(m, locale)).join(', ')) : undefined),
+          ...field(
+            t(locale, 'card.members'),
+            members.length ? plain(members.map((m) => personName(m, locale)).join(', ')) : undefined,
+          ),
         ],
         footer: sourcesFooter(person.sources, locale, { page, pages: pages.length }),
       },
@@ -59,7 +82,11 @@ export function renderPersonCard(person: Person, catalog: Catalog, locale: Local
             selectMenu(
               actions.openDrama('cast'),
               t(locale, 'menu.openDrama'),
-              pages[page]!.map(({ credit }) => ({ label: `${dramaTitle(credit.drama, locale)} (${credit.drama.year})`, value: credit.drama.id, description: t(locale, `section.${credit.kind}`) })),
+              pages[page]!.map(({ credit }) => ({
+                label: `${dramaTitle(credit.drama, locale)} (${credit.drama.year})`,
+                value: credit.drama.id,
+                description: t(locale, `section.${credit.kind}`),
+              })),
             ),
           ]
         : []),

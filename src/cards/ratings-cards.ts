@@ -2,7 +2,14 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { dramaHeading, dramaTitle } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
-import { bar, latestReviews, MIN_RATINGS_TO_RANK, oneDecimal, summarize, type LeaderboardEntry } from '../ratings/aggregate.ts';
+import {
+  bar,
+  latestReviews,
+  MIN_RATINGS_TO_RANK,
+  oneDecimal,
+  summarize,
+  type LeaderboardEntry,
+} from '../ratings/aggregate.ts';
 import type { DramaRatings, MemberRating } from '../ratings/keys.ts';
 import type { RateResult } from '../ratings/ratings.ts';
 import { actions } from './actions.ts';
@@ -13,7 +20,9 @@ import { clampPage, pagerRow, paginate, renderPage, type ListItem } from './page
 export function renderRateConfirmation(drama: Drama, rating: MemberRating, result: RateResult, locale: Locale): string {
   const name = `**${plain(dramaTitle(drama, locale))}**`;
   return [
-    result.previous ? t(locale, 'rate.replaced', { score: rating.score, drama: name, previous: result.previous.score }) : t(locale, 'rate.saved', { score: rating.score, drama: name }),
+    result.previous
+      ? t(locale, 'rate.replaced', { score: rating.score, drama: name, previous: result.previous.score })
+      : t(locale, 'rate.saved', { score: rating.score, drama: name }),
     rating.review ? t(locale, 'rate.reviewSaved') : result.keptReview ? t(locale, 'rate.reviewKept') : undefined,
     t(locale, 'rate.average', { average: oneDecimal(result.summary.average), count: result.summary.count }),
   ]
@@ -25,15 +34,31 @@ export function renderRateConfirmation(drama: Drama, rating: MemberRating, resul
 const relative = (ms: number) => `<t:${Math.floor(ms / 1000)}:R>`;
 
 /** `/ratings`: the server's leaderboard, ranked dramas first, the not-yet-ranked apart. */
-export function renderLeaderboard(board: { ranked: LeaderboardEntry[]; unranked: LeaderboardEntry[] }, catalog: Catalog, serverName: string | undefined, locale: Locale, requestedPage = 0): Card {
+export function renderLeaderboard(
+  board: { ranked: LeaderboardEntry[]; unranked: LeaderboardEntry[] },
+  catalog: Catalog,
+  serverName: string | undefined,
+  locale: Locale,
+  requestedPage = 0,
+): Card {
   const name = (id: string) => {
     const drama = catalog.drama(id);
     return drama ? `${plain(dramaTitle(drama, locale))} (${drama.year})` : id;
   };
   const unrankedSection = t(locale, 'ratings.unrankedHeading', { min: MIN_RATINGS_TO_RANK });
   const items: ListItem[] = [
-    ...board.ranked.map((e, i) => ({ text: t(locale, 'ratings.line', { rank: i + 1, drama: name(e.dramaId), average: oneDecimal(e.summary.average), count: e.summary.count }) })),
-    ...board.unranked.map((e) => ({ section: unrankedSection, text: t(locale, 'ratings.unrankedLine', { drama: name(e.dramaId), count: e.summary.count }) })),
+    ...board.ranked.map((e, i) => ({
+      text: t(locale, 'ratings.line', {
+        rank: i + 1,
+        drama: name(e.dramaId),
+        average: oneDecimal(e.summary.average),
+        count: e.summary.count,
+      }),
+    })),
+    ...board.unranked.map((e) => ({
+      section: unrankedSection,
+      text: t(locale, 'ratings.unrankedLine', { drama: name(e.dramaId), count: e.summary.count }),
+    })),
   ];
   const pages = paginate(items, { maxItems: 10, maxChars: 1800 }, locale);
   const page = clampPage(requestedPage, pages.length);
@@ -41,9 +66,19 @@ export function renderLeaderboard(board: { ranked: LeaderboardEntry[]; unranked:
     embeds: [
       {
         color: COLOURS.list,
-        title: truncate(t(locale, 'ratings.title', { server: serverName ?? t(locale, 'ratings.thisServer') }), LIMITS.title),
+        title: truncate(
+          t(locale, 'ratings.title', { server: serverName ?? t(locale, 'ratings.thisServer') }),
+          LIMITS.title,
+        ),
         description: items.length ? renderPage(pages, page, locale) : t(locale, 'ratings.none'),
-        footer: { text: [pages.length > 1 ? t(locale, 'footer.page', { page: page + 1, pages: pages.length }) : undefined, 'dramabot'].filter(Boolean).join(' · ') },
+        footer: {
+          text: [
+            pages.length > 1 ? t(locale, 'footer.page', { page: page + 1, pages: pages.length }) : undefined,
+            'dramabot',
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        },
       },
     ],
     components: pagerRow((p) => actions.leaderboardPage(p), page, pages.length, locale),
@@ -55,7 +90,16 @@ export function renderDramaRatings(drama: Drama, doc: DramaRatings | undefined, 
   const summary = summarize(doc);
   const heading = truncate(t(locale, 'ratings.dramaTitle', { drama: dramaHeading(drama, locale) }), LIMITS.title);
   if (summary.count === 0) {
-    return { embeds: [{ color: COLOURS.drama, title: heading, description: t(locale, 'ratings.dramaNone', { drama: `**${plain(dramaTitle(drama, locale))}**` }) }], components: [] };
+    return {
+      embeds: [
+        {
+          color: COLOURS.drama,
+          title: heading,
+          description: t(locale, 'ratings.dramaNone', { drama: `**${plain(dramaTitle(drama, locale))}**` }),
+        },
+      ],
+      components: [],
+    };
   }
   const most = Math.max(...summary.histogram);
   const distribution = summary.histogram
@@ -64,7 +108,14 @@ export function renderDramaRatings(drama: Drama, doc: DramaRatings | undefined, 
     .map(({ score, n }) => `\`${String(score).padStart(2)}\` ${bar(n, most)} ${n}`)
     .join('\n');
   const reviews = latestReviews(doc)
-    .map((r) => t(locale, 'ratings.reviewLine', { member: `<@${r.userId}>`, score: r.score, when: relative(r.at), review: plain(r.review.replace(/\s+/g, ' ')) }))
+    .map((r) =>
+      t(locale, 'ratings.reviewLine', {
+        member: `<@${r.userId}>`,
+        score: r.score,
+        when: relative(r.at),
+        review: plain(r.review.replace(/\s+/g, ' ')),
+      }),
+    )
     .join('\n');
   return {
     embeds: [
@@ -72,7 +123,10 @@ export function renderDramaRatings(drama: Drama, doc: DramaRatings | undefined, 
         color: COLOURS.drama,
         title: heading,
         fields: [
-          ...field(t(locale, 'ratings.average'), t(locale, 'ratings.averageValue', { average: oneDecimal(summary.average), count: summary.count })),
+          ...field(
+            t(locale, 'ratings.average'),
+            t(locale, 'ratings.averageValue', { average: oneDecimal(summary.average), count: summary.count }),
+          ),
           ...field(t(locale, 'ratings.distribution'), distribution, false),
           ...field(t(locale, 'ratings.reviews'), reviews || undefined, false),
         ],
@@ -84,10 +138,18 @@ export function renderDramaRatings(drama: Drama, doc: DramaRatings | undefined, 
 }
 
 /** `/ratings mine:true`: the member's own ratings, best first (private). */
-export function renderMyRatings(mine: Array<{ drama: Drama; rating: MemberRating }>, locale: Locale, requestedPage = 0): Card {
+export function renderMyRatings(
+  mine: Array<{ drama: Drama; rating: MemberRating }>,
+  locale: Locale,
+  requestedPage = 0,
+): Card {
   const sorted = [...mine].sort((a, b) => b.rating.score - a.rating.score || b.rating.at - a.rating.at);
   const items = sorted.map(({ drama, rating }) => ({
-    text: t(locale, 'ratings.mineLine', { drama: `${plain(dramaTitle(drama, locale))} (${drama.year})`, score: rating.score, review: rating.review ? t(locale, 'ratings.mineHasReview') : '' }),
+    text: t(locale, 'ratings.mineLine', {
+      drama: `${plain(dramaTitle(drama, locale))} (${drama.year})`,
+      score: rating.score,
+      review: rating.review ? t(locale, 'ratings.mineHasReview') : '',
+    }),
   }));
   const pages = paginate(items, { maxItems: 15, maxChars: 1800 }, locale);
   const page = clampPage(requestedPage, pages.length);
@@ -97,7 +159,14 @@ export function renderMyRatings(mine: Array<{ drama: Drama; rating: MemberRating
         color: COLOURS.list,
         title: t(locale, 'ratings.mineTitle'),
         description: items.length ? renderPage(pages, page, locale) : t(locale, 'ratings.mineNone'),
-        footer: { text: [pages.length > 1 ? t(locale, 'footer.page', { page: page + 1, pages: pages.length }) : undefined, 'dramabot'].filter(Boolean).join(' · ') },
+        footer: {
+          text: [
+            pages.length > 1 ? t(locale, 'footer.page', { page: page + 1, pages: pages.length }) : undefined,
+            'dramabot',
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        },
       },
     ],
     components: pagerRow((p) => actions.myRatingsPage(p), page, pages.length, locale),

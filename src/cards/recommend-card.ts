@@ -25,7 +25,10 @@ export function reasonText(reason: Reason, catalog: Catalog, locale: Locale): st
     case 'genres':
       return t(locale, 'reason.genres', { genres: genreNames(reason.genres, locale), seed });
     case 'tags':
-      return t(locale, 'reason.tags', { tags: plain(reason.tags.map((tag) => tag.replace(/-/g, ' ')).join(', ')), seed });
+      return t(locale, 'reason.tags', {
+        tags: plain(reason.tags.map((tag) => tag.replace(/-/g, ' ')).join(', ')),
+        seed,
+      });
     case 'server-favourite':
       return t(locale, 'reason.serverFavourite', { average: oneDecimal(reason.average), count: reason.count });
     case 'star-power':
@@ -34,7 +37,13 @@ export function reasonText(reason: Reason, catalog: Catalog, locale: Locale): st
 }
 
 /** Up to five dramas, one line each with its two strongest reasons, and a menu to open any of them. */
-export function renderRecommendations(recommendations: Recommendation[], basis: Basis, like: Drama | undefined, catalog: Catalog, locale: Locale): Card {
+export function renderRecommendations(
+  recommendations: Recommendation[],
+  basis: Basis,
+  like: Drama | undefined,
+  catalog: Catalog,
+  locale: Locale,
+): Card {
   const lines = recommendations.map((r, i) =>
     t(locale, 'recommend.line', {
       rank: i + 1,
@@ -51,7 +60,14 @@ export function renderRecommendations(recommendations: Recommendation[], basis: 
       {
         color: COLOURS.drama,
         title: t(locale, 'recommend.title'),
-        description: truncate([t(locale, `recommend.basis.${basis}`, { drama: like ? plain(dramaTitle(like, locale)) : '' }), '', ...lines].join('\n'), LIMITS.description),
+        description: truncate(
+          [
+            t(locale, `recommend.basis.${basis}`, { drama: like ? plain(dramaTitle(like, locale)) : '' }),
+            '',
+            ...lines,
+          ].join('\n'),
+          LIMITS.description,
+        ),
         footer: { text: t(locale, 'footer.sourcesOnCards') + ' · dramabot' },
       },
     ],
@@ -60,7 +76,10 @@ export function renderRecommendations(recommendations: Recommendation[], basis: 
           selectMenu(
             actions.openDrama('drama'),
             t(locale, 'menu.openDrama'),
-            recommendations.map((r) => ({ label: `${dramaTitle(r.drama, locale)} (${r.drama.year})`, value: r.drama.id })),
+            recommendations.map((r) => ({
+              label: `${dramaTitle(r.drama, locale)} (${r.drama.year})`,
+              value: r.drama.id,
+            })),
           ),
         ]
       : [],

@@ -23,12 +23,20 @@ export function describeFilter(filter: SearchFilter, locale: Locale): string {
 
 /** What a search that found nothing was looking for, for the not-found message. */
 export function describeSearch(filter: SearchFilter, locale: Locale): string {
-  const parts = [filter.query ? `“${quoted(filter.query)}”` : undefined, describeFilter(filter, locale) || undefined].filter(Boolean);
+  const parts = [
+    filter.query ? `“${quoted(filter.query)}”` : undefined,
+    describeFilter(filter, locale) || undefined,
+  ].filter(Boolean);
   return parts.length ? parts.join(', ') : t(locale, 'search.everything');
 }
 
 /** `/drama search`: ten dramas a page, numbered, with a menu to open any of them. */
-export function renderSearchResults(dramas: readonly Drama[], filter: SearchFilter, locale: Locale, requestedPage = 0): Card {
+export function renderSearchResults(
+  dramas: readonly Drama[],
+  filter: SearchFilter,
+  locale: Locale,
+  requestedPage = 0,
+): Card {
   const items = dramas.map((drama, i) => ({
     drama,
     text: `**${i + 1}.** ${plain(dramaTitle(drama, locale))} (${drama.year}) · ${plain(drama.networks.join(', '))} · ${t(locale, 'search.line', { episodes: drama.episodeCount })} · ${genreNames(drama.genres, locale)}`,
@@ -37,12 +45,22 @@ export function renderSearchResults(dramas: readonly Drama[], filter: SearchFilt
   const page = clampPage(requestedPage, pages.length);
   const shown = pages[page]!;
   const filters = describeFilter(filter, locale);
-  const header = [filters ? t(locale, 'search.filters', { filters }) : undefined, t(locale, 'search.count', { count: dramas.length })].filter(Boolean).join(' · ');
+  const header = [
+    filters ? t(locale, 'search.filters', { filters }) : undefined,
+    t(locale, 'search.count', { count: dramas.length }),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return {
     embeds: [
       {
         color: COLOURS.list,
-        title: truncate(filter.query ? t(locale, 'search.titleFor', { query: filter.query.replace(/\s+/g, ' ') }) : t(locale, 'search.title'), LIMITS.title),
+        title: truncate(
+          filter.query
+            ? t(locale, 'search.titleFor', { query: filter.query.replace(/\s+/g, ' ') })
+            : t(locale, 'search.title'),
+          LIMITS.title,
+        ),
         description: `${header}\n\n${renderPage(pages, page, locale)}`,
         footer: sourcesFooter('on-cards', locale, { page, pages: pages.length }),
       },
@@ -51,7 +69,11 @@ export function renderSearchResults(dramas: readonly Drama[], filter: SearchFilt
       selectMenu(
         actions.openDrama('drama'),
         t(locale, 'menu.openDrama'),
-        shown.map(({ drama }) => ({ label: `${dramaTitle(drama, locale)} (${drama.year})`, value: drama.id, description: drama.networks.join(', ') })),
+        shown.map(({ drama }) => ({
+          label: `${dramaTitle(drama, locale)} (${drama.year})`,
+          value: drama.id,
+          description: drama.networks.join(', '),
+        })),
       ),
       ...pagerRow((p) => actions.searchPage(filter, p), page, pages.length, locale),
     ],

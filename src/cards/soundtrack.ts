@@ -5,13 +5,28 @@ import type { Drama, Person, Track } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import { actions } from './actions.ts';
 import { dramaListPage } from './drama-lists.ts';
-import { COLOURS, LIMITS, button, discordDate, field, plain, row, selectMenu, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
+import {
+  COLOURS,
+  LIMITS,
+  button,
+  discordDate,
+  field,
+  plain,
+  row,
+  selectMenu,
+  sourcesFooter,
+  truncate,
+  type Card,
+  type Locale,
+} from './message.ts';
 import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
 
 const songValue = (drama: Drama, track: Track) => `s:${drama.id}:${track.track}`;
 
 function partLabel(track: Track, locale: Locale): string {
-  return track.part ? t(locale, 'list.partLabel', { part: track.part }) : t(locale, 'list.trackLabel', { track: track.track });
+  return track.part
+    ? t(locale, 'list.partLabel', { part: track.part })
+    : t(locale, 'list.trackLabel', { track: track.track });
 }
 
 function artistNames(catalog: Catalog, track: Track, locale: Locale): string {
@@ -27,7 +42,9 @@ function songMenu(songs: SongRef[], catalog: Catalog, locale: Locale, withDrama:
           songs.map(({ drama, track }) => ({
             label: trackHeading(track, locale),
             value: songValue(drama, track),
-            description: withDrama ? `${dramaTitle(drama, locale)} · ${partLabel(track, locale)}` : artistNames(catalog, track, locale),
+            description: withDrama
+              ? `${dramaTitle(drama, locale)} · ${partLabel(track, locale)}`
+              : artistNames(catalog, track, locale),
           })),
         ),
       ]
@@ -39,18 +56,32 @@ export function renderTracklist(drama: Drama, catalog: Catalog, locale: Locale, 
   const tracks = drama.soundtrack ?? [];
   const items = tracks.map((track) => ({
     track,
-    text: [`**${partLabel(track, locale)}**`, `${plain(trackHeading(track, locale))} — ${plain(artistNames(catalog, track, locale))}`, track.releaseDate ? discordDate(track.releaseDate) : undefined]
+    text: [
+      `**${partLabel(track, locale)}**`,
+      `${plain(trackHeading(track, locale))} — ${plain(artistNames(catalog, track, locale))}`,
+      track.releaseDate ? discordDate(track.releaseDate) : undefined,
+    ]
       .filter(Boolean)
       .join(' · '),
   }));
   const pages = paginate(items, undefined, locale) as Array<typeof items>;
   const page = clampPage(requestedPage, pages.length);
-  const description = tracks.length ? renderPage(pages, page, locale) : t(locale, 'list.noTracks', { drama: plain(dramaHeading(drama, locale)) });
-  const embed = { ...dramaListPage(drama, locale, 'list.tracks', description, page, pages.length), color: COLOURS.song };
+  const description = tracks.length
+    ? renderPage(pages, page, locale)
+    : t(locale, 'list.noTracks', { drama: plain(dramaHeading(drama, locale)) });
+  const embed = {
+    ...dramaListPage(drama, locale, 'list.tracks', description, page, pages.length),
+    color: COLOURS.song,
+  };
   return {
     embeds: [embed],
     components: [
-      ...songMenu(pages[page]!.map(({ track }) => ({ drama, track })), catalog, locale, false),
+      ...songMenu(
+        pages[page]!.map(({ track }) => ({ drama, track })),
+        catalog,
+        locale,
+        false,
+      ),
       ...pagerRow((p) => actions.tracks(drama.id, p), page, pages.length, locale),
     ],
   };
@@ -66,11 +97,21 @@ export function renderSongCard(drama: Drama, track: Track, catalog: Catalog, loc
         title: truncate(trackHeading(track, locale), LIMITS.title),
         description: plain(t(locale, 'song.ost', { drama: dramaHeading(drama, locale) })),
         fields: [
-          ...field(t(locale, 'card.artists'), plain(track.artists.map((id) => personHeading(catalog.person(id)!, locale)).join(', '))),
+          ...field(
+            t(locale, 'card.artists'),
+            plain(track.artists.map((id) => personHeading(catalog.person(id)!, locale)).join(', ')),
+          ),
           ...field(t(locale, 'card.part'), partLabel(track, locale)),
           ...field(t(locale, 'card.released'), track.releaseDate ? discordDate(track.releaseDate) : undefined),
-          ...field(t(locale, 'card.playsIn'), track.episode ? t(locale, 'card.episodeNumber', { number: track.episode }) : undefined),
-          ...field(t(locale, 'card.drama'), `${plain(dramaHeading(drama, locale))} · ${drama.year} · ${plain(drama.networks.join(', '))}`, false),
+          ...field(
+            t(locale, 'card.playsIn'),
+            track.episode ? t(locale, 'card.episodeNumber', { number: track.episode }) : undefined,
+          ),
+          ...field(
+            t(locale, 'card.drama'),
+            `${plain(dramaHeading(drama, locale))} · ${drama.year} · ${plain(drama.networks.join(', '))}`,
+            false,
+          ),
         ],
         footer: sourcesFooter(drama.sources, locale),
       },
@@ -87,7 +128,9 @@ export function renderSongCard(drama: Drama, track: Track, catalog: Catalog, loc
 
 /** A singer's soundtrack songs across dramas, newest first. */
 export function renderArtistSongs(person: Person, catalog: Catalog, locale: Locale, requestedPage = 0): Card {
-  const songs: SongRef[] = catalog.creditsOf(person.id).flatMap((c) => (c.kind === 'artist' && c.track ? [{ drama: c.drama, track: c.track }] : []));
+  const songs: SongRef[] = catalog
+    .creditsOf(person.id)
+    .flatMap((c) => (c.kind === 'artist' && c.track ? [{ drama: c.drama, track: c.track }] : []));
   const items = songs.map((song) => ({
     song,
     text: `${song.drama.year} · **${plain(dramaTitle(song.drama, locale))}** · ${partLabel(song.track, locale)} · ${plain(trackHeading(song.track, locale))}`,
@@ -105,7 +148,12 @@ export function renderArtistSongs(person: Person, catalog: Catalog, locale: Loca
       },
     ],
     components: [
-      ...songMenu(pages[page]!.map((i) => i.song), catalog, locale, true),
+      ...songMenu(
+        pages[page]!.map((i) => i.song),
+        catalog,
+        locale,
+        true,
+      ),
       ...pagerRow((p) => actions.artist(person.id, p), page, pages.length, locale),
     ],
   };

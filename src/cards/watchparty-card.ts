@@ -6,7 +6,22 @@ import { t } from '../i18n/index.ts';
 import { MAX_BUTTON_OPTIONS, tally, type Poll, type PollOption, type PollResult } from '../watchparty/poll.ts';
 import type { VoteOutcome } from '../watchparty/poll-store.ts';
 import { actions } from './actions.ts';
-import { COLOURS, LIMITS, button, discordDate, timestamp, field, plain, row, rowsOf, selectMenu, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
+import {
+  COLOURS,
+  LIMITS,
+  button,
+  discordDate,
+  timestamp,
+  field,
+  plain,
+  row,
+  rowsOf,
+  selectMenu,
+  sourcesFooter,
+  truncate,
+  type Card,
+  type Locale,
+} from './message.ts';
 
 /**
  * The watch-party poll message (open: live tally and vote buttons or menus; closed: final count
@@ -22,21 +37,31 @@ export function dramaTitleOf(poll: Poll, dramaId: string, catalog: Catalog, loca
 
 /** "Episode 3" / "3화", or the drama's title in a "what to watch next" poll. */
 export function optionName(poll: Poll, option: PollOption, catalog: Catalog, locale: Locale = poll.locale): string {
-  return option.episode === undefined ? dramaTitleOf(poll, option.dramaId, catalog, locale) : t(locale, 'party.episodeName', { episode: option.episode });
+  return option.episode === undefined
+    ? dramaTitleOf(poll, option.dramaId, catalog, locale)
+    : t(locale, 'party.episodeName', { episode: option.episode });
 }
 
 /** What the poll is about: the drama, or "what to watch next". */
 function subject(poll: Poll, catalog: Catalog, locale: Locale = poll.locale): string {
-  return poll.kind === 'episodes' ? dramaTitleOf(poll, poll.options[0]!.dramaId, catalog, locale) : t(locale, 'party.nextSubject');
+  return poll.kind === 'episodes'
+    ? dramaTitleOf(poll, poll.options[0]!.dramaId, catalog, locale)
+    : t(locale, 'party.nextSubject');
 }
 
 /** The episode's title and air date, or a drama's year and length, when the dataset has them. */
 function optionDetails(poll: Poll, option: PollOption, catalog: Catalog): string {
   const drama = catalog.drama(option.dramaId);
   if (!drama) return '';
-  if (option.episode === undefined) return [String(drama.year), t(poll.locale, 'party.episodeCount', { count: drama.episodeCount })].join(' · ');
+  if (option.episode === undefined)
+    return [String(drama.year), t(poll.locale, 'party.episodeCount', { count: drama.episodeCount })].join(' · ');
   const episode = drama.episodes.find((e) => e.number === option.episode);
-  return [episode?.title ? plain(truncate(episode.title, 60)) : undefined, episode?.airDate ? discordDate(episode.airDate, 'd') : undefined].filter(Boolean).join(' · ');
+  return [
+    episode?.title ? plain(truncate(episode.title, 60)) : undefined,
+    episode?.airDate ? discordDate(episode.airDate, 'd') : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 const percent = (count: number, total: number) => (total === 0 ? 0 : Math.round((count / total) * 100));
@@ -70,11 +95,18 @@ export function episodeRuns(numbers: readonly number[]): string {
  */
 function tallyText(poll: Poll, result: PollResult, catalog: Catalog): string {
   const detailed = poll.options.length <= MAX_BUTTON_OPTIONS;
-  const shown = poll.options.flatMap((_, i) => (detailed || result.counts[i]! > 0 ? [tallyLine(poll, i, result, detailed, catalog)] : []));
+  const shown = poll.options.flatMap((_, i) =>
+    detailed || result.counts[i]! > 0 ? [tallyLine(poll, i, result, detailed, catalog)] : [],
+  );
   const silent = poll.options.filter((o, i) => !detailed && result.counts[i] === 0);
   if (silent.length) {
-    const names = poll.kind === 'episodes' ? episodeRuns(silent.map((o) => o.episode!)) : silent.map((o) => plain(optionName(poll, o, catalog))).join(', ');
-    shown.push(t(poll.locale, poll.kind === 'episodes' ? 'party.noVotesOnEpisodes' : 'party.noVotesOn', { options: names }));
+    const names =
+      poll.kind === 'episodes'
+        ? episodeRuns(silent.map((o) => o.episode!))
+        : silent.map((o) => plain(optionName(poll, o, catalog))).join(', ');
+    shown.push(
+      t(poll.locale, poll.kind === 'episodes' ? 'party.noVotesOnEpisodes' : 'party.noVotesOn', { options: names }),
+    );
   }
   return shown.join(detailed ? '\n\n' : '\n');
 }
@@ -83,7 +115,13 @@ function tallyText(poll: Poll, result: PollResult, catalog: Catalog): string {
 export function winnerText(poll: Poll, result: PollResult, catalog: Catalog): string {
   if (result.winner === undefined) return t(poll.locale, 'party.noVotes');
   const count = result.counts[result.winner]!;
-  const lines = [t(poll.locale, 'party.winner', { option: plain(optionName(poll, poll.options[result.winner]!, catalog)), count, total: result.total })];
+  const lines = [
+    t(poll.locale, 'party.winner', {
+      option: plain(optionName(poll, poll.options[result.winner]!, catalog)),
+      count,
+      total: result.total,
+    }),
+  ];
   if (result.tiedWith.length) {
     const others = result.tiedWith.map((i) => plain(optionName(poll, poll.options[i]!, catalog))).join(', ');
     lines.push(t(poll.locale, poll.kind === 'episodes' ? 'party.tieEpisodes' : 'party.tieDramas', { others, count }));
@@ -98,8 +136,14 @@ function voteComponents(poll: Poll, catalog: Catalog): Card['components'] {
     button(actions.withdrawVote(poll.id), t(locale, 'party.withdraw')),
   );
   if (poll.options.length <= MAX_BUTTON_OPTIONS) {
-    const label = (o: PollOption) => (o.episode === undefined ? dramaTitleOf(poll, o.dramaId, catalog) : t(locale, 'party.episodeButton', { episode: o.episode }));
-    return [...rowsOf(poll.options.map((o, i) => button(actions.vote(poll.id, i), label(o), { style: ButtonStyle.Primary }))), controls];
+    const label = (o: PollOption) =>
+      o.episode === undefined
+        ? dramaTitleOf(poll, o.dramaId, catalog)
+        : t(locale, 'party.episodeButton', { episode: o.episode });
+    return [
+      ...rowsOf(poll.options.map((o, i) => button(actions.vote(poll.id, i), label(o), { style: ButtonStyle.Primary }))),
+      controls,
+    ];
   }
   const menus: Card['components'] = [];
   for (let start = 0; start < poll.options.length; start += LIMITS.selectOptions) {
@@ -115,7 +159,9 @@ function voteComponents(poll: Poll, catalog: Catalog): Card['components'] {
         chunk.map((o, k) => {
           const drama = catalog.drama(o.dramaId);
           const episode = o.episode === undefined ? undefined : drama?.episodes.find((e) => e.number === o.episode);
-          const label = episode?.title ? `${optionName(poll, o, catalog)} · ${episode.title}` : optionName(poll, o, catalog);
+          const label = episode?.title
+            ? `${optionName(poll, o, catalog)} · ${episode.title}`
+            : optionName(poll, o, catalog);
           return { label, value: String(start + k), ...(episode?.airDate ? { description: episode.airDate } : {}) };
         }),
       ),
@@ -128,28 +174,52 @@ function voteComponents(poll: Poll, catalog: Catalog): Card['components'] {
 export function renderPoll(poll: Poll, catalog: Catalog): Card {
   const locale = poll.locale;
   const result = poll.closed?.result ?? tally(poll);
-  const ask = poll.kind === 'dramas' ? 'party.askDrama' : poll.options.length <= MAX_BUTTON_OPTIONS ? 'party.askEpisode' : 'party.askEpisodeMenu';
+  const ask =
+    poll.kind === 'dramas'
+      ? 'party.askDrama'
+      : poll.options.length <= MAX_BUTTON_OPTIONS
+        ? 'party.askEpisode'
+        : 'party.askEpisodeMenu';
   const intro = poll.closed ? winnerText(poll, result, catalog) : t(locale, ask);
   const question = poll.question ? `### ${plain(poll.question)}\n` : '';
   const drama = poll.kind === 'episodes' ? catalog.drama(poll.options[0]!.dramaId) : undefined;
-  const closedLine = poll.closed ? (poll.closed.by === 'timer' ? t(locale, 'party.closedByTimer') : t(locale, 'party.closedBy', { member: `<@${poll.closed.by}>` })) : undefined;
+  const closedLine = poll.closed
+    ? poll.closed.by === 'timer'
+      ? t(locale, 'party.closedByTimer')
+      : t(locale, 'party.closedBy', { member: `<@${poll.closed.by}>` })
+    : undefined;
   return {
     embeds: [
       {
         color: COLOURS.party,
-        title: truncate(t(locale, poll.closed ? 'party.titleClosed' : 'party.title', { subject: subject(poll, catalog) }), LIMITS.title),
+        title: truncate(
+          t(locale, poll.closed ? 'party.titleClosed' : 'party.title', { subject: subject(poll, catalog) }),
+          LIMITS.title,
+        ),
         ...(drama ? { url: drama.sources[0] } : {}),
         description: truncate(`${question}${intro}\n\n${tallyText(poll, result, catalog)}`, LIMITS.description),
         fields: [
           ...field(t(locale, 'party.fieldHost'), `<@${poll.hostId}>`),
           ...field(
             t(locale, poll.closed ? 'party.fieldClosed' : 'party.fieldCloses'),
-            poll.closed ? `${timestamp(poll.closed.at, 'f')}\n${closedLine}` : `${timestamp(poll.closesAt, 'R')}\n${timestamp(poll.closesAt, 'f')}`,
+            poll.closed
+              ? `${timestamp(poll.closed.at, 'f')}\n${closedLine}`
+              : `${timestamp(poll.closesAt, 'R')}\n${timestamp(poll.closesAt, 'f')}`,
           ),
-          ...field(t(locale, 'party.fieldStarts'), poll.startsAt === undefined ? undefined : `${timestamp(poll.startsAt, 'F')}\n${timestamp(poll.startsAt, 'R')}`),
+          ...field(
+            t(locale, 'party.fieldStarts'),
+            poll.startsAt === undefined
+              ? undefined
+              : `${timestamp(poll.startsAt, 'F')}\n${timestamp(poll.startsAt, 'R')}`,
+          ),
           ...field(t(locale, 'party.fieldVotes'), String(result.total)),
         ],
-        footer: { text: truncate(`${t(locale, 'party.footer', { id: poll.id })} · ${sourcesFooter(drama ? drama.sources : 'on-cards', locale).text}`, LIMITS.footer) },
+        footer: {
+          text: truncate(
+            `${t(locale, 'party.footer', { id: poll.id })} · ${sourcesFooter(drama ? drama.sources : 'on-cards', locale).text}`,
+            LIMITS.footer,
+          ),
+        },
       },
     ],
     components: poll.closed ? [] : voteComponents(poll, catalog),
@@ -157,7 +227,9 @@ export function renderPoll(poll: Poll, catalog: Catalog): Card {
 }
 
 export function messageLink(poll: Poll): string | undefined {
-  return poll.messageId ? `https://discord.com/channels/${poll.guildId}/${poll.channelId}/${poll.messageId}` : undefined;
+  return poll.messageId
+    ? `https://discord.com/channels/${poll.guildId}/${poll.channelId}/${poll.messageId}`
+    : undefined;
 }
 
 export function eventLink(poll: Poll): string | undefined {
@@ -168,12 +240,19 @@ export function eventLink(poll: Poll): string | undefined {
 export function renderAnnouncement(poll: Poll, catalog: Catalog): string {
   const locale = poll.locale;
   const result = poll.closed?.result ?? tally(poll);
-  const heading = poll.kind === 'episodes' ? t(locale, 'party.resultFor', { subject: `**${plain(subject(poll, catalog))}**` }) : t(locale, 'party.resultNext');
+  const heading =
+    poll.kind === 'episodes'
+      ? t(locale, 'party.resultFor', { subject: `**${plain(subject(poll, catalog))}**` })
+      : t(locale, 'party.resultNext');
   const lines = [heading, winnerText(poll, result, catalog)];
-  if (poll.startsAt !== undefined) lines.push(t(locale, 'party.startsAt', { when: timestamp(poll.startsAt, 'F'), relative: timestamp(poll.startsAt, 'R') }));
+  if (poll.startsAt !== undefined)
+    lines.push(
+      t(locale, 'party.startsAt', { when: timestamp(poll.startsAt, 'F'), relative: timestamp(poll.startsAt, 'R') }),
+    );
   const event = eventLink(poll);
   if (event) lines.push(t(locale, 'party.eventCreated', { link: event }));
-  else if (poll.createEvent && poll.closed?.eventProblem) lines.push(t(locale, `party.event.${poll.closed.eventProblem}`));
+  else if (poll.createEvent && poll.closed?.eventProblem)
+    lines.push(t(locale, `party.event.${poll.closed.eventProblem}`));
   const link = messageLink(poll);
   if (link) lines.push(t(locale, 'party.pollLink', { link }));
   return truncate(lines.join('\n'), 2000);
@@ -205,7 +284,10 @@ export function voteAnswer(outcome: VoteOutcome, catalog: Catalog, locale: Local
 export function pollChoiceName(poll: Poll, catalog: Catalog, locale: Locale): string {
   const votes = t(locale, 'party.votes', { count: (poll.closed?.result ?? tally(poll)).total });
   const when = new Date(poll.closed?.at ?? poll.closesAt).toISOString().slice(0, 16).replace('T', ' ');
-  return truncate(`${subject(poll, catalog, locale)} · ${votes} · ${t(locale, poll.closed ? 'party.choiceClosed' : 'party.choiceCloses', { when: `${when} UTC` })}`, 100);
+  return truncate(
+    `${subject(poll, catalog, locale)} · ${votes} · ${t(locale, poll.closed ? 'party.choiceClosed' : 'party.choiceCloses', { when: `${when} UTC` })}`,
+    100,
+  );
 }
 
 /** /watchparty list: the open polls with links, then the latest results. */
@@ -220,7 +302,9 @@ export function renderPollList(open: readonly Poll[], closed: readonly Poll[], c
       poll.closed
         ? result.winner === undefined
           ? t(locale, 'party.listNoWinner')
-          : t(locale, 'party.listWinner', { option: plain(optionName(poll, poll.options[result.winner]!, catalog, locale)) })
+          : t(locale, 'party.listWinner', {
+              option: plain(optionName(poll, poll.options[result.winner]!, catalog, locale)),
+            })
         : t(locale, 'party.listCloses', { when: timestamp(poll.closesAt, 'R') }),
       t(locale, 'party.listHost', { host: `<@${poll.hostId}>` }),
       link ? `[${t(locale, 'party.listOpenLink')}](${link})` : undefined,
@@ -234,7 +318,10 @@ export function renderPollList(open: readonly Poll[], closed: readonly Poll[], c
       {
         color: COLOURS.party,
         title: t(locale, 'party.listTitle'),
-        description: truncate(openLines.length ? openLines.join('\n') : t(locale, 'party.listEmpty'), LIMITS.description),
+        description: truncate(
+          openLines.length ? openLines.join('\n') : t(locale, 'party.listEmpty'),
+          LIMITS.description,
+        ),
         fields: field(t(locale, 'party.listRecent'), closedLines.join('\n'), false),
         footer: { text: 'dramabot' },
       },

@@ -45,7 +45,8 @@ export function buildCatalog(dramas: Drama[], people: Person[]): Catalog {
     for (const c of drama.cast) add(c.person, { drama, kind: 'cast', role: c.role, characters: c.characters });
     for (const id of drama.directors ?? []) add(id, { drama, kind: 'director' });
     for (const id of drama.writers ?? []) add(id, { drama, kind: 'writer' });
-    for (const track of drama.soundtrack ?? []) for (const id of track.artists) add(id, { drama, kind: 'artist', track });
+    for (const track of drama.soundtrack ?? [])
+      for (const id of track.artists) add(id, { drama, kind: 'artist', track });
   }
   const songs = dramas.flatMap((drama) => (drama.soundtrack ?? []).map((track): SongRef => ({ drama, track })));
   return {

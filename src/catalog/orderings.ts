@@ -20,7 +20,9 @@ export const dramasNewestFirst = memo((catalog): readonly Drama[] =>
 
 /** People with the most credits first. */
 export const peopleMostCredited = memo((catalog): readonly Person[] =>
-  [...catalog.people].sort((a, b) => catalog.creditsOf(b.id).length - catalog.creditsOf(a.id).length || a.name.localeCompare(b.name)),
+  [...catalog.people].sort(
+    (a, b) => catalog.creditsOf(b.id).length - catalog.creditsOf(a.id).length || a.name.localeCompare(b.name),
+  ),
 );
 
 /** Dramas with a recorded soundtrack, the biggest first. */

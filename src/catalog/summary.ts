@@ -8,7 +8,9 @@ export function summarize(catalog: Catalog): { line: string; notes: string[] } {
   const notes: string[] = [];
   const fewLeads = catalog.dramas.filter((d) => d.cast.filter((c) => c.role === 'main').length < 4).map((d) => d.id);
   if (fewLeads.length) notes.push(`${fewLeads.length} dramas bill fewer than 4 leads: ${fewLeads.join(', ')}`);
-  const unused = catalog.people.filter((p) => catalog.creditsOf(p.id).length === 0 && p.type !== 'group').map((p) => p.id);
+  const unused = catalog.people
+    .filter((p) => catalog.creditsOf(p.id).length === 0 && p.type !== 'group')
+    .map((p) => p.id);
   if (unused.length) notes.push(`${unused.length} people have no credit in any drama: ${unused.join(', ')}`);
   return { line, notes };
 }

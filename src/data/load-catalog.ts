@@ -19,12 +19,19 @@ export function formatProblem(problem: DataProblem): string {
 export class DataError extends Error {
   override name = 'DataError';
   constructor(readonly problems: DataProblem[]) {
-    super(`the dataset has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.map(formatProblem).join('\n  ')}`);
+    super(
+      `the dataset has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.map(formatProblem).join('\n  ')}`,
+    );
   }
 }
 
 function jsonPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(root)';
+  return (
+    path.reduce<string>(
+      (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+      '',
+    ) || '(root)'
+  );
 }
 
 /**
@@ -59,7 +66,9 @@ function describeJsonError(source: string, error: Error): string {
   const before = source.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  const reason = error.message.replace(/ in JSON at position[\s\S]*$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
+  const reason = error.message
+    .replace(/ in JSON at position[\s\S]*$/, '')
+    .replace(/, "[\s\S]*" is not valid JSON$/, '');
   return `invalid JSON at line ${line}, column ${column}: ${reason}`;
 }
 
@@ -68,13 +77,20 @@ interface Parsed<T> {
   value: T;
 }
 
-function readFolder<T>(dir: string, schema: z.ZodType<T>, shown: (file: string) => string, problems: DataProblem[]): Array<Parsed<T>> {
+function readFolder<T>(
+  dir: string,
+  schema: z.ZodType<T>,
+  shown: (file: string) => string,
+  problems: DataProblem[],
+): Array<Parsed<T>> {
   if (!existsSync(dir)) {
     problems.push({ file: shown(dir), path: '(folder)', message: 'is missing' });
     return [];
   }
   const parsed: Array<Parsed<T>> = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const file = shown(join(dir, name));
     const source = readFileSync(join(dir, name), 'utf8');
     let json: unknown;
@@ -86,11 +102,13 @@ function readFolder<T>(dir: string, schema: z.ZodType<T>, shown: (file: string) 
     }
     const result = schema.safeParse(json);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push({ file, path: jsonPath(issue.path), message: issue.message });
+      for (const issue of result.error.issues)
+        problems.push({ file, path: jsonPath(issue.path), message: issue.message });
       continue;
     }
     const id = (result.data as { id: string }).id;
-    if (`${id}.json` !== name) problems.push({ file, path: 'id', message: `"${id}" must match the file name (${id}.json)` });
+    if (`${id}.json` !== name)
+      problems.push({ file, path: 'id', message: `"${id}" must match the file name (${id}.json)` });
     parsed.push({ file, value: result.data });
   }
   return parsed;
@@ -109,31 +127,67 @@ function crossCheck(dramas: Array<Parsed<Drama>>, people: Array<Parsed<Person>>,
   for (const { file, value: person } of people) {
     if (person.group !== undefined) {
       known(file, 'group', person.group);
-      if (personIds.get(person.group) && personIds.get(person.group)!.type !== 'group') problems.push({ file, path: 'group', message: `"${person.group}" is not a group (type "group")` });
+      if (personIds.get(person.group) && personIds.get(person.group)!.type !== 'group')
+        problems.push({ file, path: 'group', message: `"${person.group}" is not a group (type "group")` });
     }
   }
   const dramaIds = new Set<string>();
   for (const { file, value: d } of dramas) {
     if (dramaIds.has(d.id)) problems.push({ file, path: 'id', message: `duplicate drama id "${d.id}"` });
     dramaIds.add(d.id);
-    if (Number(d.firstAirDate.slice(0, 4)) !== d.year) problems.push({ file, path: 'year', message: `${d.year} is not the year of firstAirDate ${d.firstAirDate}` });
-    if (d.lastAirDate && d.lastAirDate < d.firstAirDate) problems.push({ file, path: 'lastAirDate', message: `${d.lastAirDate} is before firstAirDate ${d.firstAirDate}` });
-    if (d.episodes.length !== d.episodeCount) problems.push({ file, path: 'episodes', message: `lists ${d.episodes.length} episodes but episodeCount is ${d.episodeCount}` });
+    if (Number(d.firstAirDate.slice(0, 4)) !== d.year)
+      problems.push({ file, path: 'year', message: `${d.year} is not the year of firstAirDate ${d.firstAirDate}` });
+    if (d.lastAirDate && d.lastAirDate < d.firstAirDate)
+      problems.push({
+        file,
+        path: 'lastAirDate',
+        message: `${d.lastAirDate} is before firstAirDate ${d.firstAirDate}`,
+      });
+    if (d.episodes.length !== d.episodeCount)
+      problems.push({
+        file,
+        path: 'episodes',
+        message: `lists ${d.episodes.length} episodes but episodeCount is ${d.episodeCount}`,
+      });
     d.episodes.forEach((e, i) => {
-      if (e.number !== i + 1) problems.push({ file, path: `episodes[${i}].number`, message: `is ${e.number}; episode numbers must run 1, 2, 3... without gaps (expected ${i + 1})` });
+      if (e.number !== i + 1)
+        problems.push({
+          file,
+          path: `episodes[${i}].number`,
+          message: `is ${e.number}; episode numbers must run 1, 2, 3... without gaps (expected ${i + 1})`,
+        });
       if (e.airDate && (e.airDate < d.firstAirDate || (d.lastAirDate && e.airDate > d.lastAirDate))) {
-        problems.push({ file, path: `episodes[${i}].airDate`, message: `${e.airDate} is outside the run ${d.firstAirDate} – ${d.lastAirDate ?? '?'}` });
+        problems.push({
+          file,
+          path: `episodes[${i}].airDate`,
+          message: `${e.airDate} is outside the run ${d.firstAirDate} – ${d.lastAirDate ?? '?'}`,
+        });
       }
     });
     (d.soundtrack ?? []).forEach((t, i) => {
-      if (t.track !== i + 1) problems.push({ file, path: `soundtrack[${i}].track`, message: `is ${t.track}; track numbers must run 1, 2, 3... (expected ${i + 1})` });
-      if (t.episode !== undefined && t.episode > d.episodeCount) problems.push({ file, path: `soundtrack[${i}].episode`, message: `episode ${t.episode} does not exist (${d.episodeCount} episodes)` });
+      if (t.track !== i + 1)
+        problems.push({
+          file,
+          path: `soundtrack[${i}].track`,
+          message: `is ${t.track}; track numbers must run 1, 2, 3... (expected ${i + 1})`,
+        });
+      if (t.episode !== undefined && t.episode > d.episodeCount)
+        problems.push({
+          file,
+          path: `soundtrack[${i}].episode`,
+          message: `episode ${t.episode} does not exist (${d.episodeCount} episodes)`,
+        });
       t.artists.forEach((a, j) => known(file, `soundtrack[${i}].artists[${j}]`, a));
     });
     const seen = new Set<string>();
     d.cast.forEach((c, i) => {
       known(file, `cast[${i}].person`, c.person);
-      if (seen.has(c.person)) problems.push({ file, path: `cast[${i}].person`, message: `"${c.person}" is listed twice; put both characters in one entry` });
+      if (seen.has(c.person))
+        problems.push({
+          file,
+          path: `cast[${i}].person`,
+          message: `"${c.person}" is listed twice; put both characters in one entry`,
+        });
       seen.add(c.person);
     });
     (d.directors ?? []).forEach((p, i) => known(file, `directors[${i}]`, p));

@@ -5,8 +5,28 @@ import { z } from 'zod';
  * The format is described for contributors in data/FORMAT.md.
  */
 export const GENRES = [
-  'romance', 'comedy', 'melodrama', 'thriller', 'mystery', 'crime', 'action', 'horror', 'historical', 'fantasy', 'sci-fi',
-  'medical', 'legal', 'music', 'slice-of-life', 'family', 'youth', 'sports', 'political', 'business', 'military', 'supernatural',
+  'romance',
+  'comedy',
+  'melodrama',
+  'thriller',
+  'mystery',
+  'crime',
+  'action',
+  'horror',
+  'historical',
+  'fantasy',
+  'sci-fi',
+  'medical',
+  'legal',
+  'music',
+  'slice-of-life',
+  'family',
+  'youth',
+  'sports',
+  'political',
+  'business',
+  'military',
+  'supernatural',
 ] as const;
 export type Genre = (typeof GENRES)[number];
 
@@ -19,7 +39,8 @@ const slug = z
   .string()
   .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "park-hyung-sik"');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];

@@ -32,7 +32,13 @@ Then act on the last reply:
  * `npm run playground`: the real bot against the local Discord server, driven from a prompt.
  * No token and no network beyond 127.0.0.1.
  */
-export async function runPlayground({ input, output, commandsDir, dataDir, databaseUrl }: PlaygroundOptions): Promise<void> {
+export async function runPlayground({
+  input,
+  output,
+  commandsDir,
+  dataDir,
+  databaseUrl,
+}: PlaygroundOptions): Promise<void> {
   const print = (text: string) => output.write(`${text}\n`);
   const fake = await new FakeDiscord({ validateBody: createOpenApiValidator() }).start();
   const config = parseConfig({
@@ -46,7 +52,9 @@ export async function runPlayground({ input, output, commandsDir, dataDir, datab
   const logger = createLogger({ level: 'warn', secrets: [fake.token], write: (line) => print(`(log) ${line}`) });
   const bot = await startBot({ config, logger, ...(commandsDir ? { commandsDir } : {}) });
   await deployCommands(config, bot.commands, 'deploy');
-  print(`dramabot playground: the bot is logged in to a local Discord at ${fake.apiUrl} (server "${fake.guild.name}").`);
+  print(
+    `dramabot playground: the bot is logged in to a local Discord at ${fake.apiUrl} (server "${fake.guild.name}").`,
+  );
   print(HELP);
 
   let last: FakeMessage | undefined;
@@ -69,22 +77,37 @@ export async function runPlayground({ input, output, commandsDir, dataDir, datab
 
   const handlers: Array<[RegExp, (m: RegExpExecArray) => unknown]> = [
     [/^(help|\?)$/, () => print(HELP)],
-    [/^commands$/, () => print(fake.commandsFor().map((c) => `/${c.name} — ${c.description}${describeOptions(c)}`).join('\n'))],
+    [
+      /^commands$/,
+      () =>
+        print(
+          fake
+            .commandsFor()
+            .map((c) => `/${c.name} — ${c.description}${describeOptions(c)}`)
+            .join('\n'),
+        ),
+    ],
     [/^locale (\S+)$/, (m) => void (as.locale = m[1] === 'ko' ? 'ko' : m[1] === 'en' ? 'en-US' : m[1])],
     [/^as admin$/, () => void (as.permissions = 'manager')],
     [/^as member(?: (\d+))?$/, (m) => Object.assign(as, { permissions: 'member', user: Number(m[1] ?? 1) })],
     [/^show$/, () => print(last ? renderMessage(fake.messages.get(last.id) ?? last) : 'Nothing to show yet.')],
-    [/^press (\d+)$/, async (m) => {
-      const button = last && nthButton(last, Number(m[1]));
-      if (!last || !button) return print('There is no such button on the last reply.');
-      if (button.url) return print(`That button opens ${button.url}`);
-      await show(fake.click(last, button.custom_id, as));
-    }],
-    [/^pick ([a-z]\d+)$/, async (m) => {
-      const choice = last && selectOption(last, m[1]!);
-      if (!last || !choice) return print('There is no such menu option on the last reply.');
-      await show(fake.select(last, [choice.value], choice.menu.custom_id, as));
-    }],
+    [
+      /^press (\d+)$/,
+      async (m) => {
+        const button = last && nthButton(last, Number(m[1]));
+        if (!last || !button) return print('There is no such button on the last reply.');
+        if (button.url) return print(`That button opens ${button.url}`);
+        await show(fake.click(last, button.custom_id, as));
+      },
+    ],
+    [
+      /^pick ([a-z]\d+)$/,
+      async (m) => {
+        const choice = last && selectOption(last, m[1]!);
+        if (!last || !choice) return print('There is no such menu option on the last reply.');
+        await show(fake.select(last, [choice.value], choice.menu.custom_id, as));
+      },
+    ],
   ];
 
   const lines = createInterface({ input, terminal: false });
@@ -102,7 +125,8 @@ export async function runPlayground({ input, output, commandsDir, dataDir, datab
     } catch (error) {
       print(`(${(error as Error).message})`);
     }
-    for (const v of fake.violations.slice(seenViolations)) print(`⚠ Discord would reject this (${v.route}): ${v.problems.join('; ')}`);
+    for (const v of fake.violations.slice(seenViolations))
+      print(`⚠ Discord would reject this (${v.route}): ${v.problems.join('; ')}`);
     seenViolations = fake.violations.length;
     output.write('> ');
   }
@@ -123,15 +147,26 @@ export async function runPlayground({ input, output, commandsDir, dataDir, datab
 
 function describeOptions(command: Json): string {
   const subs = (command.options ?? []).filter((o: Json) => o.type === 1);
-  if (subs.length) return subs.map((s: Json) => `\n    ${s.name}${(s.options ?? []).map((o: Json) => ` ${o.required ? '' : '['}${o.name}:${o.required ? '' : ']'}`).join('')}`).join('');
-  return (command.options ?? []).map((o: Json) => ` ${o.required ? '' : '['}${o.name}:${o.required ? '' : ']'}`).join('');
+  if (subs.length)
+    return subs
+      .map(
+        (s: Json) =>
+          `\n    ${s.name}${(s.options ?? []).map((o: Json) => ` ${o.required ? '' : '['}${o.name}:${o.required ? '' : ']'}`).join('')}`,
+      )
+      .join('');
+  return (command.options ?? [])
+    .map((o: Json) => ` ${o.required ? '' : '['}${o.name}:${o.required ? '' : ']'}`)
+    .join('');
 }
 
 /**
  * "/drama info title: Soundtrack #1 year: 2022" → path "/drama info", options {title, year}.
  * Option names are only recognized when the command really has them, so values may hold colons.
  */
-export function parseCommandLine(line: string, commands: Json[]): { path: string; options: Record<string, string>; focused?: string } {
+export function parseCommandLine(
+  line: string,
+  commands: Json[],
+): { path: string; options: Record<string, string>; focused?: string } {
   const words = line.slice(1).split(/\s+/);
   const command = commands.find((c) => c.name === words[0]);
   if (!command) throw new Error(`Unknown command /${words[0]}. Type "commands" to list them.`);
@@ -149,9 +184,13 @@ export function parseCommandLine(line: string, commands: Json[]): { path: string
   const names = (level.options ?? []).map((o: Json) => o.name as string);
   const options: Record<string, string> = {};
   let focused: string | undefined;
-  const marker = new RegExp(`(?:^|\\s)(${names.map((n: string) => n.replace(/[^\w-]/g, '')).join('|') || '$^'}):\\s*`, 'g');
+  const marker = new RegExp(
+    `(?:^|\\s)(${names.map((n: string) => n.replace(/[^\w-]/g, '')).join('|') || '$^'}):\\s*`,
+    'g',
+  );
   const found = [...rest.matchAll(marker)];
-  if (rest && !found.length) throw new Error(`Write options as name: value (options here: ${names.join(', ') || 'none'})`);
+  if (rest && !found.length)
+    throw new Error(`Write options as name: value (options here: ${names.join(', ') || 'none'})`);
   found.forEach((m, i) => {
     const end = found[i + 1]?.index ?? rest.length;
     let value = rest.slice(m.index! + m[0].length, end).trim();

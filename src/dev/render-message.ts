@@ -8,20 +8,33 @@ import type { FakeMessage, Json } from './fake-discord/server.ts';
  */
 export function renderMessage(message: FakeMessage): string {
   const lines: string[] = [];
-  const flags = [message.flags & 64 ? 'only you can see this' : undefined, message.edited_timestamp ? 'edited' : undefined].filter(Boolean);
+  const flags = [
+    message.flags & 64 ? 'only you can see this' : undefined,
+    message.edited_timestamp ? 'edited' : undefined,
+  ].filter(Boolean);
   lines.push(`── dramabot${flags.length ? ` (${flags.join(', ')})` : ''} ──`);
   if (message.content) lines.push(message.content);
   for (const embed of message.embeds as Json[]) {
     if (embed.author?.name) lines.push(`│ ${embed.author.name}`);
     if (embed.title) lines.push(`┌ ${embed.title}`);
-    if (embed.description) lines.push(...String(embed.description).split('\n').map((l) => `│ ${l}`));
+    if (embed.description)
+      lines.push(
+        ...String(embed.description)
+          .split('\n')
+          .map((l) => `│ ${l}`),
+      );
     for (const field of embed.fields ?? []) {
       lines.push(`│ ▸ ${field.name}`);
-      lines.push(...String(field.value).split('\n').map((l) => `│   ${l}`));
+      lines.push(
+        ...String(field.value)
+          .split('\n')
+          .map((l) => `│   ${l}`),
+      );
     }
     if (embed.footer?.text) lines.push(`└ ${embed.footer.text}`);
   }
-  for (const attachment of (message.attachments as Json[]) ?? []) lines.push(`📎 ${attachment.filename} (${attachment.size} bytes)`);
+  for (const attachment of (message.attachments as Json[]) ?? [])
+    lines.push(`📎 ${attachment.filename} (${attachment.size} bytes)`);
   let button = 0;
   let menu = 0;
   for (const row of message.components) {
@@ -29,18 +42,24 @@ export function renderMessage(message: FakeMessage): string {
     for (const component of row.components ?? []) {
       if (component.type === 2) {
         button += 1;
-        buttons.push(`[${button}] ${component.label ?? component.emoji?.name ?? ''}${component.disabled ? ' (disabled)' : ''}`);
+        buttons.push(
+          `[${button}] ${component.label ?? component.emoji?.name ?? ''}${component.disabled ? ' (disabled)' : ''}`,
+        );
       } else if (component.type === 3) {
         const letter = String.fromCharCode(97 + menu++);
         lines.push(`${component.placeholder ?? 'Select'}:`);
-        (component.options as Json[]).forEach((o, i) => lines.push(`  (${letter}${i + 1}) ${o.label}${o.description ? ` — ${o.description}` : ''}`));
+        (component.options as Json[]).forEach((o, i) =>
+          lines.push(`  (${letter}${i + 1}) ${o.label}${o.description ? ` — ${o.description}` : ''}`),
+        );
       }
     }
     if (buttons.length) lines.push(buttons.join('  '));
   }
   return lines
     .join('\n')
-    .replace(/<t:(\d+)(?::([DdfFtTR]))?>/g, (_whole, seconds: string, style = 'f') => timestamp(Number(seconds) * 1000, style))
+    .replace(/<t:(\d+)(?::([DdfFtTR]))?>/g, (_whole, seconds: string, style = 'f') =>
+      timestamp(Number(seconds) * 1000, style),
+    )
     .replace(/<@!?(\d+)>/g, (_whole, id: string) => `@${LOCAL_MEMBER.test(id) ? `member${Number(id.slice(-5))}` : id}`);
 }
 
@@ -54,7 +73,12 @@ function timestamp(ms: number, style: string): string {
   if (style === 't' || style === 'T') return `${iso.slice(11, 16)} UTC`;
   if (style !== 'R') return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
   const minutes = Math.round((ms - Date.now()) / 60_000);
-  const [amount, unit] = Math.abs(minutes) >= 2_880 ? [Math.round(minutes / 1_440), 'day'] : Math.abs(minutes) >= 90 ? [Math.round(minutes / 60), 'hour'] : [minutes, 'minute'];
+  const [amount, unit] =
+    Math.abs(minutes) >= 2_880
+      ? [Math.round(minutes / 1_440), 'day']
+      : Math.abs(minutes) >= 90
+        ? [Math.round(minutes / 60), 'hour']
+        : [minutes, 'minute'];
   const phrase = `${Math.abs(amount)} ${unit}${Math.abs(amount) === 1 ? '' : 's'}`;
   return amount >= 0 ? `in ${phrase}` : `${phrase} ago`;
 }

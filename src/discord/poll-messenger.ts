@@ -13,7 +13,9 @@ export function restPollMessenger(rest: REST): PollMessenger {
   return {
     async editPoll(poll, card) {
       if (!poll.messageId) return;
-      await rest.patch(Routes.channelMessage(poll.channelId, poll.messageId), { body: { ...card, allowed_mentions: NO_PINGS } });
+      await rest.patch(Routes.channelMessage(poll.channelId, poll.messageId), {
+        body: { ...card, allowed_mentions: NO_PINGS },
+      });
     },
     async announce(poll, content) {
       await rest.post(Routes.channelMessages(poll.channelId), {
@@ -25,7 +27,10 @@ export function restPollMessenger(rest: REST): PollMessenger {
       });
     },
     async createEvent(poll, body) {
-      const event = (await rest.post(Routes.guildScheduledEvents(poll.guildId), { body, reason: 'Watch party result' })) as APIGuildScheduledEvent;
+      const event = (await rest.post(Routes.guildScheduledEvents(poll.guildId), {
+        body,
+        reason: 'Watch party result',
+      })) as APIGuildScheduledEvent;
       return event.id;
     },
   };

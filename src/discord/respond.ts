@@ -9,7 +9,11 @@ import type { Card } from '../cards/message.ts';
  */
 export type Opened = 'card' | 'list';
 
-export async function reply(interaction: ChatInputCommandInteraction | MessageComponentInteraction, card: Card, options: { ephemeral?: boolean } = {}): Promise<void> {
+export async function reply(
+  interaction: ChatInputCommandInteraction | MessageComponentInteraction,
+  card: Card,
+  options: { ephemeral?: boolean } = {},
+): Promise<void> {
   await interaction.reply({ ...card, ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
 }
 
@@ -30,7 +34,10 @@ export const DEFER_AFTER_MS = 2_000;
  * only once stored). Usually one reply; if the store is slow, the reply is deferred first and
  * then filled in. A failure of `work` reaches the router either way.
  */
-export async function replyPrivatelyWhenDone(interaction: ChatInputCommandInteraction | MessageComponentInteraction, work: Promise<string>): Promise<void> {
+export async function replyPrivatelyWhenDone(
+  interaction: ChatInputCommandInteraction | MessageComponentInteraction,
+  work: Promise<string>,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), DEFER_AFTER_MS)));
   try {

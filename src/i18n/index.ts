@@ -11,7 +11,11 @@ export function languageOf(locale: string | null | undefined): Language {
  * The sentence for `key` in the user's language. `{name}` takes a variable; `{count|rating|ratings}`
  * takes a number and the word that agrees with it ("1 rating", "2 ratings").
  */
-export function t(locale: string | null | undefined, key: StringKey, vars: Record<string, string | number> = {}): string {
+export function t(
+  locale: string | null | undefined,
+  key: StringKey,
+  vars: Record<string, string | number> = {},
+): string {
   const template: string = strings[languageOf(locale)][key] ?? strings.en[key];
   return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (whole, name: string, one?: string, many?: string) => {
     if (!(name in vars)) return whole;

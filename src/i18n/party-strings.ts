@@ -5,7 +5,8 @@ export const partyStrings = {
     'party.titleClosed': '🏁 Watch party: {subject} (voting closed)',
     'party.nextSubject': 'what do we watch next?',
     'party.askEpisode': 'Which episode do we watch? One vote each: press a button, press another to change your vote.',
-    'party.askEpisodeMenu': 'Which episode do we watch? One vote each: pick from a menu, pick again to change your vote.',
+    'party.askEpisodeMenu':
+      'Which episode do we watch? One vote each: pick from a menu, pick again to change your vote.',
     'party.askDrama': 'Which drama do we watch next? One vote each: press a button, press another to change your vote.',
     'party.episodeName': 'Episode {episode}',
     'party.episodeButton': 'Ep {episode}',
@@ -35,12 +36,14 @@ export const partyStrings = {
     'party.closesAt': 'Voting closes {when}.',
     'party.withdrawn': 'Your vote for {option} is withdrawn.',
     'party.notVoted': 'You have not voted in this poll, so there is nothing to withdraw.',
-    'party.pollClosed': 'This poll is closed (voting ended {when}); your vote was not counted. See `/watchparty results`.',
+    'party.pollClosed':
+      'This poll is closed (voting ended {when}); your vote was not counted. See `/watchparty results`.',
     'party.unknownPoll': 'This poll no longer exists. Start a new one with `/watchparty start`.',
     'party.closeRefused': 'Only the host ({host}) or a member with **Manage Server** can close this poll.',
     'party.alreadyClosed': 'This poll is already closed (voting ended {when}). See `/watchparty results`.',
     'party.alreadyClosedNow': 'This poll was closed a moment ago by someone else.',
-    'party.noOpenPoll': 'There is no open poll in this channel. Pick one with the `poll` option, or see `/watchparty list`.',
+    'party.noOpenPoll':
+      'There is no open poll in this channel. Pick one with the `poll` option, or see `/watchparty list`.',
     'party.noResults': 'No poll has closed in this server yet. Start one with `/watchparty start`.',
     'party.stillOpen': 'This poll is still open: voting closes {when}. {link}',
     'party.resultFor': 'Watch-party result for {subject}:',
@@ -67,25 +70,37 @@ export const partyStrings = {
     'party.listHost': 'by {host}',
     'party.listOpenLink': 'go to poll',
     'party.guildOnly': 'Watch parties belong to a server: use this in a server channel.',
-    'party.needsChannelAccess': 'I need **View Channel** and **Send Messages** in this channel to keep the tally live and post the result. Ask an admin, or start the poll in another channel.',
-    'party.eventNeedsPermission': 'To create the event I need the **Create Events** permission. Ask an admin, or start the poll without `create_event`.',
+    'party.needsChannelAccess':
+      'I need **View Channel** and **Send Messages** in this channel to keep the tally live and post the result. Ask an admin, or start the poll in another channel.',
+    'party.eventNeedsPermission':
+      'To create the event I need the **Create Events** permission. Ask an admin, or start the poll without `create_event`.',
     'party.eventNeedsStart': 'An event needs a start time: add `starts_at`, like `2026-11-21 20:00 KST` or `in 2h`.',
     'party.badDuration': '“{input}” is not a duration. Try `30m`, `2h`, `1d` or `1h30m`.',
-    'party.durationRange': 'Voting can last from 10 seconds to 14 days (“{input}” is outside). Try `30m`, `2h` or `1d`.',
-    'party.badEpisodes': '“{input}” is not a list of episodes. Try a range like `1-4`, a list like `3,5,6`, or both: `1-4, 8` (episodes 1 to {count}).',
+    'party.durationRange':
+      'Voting can last from 10 seconds to 14 days (“{input}” is outside). Try `30m`, `2h` or `1d`.',
+    'party.badEpisodes':
+      '“{input}” is not a list of episodes. Try a range like `1-4`, a list like `3,5,6`, or both: `1-4, 8` (episodes 1 to {count}).',
     'party.noSuchEpisode': 'There is no episode {episode}: this drama has {count|episode|episodes}.',
     'party.tooManyEpisodes': 'A poll can offer at most {max} episodes. Pick fewer, like `1-20`.',
     'party.oneEpisode': 'A vote needs at least two episodes, like `3-4` or `3,5`.',
-    'party.singleEpisode': '{drama} has only one episode, so there is nothing to vote on. Add more titles to vote between dramas.',
-    'party.tooManyByDefault': '{drama} has {count} episodes; a poll offers at most {max}. Pick some with `episodes`, like `1-20` or `41-60`.',
-    'party.episodesWithTitles': '`episodes` picks episodes of one drama. With several titles the vote is between the dramas: leave `episodes` out.',
-    'party.startNeedsZone': '“{input}” has no time zone. Add one so everyone sees the right time: `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`, or say `in 2h`.',
-    'party.badStart': '“{input}” is not a time I understand. Try `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`, `in 2h`, or a Discord timestamp like `<t:1795000000:f>`.',
-    'party.startInPast': 'That start time ({when}) has passed or is less than a minute away. Pick a later one, like `in 2h`.',
+    'party.singleEpisode':
+      '{drama} has only one episode, so there is nothing to vote on. Add more titles to vote between dramas.',
+    'party.tooManyByDefault':
+      '{drama} has {count} episodes; a poll offers at most {max}. Pick some with `episodes`, like `1-20` or `41-60`.',
+    'party.episodesWithTitles':
+      '`episodes` picks episodes of one drama. With several titles the vote is between the dramas: leave `episodes` out.',
+    'party.startNeedsZone':
+      '“{input}” has no time zone. Add one so everyone sees the right time: `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`, or say `in 2h`.',
+    'party.badStart':
+      '“{input}” is not a time I understand. Try `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`, `in 2h`, or a Discord timestamp like `<t:1795000000:f>`.',
+    'party.startInPast':
+      'That start time ({when}) has passed or is less than a minute away. Pick a later one, like `in 2h`.',
     'party.startTooFar': 'A party can be planned at most {days} days ahead.',
-    'party.closesAfterStart': 'Voting would close after the party starts ({starts}). Use a shorter `duration`, or leave it out to close voting when the party starts.',
+    'party.closesAfterStart':
+      'Voting would close after the party starts ({starts}). Use a shorter `duration`, or leave it out to close voting when the party starts.',
     'party.tooManyOpen': 'This server already has {max} open polls. Close one first (`/watchparty list` shows them).',
-    'party.unavailable': 'Watch parties are unavailable right now, nothing was saved. Please try again in a few minutes.',
+    'party.unavailable':
+      'Watch parties are unavailable right now, nothing was saved. Please try again in a few minutes.',
     'party.readUnavailable': 'Watch parties are unavailable right now. Please try again in a few minutes.',
   },
   ko: {
@@ -123,7 +138,8 @@ export const partyStrings = {
     'party.closesAt': '투표는 {when} 마감돼요.',
     'party.withdrawn': '{option}에 한 표를 취소했어요.',
     'party.notVoted': '이 투표에 아직 투표하지 않아 취소할 표가 없어요.',
-    'party.pollClosed': '마감된 투표예요 ({when} 마감). 이 표는 반영되지 않았어요. `/watchparty results`에서 결과를 보세요.',
+    'party.pollClosed':
+      '마감된 투표예요 ({when} 마감). 이 표는 반영되지 않았어요. `/watchparty results`에서 결과를 보세요.',
     'party.unknownPoll': '더 이상 없는 투표예요. `/watchparty start`로 새 투표를 시작하세요.',
     'party.closeRefused': '시작한 사람({host}) 또는 **서버 관리** 권한이 있는 멤버만 투표를 마감할 수 있어요.',
     'party.alreadyClosed': '이미 마감된 투표예요 ({when} 마감). `/watchparty results`에서 결과를 보세요.',
@@ -155,24 +171,37 @@ export const partyStrings = {
     'party.listHost': '시작: {host}',
     'party.listOpenLink': '투표로 가기',
     'party.guildOnly': '같이보기는 서버별로 진행돼요. 서버 채널에서 사용해 주세요.',
-    'party.needsChannelAccess': '투표 현황을 갱신하고 결과를 올리려면 이 채널에서 **채널 보기**와 **메시지 보내기** 권한이 필요해요. 관리자에게 부탁하거나 다른 채널에서 시작해 주세요.',
-    'party.eventNeedsPermission': '이벤트를 만들려면 **이벤트 만들기** 권한이 필요해요. 관리자에게 부탁하거나 `create_event` 없이 시작해 주세요.',
-    'party.eventNeedsStart': '이벤트에는 시작 시간이 필요해요: `starts_at`에 `2026-11-21 20:00 KST`나 `in 2h`처럼 적어 주세요.',
+    'party.needsChannelAccess':
+      '투표 현황을 갱신하고 결과를 올리려면 이 채널에서 **채널 보기**와 **메시지 보내기** 권한이 필요해요. 관리자에게 부탁하거나 다른 채널에서 시작해 주세요.',
+    'party.eventNeedsPermission':
+      '이벤트를 만들려면 **이벤트 만들기** 권한이 필요해요. 관리자에게 부탁하거나 `create_event` 없이 시작해 주세요.',
+    'party.eventNeedsStart':
+      '이벤트에는 시작 시간이 필요해요: `starts_at`에 `2026-11-21 20:00 KST`나 `in 2h`처럼 적어 주세요.',
     'party.badDuration': '“{input}”은(는) 기간이 아니에요. `30m`, `2h`, `1d`, `1h30m`처럼 적어 주세요.',
-    'party.durationRange': '투표 기간은 10초에서 14일까지예요 (“{input}”은(는) 범위 밖). `30m`, `2h`, `1d`처럼 적어 주세요.',
-    'party.badEpisodes': '“{input}”은(는) 회차 목록이 아니에요. `1-4`처럼 범위, `3,5,6`처럼 목록, 또는 `1-4, 8`처럼 함께 적어 주세요 (1–{count}화).',
+    'party.durationRange':
+      '투표 기간은 10초에서 14일까지예요 (“{input}”은(는) 범위 밖). `30m`, `2h`, `1d`처럼 적어 주세요.',
+    'party.badEpisodes':
+      '“{input}”은(는) 회차 목록이 아니에요. `1-4`처럼 범위, `3,5,6`처럼 목록, 또는 `1-4, 8`처럼 함께 적어 주세요 (1–{count}화).',
     'party.noSuchEpisode': '{episode}화는 없어요. 이 드라마는 {count}부작이에요.',
     'party.tooManyEpisodes': '투표에는 최대 {max}개 회차까지 넣을 수 있어요. `1-20`처럼 줄여 주세요.',
     'party.oneEpisode': '투표에는 회차가 두 개 이상 필요해요. `3-4`나 `3,5`처럼 적어 주세요.',
-    'party.singleEpisode': '{drama}은(는) 1부작이라 투표할 회차가 없어요. 제목을 더 넣으면 드라마끼리 투표할 수 있어요.',
-    'party.tooManyByDefault': '{drama}은(는) {count}부작이라 한 투표에 다 넣을 수 없어요 (최대 {max}개). `episodes`에 `1-20`이나 `41-60`처럼 골라 주세요.',
-    'party.episodesWithTitles': '`episodes`는 드라마 하나의 회차를 고를 때 써요. 제목이 여러 개면 드라마끼리 투표하니 `episodes`는 빼 주세요.',
-    'party.startNeedsZone': '“{input}”에 시간대가 없어요. 모두가 맞는 시간을 보도록 `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`처럼 적거나 `in 2h`라고 적어 주세요.',
-    'party.badStart': '“{input}”은(는) 알 수 없는 시간이에요. `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`, `in 2h`, 또는 `<t:1795000000:f>` 같은 디스코드 타임스탬프로 적어 주세요.',
-    'party.startInPast': '그 시작 시간({when})은 이미 지났거나 1분도 남지 않았어요. `in 2h`처럼 더 나중으로 정해 주세요.',
+    'party.singleEpisode':
+      '{drama}은(는) 1부작이라 투표할 회차가 없어요. 제목을 더 넣으면 드라마끼리 투표할 수 있어요.',
+    'party.tooManyByDefault':
+      '{drama}은(는) {count}부작이라 한 투표에 다 넣을 수 없어요 (최대 {max}개). `episodes`에 `1-20`이나 `41-60`처럼 골라 주세요.',
+    'party.episodesWithTitles':
+      '`episodes`는 드라마 하나의 회차를 고를 때 써요. 제목이 여러 개면 드라마끼리 투표하니 `episodes`는 빼 주세요.',
+    'party.startNeedsZone':
+      '“{input}”에 시간대가 없어요. 모두가 맞는 시간을 보도록 `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`처럼 적거나 `in 2h`라고 적어 주세요.',
+    'party.badStart':
+      '“{input}”은(는) 알 수 없는 시간이에요. `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`, `in 2h`, 또는 `<t:1795000000:f>` 같은 디스코드 타임스탬프로 적어 주세요.',
+    'party.startInPast':
+      '그 시작 시간({when})은 이미 지났거나 1분도 남지 않았어요. `in 2h`처럼 더 나중으로 정해 주세요.',
     'party.startTooFar': '같이보기는 최대 {days}일 뒤까지 계획할 수 있어요.',
-    'party.closesAfterStart': '같이보기가 시작된 뒤({starts})에 투표가 끝나게 돼요. `duration`을 줄이거나, 빼면 시작할 때 투표가 마감돼요.',
-    'party.tooManyOpen': '이 서버에는 이미 진행 중인 투표가 {max}개 있어요. 먼저 하나를 마감해 주세요 (`/watchparty list`에서 볼 수 있어요).',
+    'party.closesAfterStart':
+      '같이보기가 시작된 뒤({starts})에 투표가 끝나게 돼요. `duration`을 줄이거나, 빼면 시작할 때 투표가 마감돼요.',
+    'party.tooManyOpen':
+      '이 서버에는 이미 진행 중인 투표가 {max}개 있어요. 먼저 하나를 마감해 주세요 (`/watchparty list`에서 볼 수 있어요).',
     'party.unavailable': '지금은 같이보기를 쓸 수 없어요. 아무것도 저장되지 않았어요. 몇 분 뒤에 다시 시도해 주세요.',
     'party.readUnavailable': '지금은 같이보기를 불러올 수 없어요. 몇 분 뒤에 다시 시도해 주세요.',
   },

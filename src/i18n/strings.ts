@@ -9,7 +9,8 @@ export const strings = {
     'error.internal': 'Something went wrong on our side (ref `{ref}`). Nothing was lost; please try again in a moment.',
     'error.adminOnly': 'Only members with the **Manage Server** permission can do this.',
     'error.unknownCommand': 'This command is not available any more. An admin may need to run `npm run deploy` again.',
-    'error.staleComponent': 'This button is from an older version of the bot. Run the command again to get a fresh one.',
+    'error.staleComponent':
+      'This button is from an older version of the bot. Run the command again to get a fresh one.',
     'error.guildOnly': 'This command works in a server, not in direct messages.',
     'error.restarting': 'The bot is restarting. Please try again in a few seconds.',
     'ping.reply': 'Pong! Gateway heartbeat {gateway} · round trip {roundTrip} ms',
@@ -197,7 +198,8 @@ export const strings = {
   ko: {
     'error.internal': '처리 중 문제가 생겼어요 (오류 번호 `{ref}`). 잃어버린 것은 없어요. 잠시 후 다시 시도해 주세요.',
     'error.adminOnly': '**서버 관리** 권한이 있는 멤버만 할 수 있어요.',
-    'error.unknownCommand': '더 이상 사용할 수 없는 명령어예요. 관리자가 `npm run deploy`를 다시 실행해야 할 수 있어요.',
+    'error.unknownCommand':
+      '더 이상 사용할 수 없는 명령어예요. 관리자가 `npm run deploy`를 다시 실행해야 할 수 있어요.',
     'error.staleComponent': '이전 버전의 버튼이에요. 명령어를 다시 실행해 주세요.',
     'error.guildOnly': '이 명령어는 DM이 아닌 서버에서만 쓸 수 있어요.',
     'error.restarting': '봇이 다시 시작하는 중이에요. 몇 초 후에 다시 시도해 주세요.',

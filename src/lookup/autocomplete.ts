@@ -11,11 +11,25 @@ import { dramasBiggestSoundtrack, dramasNewestFirst, networksByUse, peopleMostCr
  */
 type Locale = string | null | undefined;
 
-const asDrama = (drama: Drama): SearchResult => ({ type: 'drama', drama, score: 0, match: 'exact', via: { kind: 'title', text: drama.title } });
-const asPerson = (person: Person): SearchResult => ({ type: 'person', person, score: 0, match: 'exact', via: { kind: 'person', text: person.name } });
+const asDrama = (drama: Drama): SearchResult => ({
+  type: 'drama',
+  drama,
+  score: 0,
+  match: 'exact',
+  via: { kind: 'title', text: drama.title },
+});
+const asPerson = (person: Person): SearchResult => ({
+  type: 'person',
+  person,
+  score: 0,
+  match: 'exact',
+  via: { kind: 'person', text: person.name },
+});
 
 export function dramaChoices(index: SearchIndex, catalog: Catalog, typed: string, locale: Locale): Choice[] {
-  const results = typed.trim() ? searchDramas(index, catalog, typed) : dramasNewestFirst(catalog).slice(0, MAX_CHOICES).map(asDrama);
+  const results = typed.trim()
+    ? searchDramas(index, catalog, typed)
+    : dramasNewestFirst(catalog).slice(0, MAX_CHOICES).map(asDrama);
   return toChoices(results, catalog, locale);
 }
 

@@ -11,7 +11,12 @@ import { summarize } from '../ratings/aggregate.ts';
  * The drama card as a server sees it: with this server's rating and the Rate and Similar buttons.
  * A store that is down costs the rating line, never the card: lookups keep working.
  */
-export async function dramaCardView(ctx: BotContext, where: { guildId: string | null; locale: string }, drama: Drama, more: APIButtonComponentWithCustomId[] = []): Promise<Card> {
+export async function dramaCardView(
+  ctx: BotContext,
+  where: { guildId: string | null; locale: string },
+  drama: Drama,
+  more: APIButtonComponentWithCustomId[] = [],
+): Promise<Card> {
   let rating: { average: number; count: number } | undefined;
   if (where.guildId) {
     try {

@@ -19,7 +19,9 @@ export function matchesFilter(drama: Drama, filter: RandomFilter & Omit<SearchFi
 
 /** Best matches first when there is a query, newest first otherwise; at most SEARCH_MAX_RESULTS. */
 export function findDramas(index: SearchIndex, catalog: Catalog, filter: SearchFilter): Drama[] {
-  const base = filter.query ? searchDramas(index, catalog, filter.query, 1_000).map((r) => r.drama) : dramasNewestFirst(catalog);
+  const base = filter.query
+    ? searchDramas(index, catalog, filter.query, 1_000).map((r) => r.drama)
+    : dramasNewestFirst(catalog);
   const found: Drama[] = [];
   for (const drama of base) {
     if (matchesFilter(drama, filter)) found.push(drama);
@@ -29,7 +31,11 @@ export function findDramas(index: SearchIndex, catalog: Catalog, filter: SearchF
 }
 
 /** Uniform over the dramas that pass the filter; `random` is injectable for tests. */
-export function pickRandom(catalog: Catalog, filter: RandomFilter, random: () => number = Math.random): Drama | undefined {
+export function pickRandom(
+  catalog: Catalog,
+  filter: RandomFilter,
+  random: () => number = Math.random,
+): Drama | undefined {
   const pool = catalog.dramas.filter((d) => matchesFilter(d, filter));
   return pool[Math.floor(random() * pool.length)];
 }

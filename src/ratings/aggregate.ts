@@ -34,12 +34,20 @@ export interface LeaderboardEntry {
 }
 
 /** Ranked (enough ratings) by average, then count, then id; the rest apart, by count. */
-export function leaderboard(docs: ReadonlyMap<string, DramaRatings | undefined>): { ranked: LeaderboardEntry[]; unranked: LeaderboardEntry[] } {
-  const entries = [...docs].map(([dramaId, doc]) => ({ dramaId, summary: summarize(doc) })).filter((e) => e.summary.count > 0);
-  const byAverage = (a: LeaderboardEntry, b: LeaderboardEntry) => b.summary.average - a.summary.average || b.summary.count - a.summary.count || a.dramaId.localeCompare(b.dramaId);
+export function leaderboard(docs: ReadonlyMap<string, DramaRatings | undefined>): {
+  ranked: LeaderboardEntry[];
+  unranked: LeaderboardEntry[];
+} {
+  const entries = [...docs]
+    .map(([dramaId, doc]) => ({ dramaId, summary: summarize(doc) }))
+    .filter((e) => e.summary.count > 0);
+  const byAverage = (a: LeaderboardEntry, b: LeaderboardEntry) =>
+    b.summary.average - a.summary.average || b.summary.count - a.summary.count || a.dramaId.localeCompare(b.dramaId);
   return {
     ranked: entries.filter((e) => e.summary.count >= MIN_RATINGS_TO_RANK).sort(byAverage),
-    unranked: entries.filter((e) => e.summary.count < MIN_RATINGS_TO_RANK).sort((a, b) => b.summary.count - a.summary.count || byAverage(a, b)),
+    unranked: entries
+      .filter((e) => e.summary.count < MIN_RATINGS_TO_RANK)
+      .sort((a, b) => b.summary.count - a.summary.count || byAverage(a, b)),
   };
 }
 

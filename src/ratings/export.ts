@@ -15,7 +15,12 @@ export interface RatingsExport {
   }>;
 }
 
-export function exportRatings(guildId: string, serverRatings: ReadonlyMap<string, DramaRatings>, catalog: Catalog, now = new Date()): RatingsExport {
+export function exportRatings(
+  guildId: string,
+  serverRatings: ReadonlyMap<string, DramaRatings>,
+  catalog: Catalog,
+  now = new Date(),
+): RatingsExport {
   const dramas = [...serverRatings]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([dramaId, doc]) => ({
@@ -24,7 +29,17 @@ export function exportRatings(guildId: string, serverRatings: ReadonlyMap<string
       average: summarize(doc).average,
       ratings: Object.entries(doc.byMember)
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([userId, r]) => ({ userId, score: r.score, ...(r.review ? { review: r.review } : {}), ratedAt: new Date(r.at).toISOString() })),
+        .map(([userId, r]) => ({
+          userId,
+          score: r.score,
+          ...(r.review ? { review: r.review } : {}),
+          ratedAt: new Date(r.at).toISOString(),
+        })),
     }));
-  return { guildId, exportedAt: now.toISOString(), ratingCount: dramas.reduce((n, d) => n + d.ratings.length, 0), dramas };
+  return {
+    guildId,
+    exportedAt: now.toISOString(),
+    ratingCount: dramas.reduce((n, d) => n + d.ratings.length, 0),
+    dramas,
+  };
 }

@@ -6,7 +6,8 @@ import { MAX_REVIEW_LENGTH, MAX_SCORE, MIN_SCORE } from './aggregate.ts';
 export function parseScore(text: string, locale: string): number {
   const trimmed = text.trim();
   const score = Number(trimmed);
-  if (!/^\d{1,2}$/.test(trimmed) || score < MIN_SCORE || score > MAX_SCORE) throw new UserError(t(locale, 'rate.badScore'));
+  if (!/^\d{1,2}$/.test(trimmed) || score < MIN_SCORE || score > MAX_SCORE)
+    throw new UserError(t(locale, 'rate.badScore'));
   return score;
 }
 
@@ -14,6 +15,7 @@ export function parseScore(text: string, locale: string): number {
 export function cleanReview(text: string | null | undefined, locale: string): string | undefined {
   const review = text?.replace(/\s+/g, ' ').trim();
   if (!review) return undefined;
-  if (review.length > MAX_REVIEW_LENGTH) throw new UserError(t(locale, 'rate.reviewTooLong', { max: MAX_REVIEW_LENGTH, length: review.length }));
+  if (review.length > MAX_REVIEW_LENGTH)
+    throw new UserError(t(locale, 'rate.reviewTooLong', { max: MAX_REVIEW_LENGTH, length: review.length }));
   return review;
 }

@@ -32,11 +32,16 @@ export class Ratings extends GuardedDocuments {
       const doc = await this.docs.update<DramaRatings>(ratingKeys.drama(guildId, dramaId), (current) => {
         const next = current ?? { byMember: {} };
         previous = next.byMember[userId];
-        next.byMember[userId] = rating.review === undefined && previous?.review ? { ...rating, review: previous.review } : rating;
+        next.byMember[userId] =
+          rating.review === undefined && previous?.review ? { ...rating, review: previous.review } : rating;
         return next;
       });
       const keptReview = rating.review === undefined && Boolean(previous?.review);
-      return { ...(previous ? { previous } : {}), ...(keptReview ? { keptReview } : {}), summary: this.summaryOf(doc!) };
+      return {
+        ...(previous ? { previous } : {}),
+        ...(keptReview ? { keptReview } : {}),
+        summary: this.summaryOf(doc!),
+      };
     });
   }
 
@@ -49,7 +54,12 @@ export class Ratings extends GuardedDocuments {
   }
 
   /** Removes a member's rating, or only its review. Resolves to what was there. */
-  remove(guildId: string, dramaId: string, userId: string, what: 'rating' | 'review'): Promise<MemberRating | undefined> {
+  remove(
+    guildId: string,
+    dramaId: string,
+    userId: string,
+    what: 'rating' | 'review',
+  ): Promise<MemberRating | undefined> {
     return this.guarded(true, async () => {
       let removed: MemberRating | undefined;
       await this.docs.update<DramaRatings>(ratingKeys.drama(guildId, dramaId), (current) => {
@@ -77,7 +87,10 @@ export class Ratings extends GuardedDocuments {
   }
 
   dramaRatings(guildId: string, dramaId: string): Promise<DramaRatings | undefined> {
-    return this.guarded(false, async () => (await this.store.get<DramaRatings>(ratingKeys.drama(guildId, dramaId))) ?? undefined);
+    return this.guarded(
+      false,
+      async () => (await this.store.get<DramaRatings>(ratingKeys.drama(guildId, dramaId))) ?? undefined,
+    );
   }
 
   /** Every rated drama of the server with its ratings. */
@@ -85,7 +98,9 @@ export class Ratings extends GuardedDocuments {
     return this.guarded(false, async () => {
       const index = await this.store.get<RatedIndex>(ratingKeys.ratedIndex(guildId));
       const ids = index?.dramaIds ?? [];
-      const docs = ids.length ? await this.store.getMany<DramaRatings>(ids.map((id) => ratingKeys.drama(guildId, id))) : [];
+      const docs = ids.length
+        ? await this.store.getMany<DramaRatings>(ids.map((id) => ratingKeys.drama(guildId, id)))
+        : [];
       const result = new Map<string, DramaRatings>();
       ids.forEach((id, i) => {
         const doc = docs[i];

@@ -89,7 +89,8 @@ function roleIn(drama: Drama, personId: string): RoleType | undefined {
 function coLovers(a: DramaRatings | undefined, b: DramaRatings | undefined): number {
   if (!a || !b) return 0;
   let n = 0;
-  for (const [user, rating] of Object.entries(a.byMember)) if (rating.score >= LOVED && (b.byMember[user]?.score ?? 0) >= LOVED) n += 1;
+  for (const [user, rating] of Object.entries(a.byMember))
+    if (rating.score >= LOVED && (b.byMember[user]?.score ?? 0) >= LOVED) n += 1;
   return n;
 }
 
@@ -109,7 +110,8 @@ function traitScores(seed: Drama, drama: Drama, weight: number, add: Add, counte
   const genres = counted ? undefined : drama.genres.filter((g) => seed.genres.includes(g));
   const tags = counted ? undefined : (drama.tags ?? []).filter((t) => seed.tags?.includes(t));
   const shared = counted ?? { genres: genres!.length, tags: tags!.length };
-  if (shared.genres) add(drama, weight * GENRE_WEIGHT * shared.genres, genres && { kind: 'genres', genres, seedId: seed.id });
+  if (shared.genres)
+    add(drama, weight * GENRE_WEIGHT * shared.genres, genres && { kind: 'genres', genres, seedId: seed.id });
   if (shared.tags) add(drama, weight * TAG_WEIGHT * shared.tags, tags && { kind: 'tags', tags, seedId: seed.id });
   if (Math.abs(drama.year - seed.year) <= 2) add(drama, weight * ERA_WEIGHT);
   const ratio = Math.min(drama.episodeCount, seed.episodeCount) / Math.max(drama.episodeCount, seed.episodeCount);
@@ -120,7 +122,12 @@ function traitScores(seed: Drama, drama: Drama, weight: number, add: Add, counte
  * Every reason each seed gives: shared people, shared genres and tags (for the dramas that
  * `sharingTraits` yields), and this server's taste.
  */
-function scoreSeeds(catalog: Catalog, options: RecommendOptions, add: Add, sharingTraits: (seed: Drama) => Iterable<[Drama, Shared?]>): void {
+function scoreSeeds(
+  catalog: Catalog,
+  options: RecommendOptions,
+  add: Add,
+  sharingTraits: (seed: Drama) => Iterable<[Drama, Shared?]>,
+): void {
   const { seeds, serverRatings } = options;
   for (const { drama: seed, weight } of seeds) {
     const seedRatings = serverRatings.get(seed.id);
@@ -134,11 +141,20 @@ function scoreSeeds(catalog: Catalog, options: RecommendOptions, add: Add, shari
       for (const credit of catalog.creditsOf(person.id)) {
         if (credit.drama.id === seed.id) continue;
         if (person.kind !== 'cast' && credit.kind === person.kind) {
-          add(credit.drama, weight * PEOPLE_WEIGHT[person.kind], { kind: person.kind, personId: person.id, seedId: seed.id });
+          add(credit.drama, weight * PEOPLE_WEIGHT[person.kind], {
+            kind: person.kind,
+            personId: person.id,
+            seedId: seed.id,
+          });
         } else if (person.kind === 'cast' && credit.kind === 'cast') {
           const theirs = roleIn(credit.drama, person.id) ?? 'cameo';
           const w = Math.min(ROLE_WEIGHT[person.role], ROLE_WEIGHT[theirs]);
-          add(credit.drama, weight * w, { kind: 'actor', personId: person.id, seedId: seed.id, leads: theirs === 'main' });
+          add(credit.drama, weight * w, {
+            kind: 'actor',
+            personId: person.id,
+            seedId: seed.id,
+            leads: theirs === 'main',
+          });
         }
       }
     }
@@ -148,7 +164,8 @@ function scoreSeeds(catalog: Catalog, options: RecommendOptions, add: Add, shari
     for (const [dramaId, ratings] of serverRatings) {
       const drama = dramaId === seed.id ? undefined : catalog.drama(dramaId);
       const members = drama ? coLovers(seedRatings, ratings) : 0;
-      if (drama && members) add(drama, weight * CO_LOVED_WEIGHT * members, { kind: 'co-loved', members, seedId: seed.id });
+      if (drama && members)
+        add(drama, weight * CO_LOVED_WEIGHT * members, { kind: 'co-loved', members, seedId: seed.id });
     }
   }
 }
@@ -170,7 +187,11 @@ function dramasSharingTraits(catalog: Catalog, seed: Drama): Map<Drama, Shared> 
 }
 
 /** A tally of scores only, no reasons: cheap enough for the tens of thousands a genre reaches at 100k dramas. */
-function roughScores(catalog: Catalog, options: RecommendOptions, eligible: (drama: Drama) => boolean): Map<string, number> {
+function roughScores(
+  catalog: Catalog,
+  options: RecommendOptions,
+  eligible: (drama: Drama) => boolean,
+): Map<string, number> {
   const totals = new Map<string, number>();
   const add: Add = (drama, weight) => {
     if (weight <= 0 || !eligible(drama)) return;
@@ -203,7 +224,9 @@ export function recommend(catalog: Catalog, options: RecommendOptions): Recommen
   };
   const traitsShared = (seed: Drama) => {
     const keys = new Set(traitKeys(seed));
-    const sharing = [...(finalists ?? [])].map((id) => catalog.drama(id)!).filter((d) => d.id !== seed.id && traitKeys(d).some((k) => keys.has(k)));
+    const sharing = [...(finalists ?? [])]
+      .map((id) => catalog.drama(id)!)
+      .filter((d) => d.id !== seed.id && traitKeys(d).some((k) => keys.has(k)));
     return sharing.map((drama): [Drama] => [drama]);
   };
   scoreSeeds(catalog, options, add, traitsShared);
@@ -221,12 +244,20 @@ export function recommend(catalog: Catalog, options: RecommendOptions): Recommen
 function strongest(reasons: Scored['reasons']): Reason[] {
   const best = new Map<string, { reason: Reason; weight: number }>();
   for (const r of reasons) {
-    const key = r.reason.kind === 'actor' || r.reason.kind === 'director' || r.reason.kind === 'writer' ? `${r.reason.kind}:${r.reason.personId}` : r.reason.kind;
+    const key =
+      r.reason.kind === 'actor' || r.reason.kind === 'director' || r.reason.kind === 'writer'
+        ? `${r.reason.kind}:${r.reason.personId}`
+        : r.reason.kind;
     const current = best.get(key);
     if (!current) best.set(key, { ...r });
     else {
       current.weight += r.weight;
-      if (r.reason.kind === 'co-loved' && current.reason.kind === 'co-loved' && r.reason.members > current.reason.members) current.reason = r.reason;
+      if (
+        r.reason.kind === 'co-loved' &&
+        current.reason.kind === 'co-loved' &&
+        r.reason.members > current.reason.members
+      )
+        current.reason = r.reason;
     }
   }
   return [...best.values()].sort((a, b) => b.weight - a.weight).map((r) => r.reason);
@@ -245,9 +276,19 @@ function starPower(catalog: Catalog) {
   if (!lists) {
     const ranked: StarPower[] = [];
     for (const drama of catalog.dramas) {
-      const leads = drama.cast.filter((c) => c.role === 'main').map((c) => ({ personId: c.person, dramas: catalog.creditsOf(c.person).filter((x) => x.kind === 'cast').length }));
+      const leads = drama.cast
+        .filter((c) => c.role === 'main')
+        .map((c) => ({
+          personId: c.person,
+          dramas: catalog.creditsOf(c.person).filter((x) => x.kind === 'cast').length,
+        }));
       const star = leads.sort((a, b) => b.dramas - a.dramas || a.personId.localeCompare(b.personId))[0];
-      if (star && star.dramas > 1) ranked.push({ drama, weight: star.dramas + leads.reduce((n, l) => n + l.dramas, 0) / 10, reason: { kind: 'star-power', ...star } });
+      if (star && star.dramas > 1)
+        ranked.push({
+          drama,
+          weight: star.dramas + leads.reduce((n, l) => n + l.dramas, 0) / 10,
+          reason: { kind: 'star-power', ...star },
+        });
     }
     ranked.sort((a, b) => b.weight - a.weight || a.drama.id.localeCompare(b.drama.id));
     starPowerLists.set(catalog, (lists = { ranked, byDrama: new Map(ranked.map((s) => [s.drama.id, s])) }));
@@ -260,7 +301,13 @@ function starPower(catalog: Catalog) {
  * are the most present in the catalog, a fair stand-in for "well-known" without inventing scores.
  * Past the favourites, only the first `limit` dramas by star power that `accepts` can make the list.
  */
-function fallback(catalog: Catalog, serverRatings: ReadonlyMap<string, DramaRatings>, add: Add, accepts: (drama: Drama) => boolean, limit: number): void {
+function fallback(
+  catalog: Catalog,
+  serverRatings: ReadonlyMap<string, DramaRatings>,
+  add: Add,
+  accepts: (drama: Drama) => boolean,
+  limit: number,
+): void {
   const favourites = new Set<string>();
   for (const [dramaId, ratings] of serverRatings) {
     const drama = catalog.drama(dramaId);

@@ -13,8 +13,15 @@ const MAX_SEEDS = 5;
  * server's favourites; else nothing (recommend() then falls back to the catalog). The member's
  * rated dramas are never recommended back to them.
  */
-export function chooseSeeds(catalog: Catalog, serverRatings: ReadonlyMap<string, DramaRatings>, userId: string, like?: Drama): { basis: Basis; seeds: Seed[]; exclude: Set<string> } {
-  const rated = [...serverRatings].flatMap(([dramaId, doc]) => (doc.byMember[userId] ? [{ dramaId, ...doc.byMember[userId]! }] : []));
+export function chooseSeeds(
+  catalog: Catalog,
+  serverRatings: ReadonlyMap<string, DramaRatings>,
+  userId: string,
+  like?: Drama,
+): { basis: Basis; seeds: Seed[]; exclude: Set<string> } {
+  const rated = [...serverRatings].flatMap(([dramaId, doc]) =>
+    doc.byMember[userId] ? [{ dramaId, ...doc.byMember[userId]! }] : [],
+  );
   const exclude = new Set(rated.map((r) => r.dramaId));
   if (like) return { basis: 'like', seeds: [{ drama: like, weight: 1 }], exclude: exclude.add(like.id) };
 
@@ -27,10 +34,19 @@ export function chooseSeeds(catalog: Catalog, serverRatings: ReadonlyMap<string,
 
   const favourites = [...serverRatings]
     .map(([dramaId, doc]) => ({ drama: catalog.drama(dramaId), summary: summarize(doc) }))
-    .filter((f): f is { drama: Drama; summary: ReturnType<typeof summarize> } => Boolean(f.drama) && f.summary.count >= MIN_RATINGS_TO_RANK && f.summary.average >= LOVED)
-    .sort((a, b) => b.summary.average - a.summary.average || b.summary.count - a.summary.count || a.drama.id.localeCompare(b.drama.id))
+    .filter(
+      (f): f is { drama: Drama; summary: ReturnType<typeof summarize> } =>
+        Boolean(f.drama) && f.summary.count >= MIN_RATINGS_TO_RANK && f.summary.average >= LOVED,
+    )
+    .sort(
+      (a, b) =>
+        b.summary.average - a.summary.average ||
+        b.summary.count - a.summary.count ||
+        a.drama.id.localeCompare(b.drama.id),
+    )
     .slice(0, MAX_SEEDS);
-  if (favourites.length) return { basis: 'server', seeds: favourites.map((f) => ({ drama: f.drama, weight: 0.6 })), exclude };
+  if (favourites.length)
+    return { basis: 'server', seeds: favourites.map((f) => ({ drama: f.drama, weight: 0.6 })), exclude };
 
   return { basis: 'catalog', seeds: [], exclude };
 }

@@ -3,7 +3,15 @@ import { dramaTitle, personName } from '../catalog/names.ts';
 import type { Person } from '../data/schema.ts';
 import { languageOf, t } from '../i18n/index.ts';
 import type { SearchIndex } from './search-index.ts';
-import { resultKey, searchDramas, searchPeople, searchSoundtrack, type DramaResult, type PersonResult, type SearchResult } from './surfaces.ts';
+import {
+  resultKey,
+  searchDramas,
+  searchPeople,
+  searchSoundtrack,
+  type DramaResult,
+  type PersonResult,
+  type SearchResult,
+} from './surfaces.ts';
 
 /** Discord's limits for autocomplete: 25 choices, names and values of at most 100 characters. */
 export const MAX_CHOICES = 25;
@@ -16,7 +24,10 @@ export interface Choice {
 
 export const choiceValue = resultKey;
 
-export type ParsedValue = { type: 'drama'; id: string } | { type: 'person'; id: string } | { type: 'song'; id: string; track: number };
+export type ParsedValue =
+  | { type: 'drama'; id: string }
+  | { type: 'person'; id: string }
+  | { type: 'song'; id: string; track: number };
 
 export function parseChoiceValue(value: string): ParsedValue | undefined {
   const m = /^([dps]):([a-z0-9-]+)(?::(\d+))?$/.exec(value.trim());
@@ -43,19 +54,25 @@ export function choiceName(r: SearchResult, catalog: Catalog, locale: string | n
   const parts: string[] = [];
   if (r.type === 'drama') {
     parts.push(`${dramaTitle(r.drama, locale)} (${r.drama.year})`, t(locale, 'kind.drama'));
-    if (r.via.kind === 'title' && r.via.text !== r.drama.title && r.via.text !== r.drama.nativeTitle) parts.push(t(locale, 'via.aka', { name: r.via.text }));
+    if (r.via.kind === 'title' && r.via.text !== r.drama.title && r.via.text !== r.drama.nativeTitle)
+      parts.push(t(locale, 'via.aka', { name: r.via.text }));
     if (r.via.kind === 'character') parts.push(t(locale, 'via.as', { name: r.via.text }));
     if (r.via.kind === 'person' && r.via.personId) parts.push(personName(catalog.person(r.via.personId)!, locale));
   } else if (r.type === 'person') {
     parts.push(personName(r.person, locale), t(locale, `kind.${personKind(catalog, r.person)}`));
     if (r.via.kind === 'character') {
-      const credit = catalog.creditsOf(r.person.id).find((c) => c.characters?.some((ch) => [ch.name, ch.nativeName, ...(ch.altNames ?? [])].includes(r.via.text)));
+      const credit = catalog
+        .creditsOf(r.person.id)
+        .find((c) => c.characters?.some((ch) => [ch.name, ch.nativeName, ...(ch.altNames ?? [])].includes(r.via.text)));
       if (credit) parts.push(t(locale, 'via.in', { name: r.via.text, drama: dramaTitle(credit.drama, locale) }));
     }
   } else {
     const korean = languageOf(locale) === 'ko';
     const artists = r.track.artists.map((id) => personName(catalog.person(id)!, locale)).join(', ');
-    parts.push(`${korean && r.track.nativeTitle ? r.track.nativeTitle : r.track.title} — ${artists}`, t(locale, 'song.ost', { drama: dramaTitle(r.drama, locale) }));
+    parts.push(
+      `${korean && r.track.nativeTitle ? r.track.nativeTitle : r.track.title} — ${artists}`,
+      t(locale, 'song.ost', { drama: dramaTitle(r.drama, locale) }),
+    );
   }
   return truncate(parts.join(' · '));
 }
@@ -84,14 +101,22 @@ function resolveTop<T extends SearchResult>(results: T[], isOwnKind: (r: T) => b
 export function resolveDrama(index: SearchIndex, catalog: Catalog, input: string): Resolved<DramaResult> {
   const parsed = parseChoiceValue(input);
   const exact = parsed?.type === 'drama' ? catalog.drama(parsed.id) : undefined;
-  if (exact) return { found: { type: 'drama', drama: exact, score: 100, match: 'exact', via: { kind: 'title', text: exact.title } }, suggestions: [] };
+  if (exact)
+    return {
+      found: { type: 'drama', drama: exact, score: 100, match: 'exact', via: { kind: 'title', text: exact.title } },
+      suggestions: [],
+    };
   return resolveTop(searchDramas(index, catalog, input, 10), (r) => r.via.kind === 'title');
 }
 
 export function resolvePerson(index: SearchIndex, catalog: Catalog, input: string): Resolved<PersonResult> {
   const parsed = parseChoiceValue(input);
   const exact = parsed?.type === 'person' ? catalog.person(parsed.id) : undefined;
-  if (exact) return { found: { type: 'person', person: exact, score: 100, match: 'exact', via: { kind: 'person', text: exact.name } }, suggestions: [] };
+  if (exact)
+    return {
+      found: { type: 'person', person: exact, score: 100, match: 'exact', via: { kind: 'person', text: exact.name } },
+      suggestions: [],
+    };
   return resolveTop(searchPeople(index, catalog, input, 10), (r) => r.via.kind === 'person');
 }
 
@@ -101,9 +126,21 @@ export function resolveSoundtrack(index: SearchIndex, catalog: Catalog, input: s
     const drama = parsed.type !== 'person' ? catalog.drama(parsed.id) : undefined;
     const track = parsed.type === 'song' ? drama?.soundtrack?.find((s) => s.track === parsed.track) : undefined;
     const person = parsed.type === 'person' ? catalog.person(parsed.id) : undefined;
-    if (parsed.type === 'drama' && drama) return { found: { type: 'drama', drama, score: 100, match: 'exact', via: { kind: 'title', text: drama.title } }, suggestions: [] };
-    if (drama && track) return { found: { type: 'song', drama, track, score: 100, match: 'exact', via: { kind: 'song', text: track.title } }, suggestions: [] };
-    if (person) return { found: { type: 'person', person, score: 100, match: 'exact', via: { kind: 'person', text: person.name } }, suggestions: [] };
+    if (parsed.type === 'drama' && drama)
+      return {
+        found: { type: 'drama', drama, score: 100, match: 'exact', via: { kind: 'title', text: drama.title } },
+        suggestions: [],
+      };
+    if (drama && track)
+      return {
+        found: { type: 'song', drama, track, score: 100, match: 'exact', via: { kind: 'song', text: track.title } },
+        suggestions: [],
+      };
+    if (person)
+      return {
+        found: { type: 'person', person, score: 100, match: 'exact', via: { kind: 'person', text: person.name } },
+        suggestions: [],
+      };
   }
   return resolveTop(searchSoundtrack(index, catalog, input, 10), (r) => r.via.kind !== 'character');
 }

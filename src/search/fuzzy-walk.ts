@@ -31,7 +31,14 @@ let best = new Int32Array(0);
  * edits from q (optimal string alignment: a swap of neighbouring letters is one edit). Gives the
  * same distances as prefixDistance, key by key.
  */
-export function keysWithinEdits(keys: readonly string[], from: number, to: number, q: string, max: number, visit: (k: number, distance: number) => void): void {
+export function keysWithinEdits(
+  keys: readonly string[],
+  from: number,
+  to: number,
+  q: string,
+  max: number,
+  visit: (k: number, distance: number) => void,
+): void {
   const n = q.length;
   // Past n + max characters of a key, its closest prefix is already known.
   const deepest = n + max;
@@ -65,7 +72,8 @@ export function keysWithinEdits(keys: readonly string[], from: number, to: numbe
       for (let i = 1; i <= n; i++) {
         const qc = q.charCodeAt(i - 1);
         let value = Math.min(above[i]! + 1, current[i - 1]! + 1, above[i - 1]! + (qc === c ? 0 : 1));
-        if (i > 1 && j > 1 && qc === before && q.charCodeAt(i - 2) === c && twoAbove[i - 2]! + 1 < value) value = twoAbove[i - 2]! + 1;
+        if (i > 1 && j > 1 && qc === before && q.charCodeAt(i - 2) === c && twoAbove[i - 2]! + 1 < value)
+          value = twoAbove[i - 2]! + 1;
         current[i] = value;
         if (value < rowMin) rowMin = value;
       }
@@ -113,7 +121,8 @@ export function prefixDistance(q: string, key: string, max: number): number {
     for (let i = 1; i <= n; i++) {
       const c = q.charCodeAt(i - 1);
       let value = Math.min(previous[i]! + 1, current[i - 1]! + 1, previous[i - 1]! + (c === k ? 0 : 1));
-      if (i > 1 && j > 1 && c === key.charCodeAt(j - 2) && q.charCodeAt(i - 2) === k && before[i - 2]! + 1 < value) value = before[i - 2]! + 1;
+      if (i > 1 && j > 1 && c === key.charCodeAt(j - 2) && q.charCodeAt(i - 2) === k && before[i - 2]! + 1 < value)
+        value = before[i - 2]! + 1;
       current[i] = value;
       if (value < rowMin) rowMin = value;
     }

@@ -137,7 +137,8 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
     for (let s = 0; s < SPACES.length; s++) {
       const ws = byWords[SPACES[s]!];
       if (!ws) continue;
-      for (let w = 0; w < Math.min(ws.length, MAX_WORD_STARTS); w++) triples.push(s, builders[s]!.keyId(w === 0 ? ws.join('') : ws.slice(w).join('')), w);
+      for (let w = 0; w < Math.min(ws.length, MAX_WORD_STARTS); w++)
+        triples.push(s, builders[s]!.keyId(w === 0 ? ws.join('') : ws.slice(w).join('')), w);
     }
     triples.push(-1);
     keyedTexts.set(text, at);
@@ -153,7 +154,8 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
       added.push(lower);
       const id = entries.length;
       entries.push({ id, kind, text, ref });
-      for (let t = keyed(text); triples[t] !== -1; t += 3) builders[triples[t]!]!.add(triples[t + 1]!, id * WORD_SLOTS + triples[t + 2]!);
+      for (let t = keyed(text); triples[t] !== -1; t += 3)
+        builders[triples[t]!]!.add(triples[t + 1]!, id * WORD_SLOTS + triples[t + 2]!);
     }
   };
   for (const drama of catalog.dramas) {
@@ -162,13 +164,22 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
       const names = c.characters.flatMap((ch) => [ch.name, ...(ch.altNames ?? []), ch.nativeName]);
       add('character', names, { type: 'character', personId: c.person, dramaId: drama.id });
     }
-    for (const track of drama.soundtrack ?? []) add('song', [track.title, track.nativeTitle], { type: 'song', dramaId: drama.id, track: track.track });
+    for (const track of drama.soundtrack ?? [])
+      add('song', [track.title, track.nativeTitle], { type: 'song', dramaId: drama.id, track: track.track });
   }
   for (const person of catalog.people) {
-    const names = [person.name, ...(person.altNames ?? []), person.nativeName, givenNameFirst(person.name, person.nativeName)];
+    const names = [
+      person.name,
+      ...(person.altNames ?? []),
+      person.nativeName,
+      givenNameFirst(person.name, person.nativeName),
+    ];
     add('person', names, { type: 'person', personId: person.id });
   }
-  const tables = Object.fromEntries(SPACES.map((space, s) => [space, builders[s]!.build()])) as Record<KeySpace, KeyTable>;
+  const tables = Object.fromEntries(SPACES.map((space, s) => [space, builders[s]!.build()])) as Record<
+    KeySpace,
+    KeyTable
+  >;
   return { entries, tables };
 }
 
@@ -185,11 +196,21 @@ function queryKeys(query: string): Array<[KeySpace, string]> {
     // Only consonants typed (ㅅㄹㄷㅌ): an initial-consonant search; anything else: syllables as jamo.
     return isChoseongOnly(words(query).join('')) ? [['choseong', join('choseong')]] : [['jamo', join('jamo')]];
   }
-  return kw.raw ? [['raw', join('raw')], ['folded', join('folded')]] : [];
+  return kw.raw
+    ? [
+        ['raw', join('raw')],
+        ['folded', join('folded')],
+      ]
+    : [];
 }
 
 /** Entries whose text matches the query, best first: exact > prefix > fuzzy, spelling as typed first. */
-export function findEntries(index: SearchIndex, query: string, accept: (entry: Entry) => boolean, limit = 100): EntryHit[] {
+export function findEntries(
+  index: SearchIndex,
+  query: string,
+  accept: (entry: Entry) => boolean,
+  limit = 100,
+): EntryHit[] {
   const best = new Map<number, EntryHit>();
   let exactFound = false;
   const offer = (entryId: number, score: number, match: MatchKind) => {
@@ -215,7 +236,8 @@ export function findEntries(index: SearchIndex, query: string, accept: (entry: E
       for (let p = table.start[k]!; p < table.start[k + 1]!; p++) {
         const posting = table.postings[p]!;
         const whole = posting % WORD_SLOTS === 0;
-        const score = (exact ? (whole ? tier.exact : tier.wordExact) : whole ? tier.prefix : tier.wordPrefix) + closeness;
+        const score =
+          (exact ? (whole ? tier.exact : tier.wordExact) : whole ? tier.prefix : tier.wordPrefix) + closeness;
         offer(Math.floor(posting / WORD_SLOTS), score, exact && whole ? 'exact' : 'prefix');
       }
     }
@@ -237,7 +259,12 @@ export function findEntries(index: SearchIndex, query: string, accept: (entry: E
  * letter doubled), and last every key with its first letter (a wrong or missing second letter).
  * The first letter is taken as typed.
  */
-function fuzzyScan(table: KeyTable, space: 'raw' | 'folded', q: string, offer: (entryId: number, score: number, match: MatchKind) => void): void {
+function fuzzyScan(
+  table: KeyTable,
+  space: 'raw' | 'folded',
+  q: string,
+  offer: (entryId: number, score: number, match: MatchKind) => void,
+): void {
   // Folding already merges spellings; typos on top of it need a longer word to stay meaningful.
   const max = allowedEdits(space === 'folded' ? q.length - 1 : q.length);
   if (max === 0) return;

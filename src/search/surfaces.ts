@@ -29,12 +29,23 @@ const THROUGH_CHARACTER = 4;
 const THROUGH_PERSON = 6;
 const ENTRY_HITS = 200;
 
-const kinds = (...accepted: EntryKind[]) => (entry: Entry) => accepted.includes(entry.kind);
-const via = (entry: Entry): Via => ({ kind: entry.kind, text: entry.text, ...(entry.ref.type === 'character' ? { personId: entry.ref.personId } : {}) });
+const kinds =
+  (...accepted: EntryKind[]) =>
+  (entry: Entry) =>
+    accepted.includes(entry.kind);
+const via = (entry: Entry): Via => ({
+  kind: entry.kind,
+  text: entry.text,
+  ...(entry.ref.type === 'character' ? { personId: entry.ref.personId } : {}),
+});
 
 /** A value that names one record exactly: d:<drama>, p:<person>, s:<drama>:<track> (autocomplete values too). */
 export function resultKey(r: SearchResult): string {
-  return r.type === 'drama' ? `d:${r.drama.id}` : r.type === 'person' ? `p:${r.person.id}` : `s:${r.drama.id}:${r.track.track}`;
+  return r.type === 'drama'
+    ? `d:${r.drama.id}`
+    : r.type === 'person'
+      ? `p:${r.person.id}`
+      : `s:${r.drama.id}:${r.track.track}`;
 }
 
 function label(r: SearchResult): string {
@@ -49,7 +60,13 @@ function rankAndDedupe<T extends SearchResult>(results: T[], popularity: (r: T) 
     if (!current || current.score < r.score) best.set(key, r);
   }
   return [...best.values()]
-    .sort((a, b) => b.score - a.score || popularity(b) - popularity(a) || label(a).localeCompare(label(b)) || resultKey(a).localeCompare(resultKey(b)))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        popularity(b) - popularity(a) ||
+        label(a).localeCompare(label(b)) ||
+        resultKey(a).localeCompare(resultKey(b)),
+    )
     .slice(0, limit);
 }
 
@@ -60,13 +77,32 @@ export function searchDramas(index: SearchIndex, catalog: Catalog, query: string
   const results: DramaResult[] = [];
   for (const hit of findEntries(index, query, kinds('title', 'person', 'character'), ENTRY_HITS)) {
     const { ref } = hit.entry;
-    if (ref.type === 'drama') results.push({ type: 'drama', drama: catalog.drama(ref.dramaId)!, score: hit.score, match: hit.match, via: via(hit.entry) });
+    if (ref.type === 'drama')
+      results.push({
+        type: 'drama',
+        drama: catalog.drama(ref.dramaId)!,
+        score: hit.score,
+        match: hit.match,
+        via: via(hit.entry),
+      });
     else if (ref.type === 'character') {
-      results.push({ type: 'drama', drama: catalog.drama(ref.dramaId)!, score: hit.score - THROUGH_CHARACTER, match: hit.match, via: via(hit.entry) });
+      results.push({
+        type: 'drama',
+        drama: catalog.drama(ref.dramaId)!,
+        score: hit.score - THROUGH_CHARACTER,
+        match: hit.match,
+        via: via(hit.entry),
+      });
     } else if (ref.type === 'person') {
       for (const credit of catalog.creditsOf(ref.personId)) {
         const minor = credit.kind === 'cast' && credit.role !== 'main' ? 1 : 0;
-        results.push({ type: 'drama', drama: credit.drama, score: hit.score - THROUGH_PERSON - minor, match: hit.match, via: { kind: 'person', text: hit.entry.text, personId: ref.personId } });
+        results.push({
+          type: 'drama',
+          drama: credit.drama,
+          score: hit.score - THROUGH_PERSON - minor,
+          match: hit.match,
+          via: { kind: 'person', text: hit.entry.text, personId: ref.personId },
+        });
       }
     }
   }
@@ -81,7 +117,13 @@ export function searchPeople(index: SearchIndex, catalog: Catalog, query: string
     const personId = ref.type === 'person' || ref.type === 'character' ? ref.personId : undefined;
     const person = personId ? catalog.person(personId) : undefined;
     if (!person) continue;
-    results.push({ type: 'person', person, score: hit.score - (ref.type === 'character' ? THROUGH_CHARACTER : 0), match: hit.match, via: via(hit.entry) });
+    results.push({
+      type: 'person',
+      person,
+      score: hit.score - (ref.type === 'character' ? THROUGH_CHARACTER : 0),
+      match: hit.match,
+      via: via(hit.entry),
+    });
   }
   return rankAndDedupe(results, (r) => catalog.creditsOf(r.person.id).length, limit);
 }
@@ -94,14 +136,30 @@ export function searchSoundtrack(index: SearchIndex, catalog: Catalog, query: st
     if (ref.type === 'drama') {
       const drama = catalog.drama(ref.dramaId)!;
       // A drama with no recorded OST is still an answer ("no songs yet"), ranked after those with one.
-      results.push({ type: 'drama', drama, score: hit.score - (drama.soundtrack?.length ? 0 : 1), match: hit.match, via: via(hit.entry) });
+      results.push({
+        type: 'drama',
+        drama,
+        score: hit.score - (drama.soundtrack?.length ? 0 : 1),
+        match: hit.match,
+        via: via(hit.entry),
+      });
     } else if (ref.type === 'song') {
       const drama = catalog.drama(ref.dramaId)!;
       const track = drama.soundtrack!.find((t) => t.track === ref.track)!;
       results.push({ type: 'song', drama, track, score: hit.score, match: hit.match, via: via(hit.entry) });
     } else if (ref.type === 'person' && catalog.creditsOf(ref.personId).some((c) => c.kind === 'artist')) {
-      results.push({ type: 'person', person: catalog.person(ref.personId)!, score: hit.score, match: hit.match, via: via(hit.entry) });
+      results.push({
+        type: 'person',
+        person: catalog.person(ref.personId)!,
+        score: hit.score,
+        match: hit.match,
+        via: via(hit.entry),
+      });
     }
   }
-  return rankAndDedupe(results, (r) => (r.type === 'person' ? catalog.creditsOf(r.person.id).length : recency(r.drama)), limit);
+  return rankAndDedupe(
+    results,
+    (r) => (r.type === 'person' ? catalog.creditsOf(r.person.id).length : recency(r.drama)),
+    limit,
+  );
 }

@@ -27,7 +27,9 @@ async function adapterFor(databaseUrl: string): Promise<KeyvStoreAdapter> {
     return new module.default(databaseUrl);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
-      throw new ConfigError(`DATABASE_URL uses ${scheme}: install its adapter first with: npm install ${adapterPackage}`);
+      throw new ConfigError(
+        `DATABASE_URL uses ${scheme}: install its adapter first with: npm install ${adapterPackage}`,
+      );
     }
     throw error;
   }

@@ -22,7 +22,10 @@ export class OutageLog {
   failed(error: unknown): void {
     const now = this.now();
     if (this.failingSince === undefined || now - this.lastLog >= this.quietMs) {
-      this.logger.error(`${this.feature} store unavailable`, { error: error as Error, ...(this.suppressed ? { repeated: this.suppressed } : {}) });
+      this.logger.error(`${this.feature} store unavailable`, {
+        error: error as Error,
+        ...(this.suppressed ? { repeated: this.suppressed } : {}),
+      });
       this.failingSince ??= now;
       this.lastLog = now;
       this.suppressed = 0;
@@ -31,7 +34,10 @@ export class OutageLog {
 
   succeeded(): void {
     if (this.failingSince === undefined) return;
-    this.logger.info(`${this.feature} store is back`, { down_ms: this.now() - this.failingSince, failures_not_logged: this.suppressed });
+    this.logger.info(`${this.feature} store is back`, {
+      down_ms: this.now() - this.failingSince,
+      failures_not_logged: this.suppressed,
+    });
     this.failingSince = undefined;
     this.suppressed = 0;
   }
@@ -53,11 +59,16 @@ export class StoreGuard {
     this.outage = new OutageLog(logger, feature);
   }
 
-  async run<T>(writing: boolean, work: () => Promise<T>, timeoutMs: number | undefined = writing ? undefined : READ_TIMEOUT_MS): Promise<T> {
+  async run<T>(
+    writing: boolean,
+    work: () => Promise<T>,
+    timeoutMs: number | undefined = writing ? undefined : READ_TIMEOUT_MS,
+  ): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        if (timeoutMs !== undefined) timer = setTimeout(() => reject(new Error(`no answer from the store within ${timeoutMs} ms`)), timeoutMs);
+        if (timeoutMs !== undefined)
+          timer = setTimeout(() => reject(new Error(`no answer from the store within ${timeoutMs} ms`)), timeoutMs);
       });
       const result = await Promise.race([work(), timeout]);
       this.outage.succeeded();

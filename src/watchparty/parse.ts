@@ -15,10 +15,28 @@ export const MAX_DURATION_MS = 14 * 86_400_000;
 export const MAX_START_AHEAD_MS = 60 * 86_400_000;
 
 const UNIT_MS: Record<string, number> = {
-  s: 1_000, sec: 1_000, secs: 1_000, second: 1_000, seconds: 1_000, 초: 1_000,
-  m: 60_000, min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000, 분: 60_000,
-  h: 3_600_000, hr: 3_600_000, hrs: 3_600_000, hour: 3_600_000, hours: 3_600_000, 시간: 3_600_000,
-  d: 86_400_000, day: 86_400_000, days: 86_400_000, 일: 86_400_000,
+  s: 1_000,
+  sec: 1_000,
+  secs: 1_000,
+  second: 1_000,
+  seconds: 1_000,
+  초: 1_000,
+  m: 60_000,
+  min: 60_000,
+  mins: 60_000,
+  minute: 60_000,
+  minutes: 60_000,
+  분: 60_000,
+  h: 3_600_000,
+  hr: 3_600_000,
+  hrs: 3_600_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  시간: 3_600_000,
+  d: 86_400_000,
+  day: 86_400_000,
+  days: 86_400_000,
+  일: 86_400_000,
 };
 
 /** "30m", "2h", "1d", "1h30m", "1.5h", "90 minutes", "2시간" → milliseconds (undefined if not a duration). */
@@ -41,7 +59,8 @@ export function parseDuration(text: string | null | undefined, locale: Locale): 
   if (text === null || text === undefined || !text.trim()) return DEFAULT_DURATION_MS;
   const ms = durationMs(text);
   if (ms === undefined) throw new UserError(t(locale, 'party.badDuration', { input: shown(text) }));
-  if (ms < MIN_DURATION_MS || ms > MAX_DURATION_MS) throw new UserError(t(locale, 'party.durationRange', { input: shown(text) }));
+  if (ms < MIN_DURATION_MS || ms > MAX_DURATION_MS)
+    throw new UserError(t(locale, 'party.durationRange', { input: shown(text) }));
   return ms;
 }
 
@@ -50,11 +69,18 @@ export function parseDuration(text: string | null | undefined, locale: Locale): 
  * episodeCount. At least two, at most MAX_OPTIONS.
  */
 export function parseEpisodes(text: string, episodeCount: number, locale: Locale): number[] {
-  const cleaned = text.toLowerCase().replace(/episodes?|eps?\.?|회차?|화/g, ' ').replace(/[–—~]/g, '-').trim();
+  const cleaned = text
+    .toLowerCase()
+    .replace(/episodes?|eps?\.?|회차?|화/g, ' ')
+    .replace(/[–—~]/g, '-')
+    .trim();
   const episodes = new Set<number>();
   const bad = () => new UserError(t(locale, 'party.badEpisodes', { input: shown(text), count: episodeCount }));
   if (!cleaned) throw bad();
-  for (const piece of cleaned.replace(/\s*-\s*/g, '-').split(/[\s,]+/).filter(Boolean)) {
+  for (const piece of cleaned
+    .replace(/\s*-\s*/g, '-')
+    .split(/[\s,]+/)
+    .filter(Boolean)) {
     const range = /^(\d{1,4})(?:-(\d{1,4}))?$/.exec(piece);
     if (!range) throw bad();
     const from = Number(range[1]);
@@ -70,9 +96,35 @@ export function parseEpisodes(text: string, episodeCount: number, locale: Locale
 
 /** Hours from UTC. Ambiguous abbreviations (CST, IST) are left out on purpose: an offset is asked for. */
 const ZONES: Record<string, number> = {
-  z: 0, utc: 0, gmt: 0, kst: 9, jst: 9, hkt: 8, sgt: 8, pht: 8, awst: 8, wib: 7, ict: 7,
-  aest: 10, aedt: 11, nzst: 12, nzdt: 13, cet: 1, cest: 2, bst: 1, wet: 0, west: 1, eet: 2, eest: 3,
-  est: -5, edt: -4, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7,
+  z: 0,
+  utc: 0,
+  gmt: 0,
+  kst: 9,
+  jst: 9,
+  hkt: 8,
+  sgt: 8,
+  pht: 8,
+  awst: 8,
+  wib: 7,
+  ict: 7,
+  aest: 10,
+  aedt: 11,
+  nzst: 12,
+  nzdt: 13,
+  cet: 1,
+  cest: 2,
+  bst: 1,
+  wet: 0,
+  west: 1,
+  eet: 2,
+  eest: 3,
+  est: -5,
+  edt: -4,
+  cdt: -5,
+  mst: -7,
+  mdt: -6,
+  pst: -8,
+  pdt: -7,
 };
 
 /** The zone at the end of a time: "KST", "UTC+9", "GMT-05:30", "+09:00", "+0900", "Z". Minutes east of UTC. */
@@ -99,9 +151,11 @@ export function parseStartsAt(text: string, now: number, locale: Locale): number
   const input = text.trim();
   const when = startInstant(input, now);
   if (when === 'no-zone') throw new UserError(t(locale, 'party.startNeedsZone', { input: shown(input) }));
-  if (when === undefined || Number.isNaN(when)) throw new UserError(t(locale, 'party.badStart', { input: shown(input) }));
+  if (when === undefined || Number.isNaN(when))
+    throw new UserError(t(locale, 'party.badStart', { input: shown(input) }));
   if (when <= now + 60_000) throw new UserError(t(locale, 'party.startInPast', { when: timestamp(when, 'f') }));
-  if (when > now + MAX_START_AHEAD_MS) throw new UserError(t(locale, 'party.startTooFar', { days: MAX_START_AHEAD_MS / 86_400_000 }));
+  if (when > now + MAX_START_AHEAD_MS)
+    throw new UserError(t(locale, 'party.startTooFar', { days: MAX_START_AHEAD_MS / 86_400_000 }));
   return when;
 }
 
@@ -135,7 +189,8 @@ function startInstant(input: string, now: number): number | 'no-zone' | undefine
   }
   // Time only: today in that zone, or tomorrow if that has passed.
   const zoneNow = new Date(now + offset * 60_000);
-  let candidate = Date.UTC(zoneNow.getUTCFullYear(), zoneNow.getUTCMonth(), zoneNow.getUTCDate(), hour, minute) - offset * 60_000;
+  let candidate =
+    Date.UTC(zoneNow.getUTCFullYear(), zoneNow.getUTCMonth(), zoneNow.getUTCDate(), hour, minute) - offset * 60_000;
   if (candidate <= now) candidate += 86_400_000;
   return candidate;
 }

@@ -39,7 +39,10 @@ export function planPoll(request: PollRequest): Poll {
     const name = `**${dramaTitle(drama, locale)}**`;
     let numbers: number[];
     if (request.episodes?.trim()) numbers = parseEpisodes(request.episodes, drama.episodeCount, locale);
-    else if (drama.episodeCount > MAX_OPTIONS) throw new UserError(t(locale, 'party.tooManyByDefault', { drama: name, count: drama.episodeCount, max: MAX_OPTIONS }));
+    else if (drama.episodeCount > MAX_OPTIONS)
+      throw new UserError(
+        t(locale, 'party.tooManyByDefault', { drama: name, count: drama.episodeCount, max: MAX_OPTIONS }),
+      );
     else if (drama.episodeCount < 2) throw new UserError(t(locale, 'party.singleEpisode', { drama: name }));
     else numbers = Array.from({ length: drama.episodeCount }, (_, i) => i + 1);
     options = numbers.map((episode) => ({ dramaId: drama.id, episode }));
@@ -48,8 +51,10 @@ export function planPoll(request: PollRequest): Poll {
   const startsAt = request.startsAt?.trim() ? parseStartsAt(request.startsAt, now, locale) : undefined;
   const durationGiven = Boolean(request.duration?.trim());
   const duration = parseDuration(request.duration, locale);
-  const closesAt = startsAt !== undefined && !durationGiven ? Math.min(now + DEFAULT_DURATION_MS, startsAt) : now + duration;
-  if (startsAt !== undefined && closesAt > startsAt) throw new UserError(t(locale, 'party.closesAfterStart', { starts: timestamp(startsAt, 'f') }));
+  const closesAt =
+    startsAt !== undefined && !durationGiven ? Math.min(now + DEFAULT_DURATION_MS, startsAt) : now + duration;
+  if (startsAt !== undefined && closesAt > startsAt)
+    throw new UserError(t(locale, 'party.closesAfterStart', { starts: timestamp(startsAt, 'f') }));
   if (request.createEvent && startsAt === undefined) throw new UserError(t(locale, 'party.eventNeedsStart'));
 
   const question = request.question?.replace(/\s+/g, ' ').trim();

@@ -86,9 +86,16 @@ export class PollBoard {
   }
 
   /** Records (or with option undefined withdraws) a vote; resolves once stored, then refreshes the tally. */
-  async vote(guildId: string, pollId: string, userId: string, option: number | undefined, messageId?: string): Promise<VoteOutcome> {
+  async vote(
+    guildId: string,
+    pollId: string,
+    userId: string,
+    option: number | undefined,
+    messageId?: string,
+  ): Promise<VoteOutcome> {
     const outcome = await this.store.vote(guildId, pollId, userId, option, this.now(), messageId);
-    if (outcome.kind === 'recorded' || outcome.kind === 'changed' || outcome.kind === 'withdrawn') this.refresh(outcome.poll);
+    if (outcome.kind === 'recorded' || outcome.kind === 'changed' || outcome.kind === 'withdrawn')
+      this.refresh(outcome.poll);
     // A vote that finds the poll past its deadline closes it, in case the timer is late.
     if (outcome.kind === 'closed' && !outcome.poll.closed) void this.closeQuietly(guildId, pollId);
     return outcome;
@@ -104,11 +111,18 @@ export class PollBoard {
     this.timers.cancel(keyOf(outcome.poll));
     let poll = outcome.poll;
     if (poll.createEvent) poll = await this.createEvent(poll);
-    await this.edits.final(keyOf(poll), async () => {
-      const card = renderPoll(poll, this.catalog);
-      if (surfaces.editPoll) await surfaces.editPoll(card);
-      else if (poll.messageId) await this.messenger.editPoll(poll, card);
-    }).catch((error: unknown) => this.logger.warn('could not show the result on the poll message', { poll: poll.id, reason: (error as Error).message }));
+    await this.edits
+      .final(keyOf(poll), async () => {
+        const card = renderPoll(poll, this.catalog);
+        if (surfaces.editPoll) await surfaces.editPoll(card);
+        else if (poll.messageId) await this.messenger.editPoll(poll, card);
+      })
+      .catch((error: unknown) =>
+        this.logger.warn('could not show the result on the poll message', {
+          poll: poll.id,
+          reason: (error as Error).message,
+        }),
+      );
     const content = renderAnnouncement(poll, this.catalog);
     try {
       if (surfaces.announce) await surfaces.announce(content);
@@ -169,15 +183,31 @@ export class PollBoard {
     try {
       await this.close(guildId, pollId, 'timer');
     } catch (error) {
-      this.logger.error('could not close a poll at its deadline; will try again', { guild: guildId, poll: pollId, error: error as Error });
-      if (!this.stopped) this.timers.at(`${guildId}:${pollId}`, this.now() + this.retryCloseMs, () => void this.closeQuietly(guildId, pollId));
+      this.logger.error('could not close a poll at its deadline; will try again', {
+        guild: guildId,
+        poll: pollId,
+        error: error as Error,
+      });
+      if (!this.stopped)
+        this.timers.at(
+          `${guildId}:${pollId}`,
+          this.now() + this.retryCloseMs,
+          () => void this.closeQuietly(guildId, pollId),
+        );
     }
   }
 
   /** The Discord scheduled event for the winner, at the party's start; what went wrong otherwise. */
   private async createEvent(poll: Poll): Promise<Poll> {
     const result = poll.closed!.result;
-    const problem = poll.startsAt === undefined ? 'no-start' : result.winner === undefined ? 'no-winner' : poll.startsAt <= this.now() + 60_000 ? 'started' : undefined;
+    const problem =
+      poll.startsAt === undefined
+        ? 'no-start'
+        : result.winner === undefined
+          ? 'no-winner'
+          : poll.startsAt <= this.now() + 60_000
+            ? 'started'
+            : undefined;
     let record: { eventId: string } | { eventProblem: NonNullable<Poll['closed']>['eventProblem'] };
     if (problem) record = { eventProblem: problem };
     else {
@@ -203,9 +233,14 @@ export class PollBoard {
     const episode = winner.episode === undefined ? undefined : drama?.episodes.find((e) => e.number === winner.episode);
     const minutes = episode?.runtimeMinutes ?? drama?.runtimeMinutes ?? DEFAULT_RUNTIME_MINUTES;
     const title = dramaTitleOf(poll, winner.dramaId, this.catalog);
-    const name = winner.episode === undefined ? t(locale, 'party.eventName', { drama: title }) : t(locale, 'party.eventNameEpisode', { drama: title, episode: winner.episode });
+    const name =
+      winner.episode === undefined
+        ? t(locale, 'party.eventName', { drama: title })
+        : t(locale, 'party.eventNameEpisode', { drama: title, episode: winner.episode });
     const count = poll.closed!.result.counts[poll.closed!.result.winner!]!;
-    const description = [poll.question, t(locale, 'party.eventDescription', { count, place: poll.place ?? '' })].filter(Boolean).join('\n');
+    const description = [poll.question, t(locale, 'party.eventDescription', { count, place: poll.place ?? '' })]
+      .filter(Boolean)
+      .join('\n');
     return {
       name: truncate(name, 100),
       description: truncate(description, 1000),

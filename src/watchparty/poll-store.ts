@@ -76,7 +76,14 @@ export class PollStore extends GuardedDocuments {
    * Records, changes or (option undefined) withdraws a member's vote. Resolves once stored. A
    * vote reaching a poll past its deadline is refused even if the timer has not closed it yet.
    */
-  vote(guildId: string, pollId: string, userId: string, option: number | undefined, now: number, messageId?: string): Promise<VoteOutcome> {
+  vote(
+    guildId: string,
+    pollId: string,
+    userId: string,
+    option: number | undefined,
+    now: number,
+    messageId?: string,
+  ): Promise<VoteOutcome> {
     return this.guard.run(true, async () => {
       let outcome: VoteOutcome = { kind: 'unknown' };
       await this.docs.update<Poll>(pollKeys.poll(guildId, pollId), (poll) => {
@@ -94,7 +101,11 @@ export class PollStore extends GuardedDocuments {
         else {
           poll.votes[userId] = option;
           outcome =
-            previous === undefined ? { kind: 'recorded', option, poll } : previous === option ? { kind: 'same', option, poll } : { kind: 'changed', option, previous, poll };
+            previous === undefined
+              ? { kind: 'recorded', option, poll }
+              : previous === option
+                ? { kind: 'same', option, poll }
+                : { kind: 'changed', option, previous, poll };
         }
         return poll;
       });
@@ -125,7 +136,11 @@ export class PollStore extends GuardedDocuments {
   }
 
   /** Records the scheduled event made for the winner, or why there is none. */
-  recordEvent(guildId: string, pollId: string, event: { eventId: string } | { eventProblem: NonNullable<Poll['closed']>['eventProblem'] }): Promise<Poll | undefined> {
+  recordEvent(
+    guildId: string,
+    pollId: string,
+    event: { eventId: string } | { eventProblem: NonNullable<Poll['closed']>['eventProblem'] },
+  ): Promise<Poll | undefined> {
     return this.guard.run(true, () =>
       this.docs.update<Poll>(pollKeys.poll(guildId, pollId), (poll) => {
         if (poll?.closed) Object.assign(poll.closed, event);

@@ -6,7 +6,16 @@ import { GENRES, MAX_ID_LENGTH } from '../../src/data/schema.ts';
 describe('button state in custom_ids', () => {
   it('fits the longest possible search (longest genre, 16-letter network, full query, page 24) in 100 characters', () => {
     const longestGenre = [...GENRES].sort((a, b) => b.length - a.length)[0]!;
-    const id = actions.searchPage({ genre: longestGenre, year: 2024, maxEpisodes: 500, network: 'N'.repeat(16), query: '가'.repeat(SEARCH_QUERY_MAX) }, 24);
+    const id = actions.searchPage(
+      {
+        genre: longestGenre,
+        year: 2024,
+        maxEpisodes: 500,
+        network: 'N'.repeat(16),
+        query: '가'.repeat(SEARCH_QUERY_MAX),
+      },
+      24,
+    );
     expect(id.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
   });
 
@@ -19,13 +28,23 @@ describe('button state in custom_ids', () => {
   });
 
   it('reads back the random filter', () => {
-    expect(parseRandomArgs(parseCustomId(actions.another({ genre: 'horror', maxEpisodes: 8 })).args)).toEqual({ genre: 'horror', maxEpisodes: 8 });
+    expect(parseRandomArgs(parseCustomId(actions.another({ genre: 'horror', maxEpisodes: 8 })).args)).toEqual({
+      genre: 'horror',
+      maxEpisodes: 8,
+    });
     expect(parseRandomArgs(parseCustomId(actions.another({})).args)).toEqual({});
   });
 
   it('fits ids of the longest length the schema allows', () => {
     const id = 'a'.repeat(MAX_ID_LENGTH);
-    for (const made of [actions.cast(id, 99), actions.episodes(id, 99), actions.tracks(id, 99), actions.song(id, 999), actions.personPage(id, 99), actions.artist(id, 99)]) {
+    for (const made of [
+      actions.cast(id, 99),
+      actions.episodes(id, 99),
+      actions.tracks(id, 99),
+      actions.song(id, 999),
+      actions.personPage(id, 99),
+      actions.artist(id, 99),
+    ]) {
       expect(made.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
     }
   });

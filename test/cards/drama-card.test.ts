@@ -9,8 +9,10 @@ import { allPages, cardProblems, descriptionOf } from '../support/card-limits.ts
 
 const catalog = loadCatalog('data');
 const soundtrack1 = catalog.drama('soundtrack-1')!;
-const fields = (card: ReturnType<typeof renderDramaCard>) => Object.fromEntries((card.embeds[0]!.fields ?? []).map((f) => [f.name, f.value]));
-const buttons = (card: ReturnType<typeof renderDramaCard>) => card.components.flatMap((r) => r.components).map((c) => ('label' in c ? c.label : undefined));
+const fields = (card: ReturnType<typeof renderDramaCard>) =>
+  Object.fromEntries((card.embeds[0]!.fields ?? []).map((f) => [f.name, f.value]));
+const buttons = (card: ReturnType<typeof renderDramaCard>) =>
+  card.components.flatMap((r) => r.components).map((c) => ('label' in c ? c.label : undefined));
 
 describe('the drama card', () => {
   it('shows Soundtrack #1 as the issue describes: titles, network, episodes, dates, genres, people, leads, OST', () => {
@@ -29,7 +31,9 @@ describe('the drama card', () => {
       Writer: 'Ahn Sae-bom',
       OST: '6 songs: press **OST**',
     });
-    expect(fields(card)['Leading cast']).toBe('Park Hyung-sik as Han Sun-woo\nHan So-hee as Lee Eun-soo\n…and 3 more: press **Cast**');
+    expect(fields(card)['Leading cast']).toBe(
+      'Park Hyung-sik as Han Sun-woo\nHan So-hee as Lee Eun-soo\n…and 3 more: press **Cast**',
+    );
     expect(embed.footer!.text).toMatch(/^Sources: [a-z.]+, [a-z.]+ \+\d+ · dramabot$/);
     expect(buttons(card)).toEqual(['Cast', 'Episodes', 'OST']);
     expect(cardProblems(card)).toEqual([]);
@@ -38,17 +42,28 @@ describe('the drama card', () => {
   it('speaks Korean to a Korean client, with Hangul titles and names first', () => {
     const card = renderDramaCard(soundtrack1, catalog, 'ko');
     expect(card.embeds[0]!.title).toBe('사운드트랙 #1 (Soundtrack #1)');
-    expect(fields(card)).toMatchObject({ 연도: '2022', 회차: '4부작', 장르: '로맨스, 음악', 연출: '김희원', 극본: '안새봄' });
+    expect(fields(card)).toMatchObject({
+      연도: '2022',
+      회차: '4부작',
+      장르: '로맨스, 음악',
+      연출: '김희원',
+      극본: '안새봄',
+    });
     expect(fields(card)['주연']).toContain('박형식 (한선우 역)');
     expect(buttons(card)).toEqual(['출연진', '회차', 'OST']);
     expect(card.embeds[0]!.footer!.text).toMatch(/^출처: /);
   });
 
   it('shows the server rating once there is one, and extra buttons after the built-in ones', () => {
-    const card = renderDramaCard(soundtrack1, catalog, 'en-US', { rating: { average: 8.26, count: 12 }, buttons: [{ type: 2, style: 1, custom_id: 'rate:x', label: 'Rate' }] });
+    const card = renderDramaCard(soundtrack1, catalog, 'en-US', {
+      rating: { average: 8.26, count: 12 },
+      buttons: [{ type: 2, style: 1, custom_id: 'rate:x', label: 'Rate' }],
+    });
     expect(fields(card)['Server rating']).toBe('**8.3** / 10 from 12 ratings');
     expect(buttons(card)).toEqual(['Cast', 'Episodes', 'OST', 'Rate']);
-    expect(fields(renderDramaCard(soundtrack1, catalog, 'en-US', { rating: { average: 0, count: 0 } }))['Server rating']).toBeUndefined();
+    expect(
+      fields(renderDramaCard(soundtrack1, catalog, 'en-US', { rating: { average: 0, count: 0 } }))['Server rating'],
+    ).toBeUndefined();
   });
 
   it('disables OST when no song is recorded and says so', () => {
@@ -77,27 +92,48 @@ describe('the cast and episode lists', () => {
       '**Main cast**\nPark Hyung-sik as Han Sun-woo\nHan So-hee as Lee Eun-soo\n\n**Supporting cast**\nKim Joo-hun as Kang Woo-il\n\n**Cameos**\nPark Hoon as Gyeol-han\nPark Min-jung as Ma-ri',
     );
     const menu = card.components[0]!.components[0] as { options: Array<{ value: string }> };
-    expect(menu.options.map((o) => o.value)).toEqual(['park-hyung-sik', 'han-so-hee', 'kim-joo-hun', 'park-hoon', 'park-min-jung']);
+    expect(menu.options.map((o) => o.value)).toEqual([
+      'park-hyung-sik',
+      'han-so-hee',
+      'kim-joo-hun',
+      'park-hoon',
+      'park-min-jung',
+    ]);
   });
 
   it('pages the largest cast without losing or repeating anyone', () => {
     const biggest = [...catalog.dramas].sort((a, b) => b.cast.length - a.cast.length)[0]!;
     const pages = allPages((p) => renderCastList(biggest, catalog, 'en-US', p));
     expect(pages.length).toBeGreaterThan(1);
-    const listed = pages.flatMap((card) => (card.components[0]!.components[0] as { options: Array<{ value: string }> }).options.map((o) => o.value));
+    const listed = pages.flatMap((card) =>
+      (card.components[0]!.components[0] as { options: Array<{ value: string }> }).options.map((o) => o.value),
+    );
     expect(listed.sort()).toEqual(biggest.cast.map((c) => c.person).sort());
     expect(pages[1]!.embeds[0]!.footer!.text).toMatch(/^Page 2\/\d+ · /);
   });
 
   it('lists episodes with dates, and folds a run of episodes without details into one line', () => {
-    expect(descriptionOf(renderEpisodeList(soundtrack1, 'en-US'))).toBe([1, 2, 3, 4].map((n, i) => `**Episode ${n}** · ${discordDate(soundtrack1.episodes[i]!.airDate!)}`).join('\n'));
-    const gappy = drama('gappy', { episodeCount: 5, episodes: [{ number: 1, airDate: '2022-03-23' }, { number: 2 }, { number: 3 }, { number: 4 }, { number: 5, runtimeMinutes: 70, title: 'The End' }] });
+    expect(descriptionOf(renderEpisodeList(soundtrack1, 'en-US'))).toBe(
+      [1, 2, 3, 4].map((n, i) => `**Episode ${n}** · ${discordDate(soundtrack1.episodes[i]!.airDate!)}`).join('\n'),
+    );
+    const gappy = drama('gappy', {
+      episodeCount: 5,
+      episodes: [
+        { number: 1, airDate: '2022-03-23' },
+        { number: 2 },
+        { number: 3 },
+        { number: 4 },
+        { number: 5, runtimeMinutes: 70, title: 'The End' },
+      ],
+    });
     expect(descriptionOf(renderEpisodeList(gappy, 'en-US')).split('\n')).toEqual([
       `**Episode 1** · ${discordDate('2022-03-23')}`,
       '**Episodes 2–4** · details not recorded',
       '**Episode 5** · 70 min · “The End”',
     ]);
-    expect(descriptionOf(renderEpisodeList(drama('plain'), 'ko'))).toBe('2부작이에요. 회차별 방영일과 러닝타임은 아직 등록되지 않았어요.');
+    expect(descriptionOf(renderEpisodeList(drama('plain'), 'ko'))).toBe(
+      '2부작이에요. 회차별 방영일과 러닝타임은 아직 등록되지 않았어요.',
+    );
   });
 });
 

@@ -22,19 +22,29 @@ describe('the person card', () => {
     expect(lines[1]).toBe('2022 · **Soundtrack #1** · as Han Sun-woo (main)');
     const years = lines.slice(1).map((l) => Number(l.slice(0, 4)));
     expect(years).toEqual([...years].sort((a, b) => b - a));
-    expect(embed.fields).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Also known as', value: expect.stringContaining('Park Hyungsik') })]));
+    expect(embed.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Also known as', value: expect.stringContaining('Park Hyungsik') }),
+      ]),
+    );
     expect(menuValues(card)).toContain('soundtrack-1');
   });
 
   it('puts a singer’s soundtrack songs first', () => {
     const card = renderPersonCard(catalog.person('kyuhyun')!, catalog, 'en-US');
-    expect(descriptionOf(card).split('\n').slice(0, 2)).toEqual(['**Soundtrack songs**', '2022 · **Soundtrack #1** · Part 1 · Love Beyond Words (사랑은 말로 표현하는게 아니래요)']);
+    expect(descriptionOf(card).split('\n').slice(0, 2)).toEqual([
+      '**Soundtrack songs**',
+      '2022 · **Soundtrack #1** · Part 1 · Love Beyond Words (사랑은 말로 표현하는게 아니래요)',
+    ]);
   });
 
   it('is in Korean for a Korean client', () => {
     const card = renderPersonCard(catalog.person('park-hyung-sik')!, catalog, 'ko');
     expect(card.embeds[0]!.title).toBe('박형식 (Park Hyung-sik)');
-    expect(descriptionOf(card).split('\n').slice(0, 2)).toEqual(['**출연**', '2022 · **사운드트랙 #1** · 한선우 역 (주연)']);
+    expect(descriptionOf(card).split('\n').slice(0, 2)).toEqual([
+      '**출연**',
+      '2022 · **사운드트랙 #1** · 한선우 역 (주연)',
+    ]);
   });
 });
 
@@ -42,7 +52,9 @@ describe('soundtrack cards', () => {
   it('lists a drama’s tracks with part, song, singers and release date, and a menu to open a song', () => {
     const card = renderTracklist(soundtrack1, catalog, 'en-US');
     const first = soundtrack1.soundtrack![0]!;
-    expect(descriptionOf(card).split('\n')[0]).toBe(`**Part 1** · Love Beyond Words (사랑은 말로 표현하는게 아니래요) — Kyuhyun · ${discordDate(first.releaseDate!)}`);
+    expect(descriptionOf(card).split('\n')[0]).toBe(
+      `**Part 1** · Love Beyond Words (사랑은 말로 표현하는게 아니래요) — Kyuhyun · ${discordDate(first.releaseDate!)}`,
+    );
     expect(descriptionOf(card).split('\n')).toHaveLength(soundtrack1.soundtrack!.length);
     expect(menuValues(card)).toEqual(soundtrack1.soundtrack!.map((t) => `s:soundtrack-1:${t.track}`));
     expect(card.embeds[0]!.color).toBe(COLOURS.song);
@@ -66,7 +78,11 @@ describe('soundtrack cards', () => {
         expect.objectContaining({ name: 'Released', value: discordDate(track.releaseDate!) }),
       ]),
     );
-    expect(card.components[0]!.components.map((c) => ('label' in c ? c.label : ''))).toEqual(['Full OST', 'Drama card', 'More by Kyuhyun']);
+    expect(card.components[0]!.components.map((c) => ('label' in c ? c.label : ''))).toEqual([
+      'Full OST',
+      'Drama card',
+      'More by Kyuhyun',
+    ]);
   });
 
   it('lists an artist’s songs across dramas', () => {

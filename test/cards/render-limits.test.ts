@@ -19,20 +19,42 @@ function everyCard(cat: typeof catalog): Array<[string, ReturnType<typeof render
   const cards: Array<[string, ReturnType<typeof renderDramaCard>]> = [];
   for (const locale of LOCALES) {
     for (const drama of cat.dramas) {
-      const extras = { rating: { average: 9.25, count: 12_345 }, buttons: [button('rate:open:x', 'Rate'), button('recommend:similar:x', 'Similar')] };
+      const extras = {
+        rating: { average: 9.25, count: 12_345 },
+        buttons: [button('rate:open:x', 'Rate'), button('recommend:similar:x', 'Similar')],
+      };
       cards.push([`${drama.id} card ${locale}`, renderDramaCard(drama, cat, locale, extras)]);
-      allPages((p) => renderCastList(drama, cat, locale, p)).forEach((c, p) => cards.push([`${drama.id} cast p${p} ${locale}`, c]));
-      allPages((p) => renderEpisodeList(drama, locale, p)).forEach((c, p) => cards.push([`${drama.id} episodes p${p} ${locale}`, c]));
-      allPages((p) => renderTracklist(drama, cat, locale, p)).forEach((c, p) => cards.push([`${drama.id} ost p${p} ${locale}`, c]));
+      allPages((p) => renderCastList(drama, cat, locale, p)).forEach((c, p) =>
+        cards.push([`${drama.id} cast p${p} ${locale}`, c]),
+      );
+      allPages((p) => renderEpisodeList(drama, locale, p)).forEach((c, p) =>
+        cards.push([`${drama.id} episodes p${p} ${locale}`, c]),
+      );
+      allPages((p) => renderTracklist(drama, cat, locale, p)).forEach((c, p) =>
+        cards.push([`${drama.id} ost p${p} ${locale}`, c]),
+      );
     }
     for (const person of cat.people) {
-      allPages((p) => renderPersonCard(person, cat, locale, p)).forEach((c, p) => cards.push([`${person.id} card p${p} ${locale}`, c]));
-      allPages((p) => renderArtistSongs(person, cat, locale, p)).forEach((c, p) => cards.push([`${person.id} songs p${p} ${locale}`, c]));
+      allPages((p) => renderPersonCard(person, cat, locale, p)).forEach((c, p) =>
+        cards.push([`${person.id} card p${p} ${locale}`, c]),
+      );
+      allPages((p) => renderArtistSongs(person, cat, locale, p)).forEach((c, p) =>
+        cards.push([`${person.id} songs p${p} ${locale}`, c]),
+      );
     }
-    for (const song of cat.songs) cards.push([`${song.drama.id} song ${song.track.track} ${locale}`, renderSongCard(song.drama, song.track, cat, locale)]);
-    allPages((p) => renderSearchResults(cat.dramas, { genre: 'romance', year: 2022, maxEpisodes: 500, network: 'Coupang Play', query: 'q'.repeat(40) }, locale, p)).forEach((c, p) =>
-      cards.push([`search p${p} ${locale}`, c]),
-    );
+    for (const song of cat.songs)
+      cards.push([
+        `${song.drama.id} song ${song.track.track} ${locale}`,
+        renderSongCard(song.drama, song.track, cat, locale),
+      ]);
+    allPages((p) =>
+      renderSearchResults(
+        cat.dramas,
+        { genre: 'romance', year: 2022, maxEpisodes: 500, network: 'Coupang Play', query: 'q'.repeat(40) },
+        locale,
+        p,
+      ),
+    ).forEach((c, p) => cards.push([`search p${p} ${locale}`, c]));
   }
   return cards;
 }
@@ -40,11 +62,15 @@ function everyCard(cat: typeof catalog): Array<[string, ReturnType<typeof render
 describe('every card the catalog can produce fits Discord’s limits', () => {
   it('the longest drama and the person with the most credits render within every limit', () => {
     const longest = [...catalog.dramas].sort((a, b) => size(b) - size(a))[0]!;
-    const busiest = [...catalog.people].sort((a, b) => catalog.creditsOf(b.id).length - catalog.creditsOf(a.id).length)[0]!;
+    const busiest = [...catalog.people].sort(
+      (a, b) => catalog.creditsOf(b.id).length - catalog.creditsOf(a.id).length,
+    )[0]!;
     for (const locale of LOCALES) {
       expect(cardProblems(renderDramaCard(longest, catalog, locale))).toEqual([]);
-      for (const card of allPages((p) => renderCastList(longest, catalog, locale, p))) expect(cardProblems(card)).toEqual([]);
-      for (const card of allPages((p) => renderPersonCard(busiest, catalog, locale, p))) expect(cardProblems(card)).toEqual([]);
+      for (const card of allPages((p) => renderCastList(longest, catalog, locale, p)))
+        expect(cardProblems(card)).toEqual([]);
+      for (const card of allPages((p) => renderPersonCard(busiest, catalog, locale, p)))
+        expect(cardProblems(card)).toEqual([]);
     }
   });
 
@@ -57,7 +83,10 @@ describe('every card the catalog can produce fits Discord’s limits', () => {
 });
 
 describe('a record at the schema’s maxima still renders within every limit', () => {
-  const long = (n: number, word = 'Longname') => Array.from({ length: Math.ceil(n / (word.length + 1)) }, () => word).join(' ').slice(0, n);
+  const long = (n: number, word = 'Longname') =>
+    Array.from({ length: Math.ceil(n / (word.length + 1)) }, () => word)
+      .join(' ')
+      .slice(0, n);
   const people: Person[] = Array.from({ length: 60 }, (_, i) => ({
     id: `p${i}-${'x'.repeat(40)}`,
     name: long(100, `Name${i}`),
@@ -77,7 +106,12 @@ describe('a record at the schema’s maxima still renders within every limit', (
     networks: ['Coupang Play', 'N'.repeat(16), 'Disney+'],
     episodeCount: 500,
     runtimeMinutes: 600,
-    episodes: Array.from({ length: 500 }, (_, i) => ({ number: i + 1, airDate: '2022-06-01', runtimeMinutes: 600, title: long(200, `Ep${i}`) })),
+    episodes: Array.from({ length: 500 }, (_, i) => ({
+      number: i + 1,
+      airDate: '2022-06-01',
+      runtimeMinutes: 600,
+      title: long(200, `Ep${i}`),
+    })),
     genres: ['romance', 'slice-of-life', 'supernatural', 'melodrama'],
     tags: Array.from({ length: 40 }, (_, i) => `tag-number-${i}-${'t'.repeat(30)}`),
     synopsis: long(800, '**bold**'),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/catalog.ts';
-import { episodeRuns, renderAnnouncement, renderPoll, renderPollList, voteAnswer } from '../../src/cards/watchparty-card.ts';
+import {
+  episodeRuns,
+  renderAnnouncement,
+  renderPoll,
+  renderPollList,
+  voteAnswer,
+} from '../../src/cards/watchparty-card.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
 import type { Drama } from '../../src/data/schema.ts';
 import { tally, type Poll } from '../../src/watchparty/poll.ts';
@@ -17,15 +23,36 @@ const huge: Drama = {
   title: long(200),
   nativeTitle: '가'.repeat(200),
   episodeCount: 500,
-  episodes: Array.from({ length: 500 }, (_, i) => ({ number: i + 1, title: long(200), airDate: '2021-09-17', runtimeMinutes: 600 })),
+  episodes: Array.from({ length: 500 }, (_, i) => ({
+    number: i + 1,
+    title: long(200),
+    airDate: '2021-09-17',
+    runtimeMinutes: 600,
+  })),
 };
-const catalog = buildCatalog([...real.dramas, huge, ...Array.from({ length: 10 }, (_, i) => ({ ...huge, id: `huge-${i}` }))], [...real.people]);
+const catalog = buildCatalog(
+  [...real.dramas, huge, ...Array.from({ length: 10 }, (_, i) => ({ ...huge, id: `huge-${i}` }))],
+  [...real.people],
+);
 
 function extreme(kind: 'episodes' | 'dramas', locale: string, closed: boolean): Poll {
-  const options = kind === 'episodes' ? Array.from({ length: 100 }, (_, i) => ({ dramaId: 'huge', episode: 401 + i })) : Array.from({ length: 10 }, (_, i) => ({ dramaId: `huge-${i}` }));
+  const options =
+    kind === 'episodes'
+      ? Array.from({ length: 100 }, (_, i) => ({ dramaId: 'huge', episode: 401 + i }))
+      : Array.from({ length: 10 }, (_, i) => ({ dramaId: `huge-${i}` }));
   const votes = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`u${i}`, i % options.length]));
-  const poll = samplePoll({ kind, options, locale, votes, question: long(200), startsAt: 1_900_000_000_000, createEvent: true, messageId: '1' });
-  if (closed) poll.closed = { at: 1_800_000_000_000, by: '1300000000000000001', result: tally(poll), eventProblem: 'failed' };
+  const poll = samplePoll({
+    kind,
+    options,
+    locale,
+    votes,
+    question: long(200),
+    startsAt: 1_900_000_000_000,
+    createEvent: true,
+    messageId: '1',
+  });
+  if (closed)
+    poll.closed = { at: 1_800_000_000_000, by: '1300000000000000001', result: tally(poll), eventProblem: 'failed' };
   return poll;
 }
 
@@ -55,7 +82,11 @@ describe('watch-party messages fit Discord’s limits at the extremes', () => {
 
   it('answers a vote in the voter’s language, naming the option', () => {
     const poll = samplePoll();
-    expect(voteAnswer({ kind: 'changed', option: 2, previous: 0, poll }, real, 'ko')).toMatch(/^\*\*3화\*\*에 투표했어요 \(이전: \*\*1화\*\*\)\. 투표는 <t:\d+:R> 마감돼요\.$/);
-    expect(voteAnswer({ kind: 'unknown' }, real, 'en-US')).toBe('This poll no longer exists. Start a new one with `/watchparty start`.');
+    expect(voteAnswer({ kind: 'changed', option: 2, previous: 0, poll }, real, 'ko')).toMatch(
+      /^\*\*3화\*\*에 투표했어요 \(이전: \*\*1화\*\*\)\. 투표는 <t:\d+:R> 마감돼요\.$/,
+    );
+    expect(voteAnswer({ kind: 'unknown' }, real, 'en-US')).toBe(
+      'This poll no longer exists. Start a new one with `/watchparty start`.',
+    );
   });
 });

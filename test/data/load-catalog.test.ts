@@ -8,7 +8,8 @@ function problemsOf(dir: string): string[] {
   try {
     loadCatalog(dir);
   } catch (error) {
-    if (error instanceof DataError) return error.problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*?(dramas|people)\//, '$1/') }));
+    if (error instanceof DataError)
+      return error.problems.map((p) => formatProblem({ ...p, file: p.file.replace(/^.*?(dramas|people)\//, '$1/') }));
     throw error;
   }
   return [];
@@ -29,7 +30,9 @@ describe('loadCatalog', () => {
 
   it('reports a wrong type with its JSON path', () => {
     const broken = { ...drama('one'), episodeCount: '2' } as unknown as ReturnType<typeof drama>;
-    expect(problemsOf(writeDataset({ 'one.json': broken }, LEAD))).toEqual([expect.stringMatching(/^dramas\/one\.json → episodeCount → .*expected number, received string/)]);
+    expect(problemsOf(writeDataset({ 'one.json': broken }, LEAD))).toEqual([
+      expect.stringMatching(/^dramas\/one\.json → episodeCount → .*expected number, received string/),
+    ]);
   });
 
   it('reports an unknown person id wherever it is used', () => {
@@ -44,7 +47,12 @@ describe('loadCatalog', () => {
   });
 
   it('reports duplicate ids and ids that do not match their file name', () => {
-    const problems = problemsOf(writeDataset({ 'one.json': drama('one'), 'two.json': drama('one') }, { ...LEAD, 'copy.json': person('lead', 'Park Hyungsik') }));
+    const problems = problemsOf(
+      writeDataset(
+        { 'one.json': drama('one'), 'two.json': drama('one') },
+        { ...LEAD, 'copy.json': person('lead', 'Park Hyungsik') },
+      ),
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         'people/copy.json → id → "lead" must match the file name (lead.json)',
@@ -56,7 +64,10 @@ describe('loadCatalog', () => {
   });
 
   it('reports impossible dates and dates that contradict each other', () => {
-    const d = drama('one', { firstAirDate: '2022-02-30', episodes: [{ number: 1, airDate: '2023-01-01' }, { number: 2 }] });
+    const d = drama('one', {
+      firstAirDate: '2022-02-30',
+      episodes: [{ number: 1, airDate: '2023-01-01' }, { number: 2 }],
+    });
     const e = drama('two', { lastAirDate: '2022-01-01' });
     expect(problemsOf(writeDataset({ 'one.json': d, 'two.json': e }, LEAD))).toEqual([
       'dramas/one.json → firstAirDate → is not a real calendar date',
@@ -79,9 +90,22 @@ describe('loadCatalog', () => {
 
   it('lists every problem in every file, not only the first', () => {
     const problems = problemsOf(
-      writeDataset({ 'a.json': '{', 'b.json': { ...drama('b'), genres: ['space-opera'] } as never, 'c.json': drama('c', { cast: [{ person: 'x', role: 'main', characters: [{ name: 'X' }] }] }) }, { ...LEAD, 'bad.json': { id: 'bad', name: '' } as never }),
+      writeDataset(
+        {
+          'a.json': '{',
+          'b.json': { ...drama('b'), genres: ['space-opera'] } as never,
+          'c.json': drama('c', { cast: [{ person: 'x', role: 'main', characters: [{ name: 'X' }] }] }),
+        },
+        { ...LEAD, 'bad.json': { id: 'bad', name: '' } as never },
+      ),
     );
-    expect(problems.map((p) => p.split(' → ')[0])).toEqual(['people/bad.json', 'people/bad.json', 'dramas/a.json', 'dramas/b.json', 'dramas/c.json']);
+    expect(problems.map((p) => p.split(' → ')[0])).toEqual([
+      'people/bad.json',
+      'people/bad.json',
+      'dramas/a.json',
+      'dramas/b.json',
+      'dramas/c.json',
+    ]);
   });
 });
 
@@ -98,13 +122,19 @@ describe('the shipped dataset', () => {
     expect(st.episodes.map((e) => e.airDate)).toEqual(['2022-03-23', '2022-03-30', '2022-04-06', '2022-04-13']);
     expect(st.directors).toEqual(['kim-hee-won-director']);
     expect(st.writers).toEqual(['ahn-sae-bom']);
-    expect(st.cast.filter((c) => c.role === 'main').map((c) => c.person).sort()).toEqual(['han-so-hee', 'park-hyung-sik']);
+    expect(
+      st.cast
+        .filter((c) => c.role === 'main')
+        .map((c) => c.person)
+        .sort(),
+    ).toEqual(['han-so-hee', 'park-hyung-sik']);
     expect(st.soundtrack!.length).toBeGreaterThanOrEqual(6);
   });
 
   it('covers every genre family the catalog promises', () => {
     const genres = new Set(catalog.dramas.flatMap((d) => d.genres));
-    for (const g of ['romance', 'thriller', 'historical', 'fantasy', 'medical', 'legal', 'slice-of-life']) expect(genres).toContain(g);
+    for (const g of ['romance', 'thriller', 'historical', 'fantasy', 'medical', 'legal', 'slice-of-life'])
+      expect(genres).toContain(g);
   });
 
   it('lists at least 4 cast members with character names and a source for every drama', () => {

@@ -11,7 +11,12 @@ async function play(lines: string[], commandsDir?: string): Promise<string> {
   const output = new PassThrough();
   let text = '';
   output.on('data', (d: Buffer) => (text += d.toString()));
-  const done = runPlayground({ input, output, databaseUrl: `sqlite://${tempDir()}/play.sqlite`, ...(commandsDir ? { commandsDir } : {}) });
+  const done = runPlayground({
+    input,
+    output,
+    databaseUrl: `sqlite://${tempDir()}/play.sqlite`,
+    ...(commandsDir ? { commandsDir } : {}),
+  });
   for (const line of lines) input.write(`${line}\n`);
   input.end();
   await done;
@@ -20,7 +25,22 @@ async function play(lines: string[], commandsDir?: string): Promise<string> {
 
 describe('npm run playground', () => {
   it('sends typed commands to the real bot through the local server and renders replies, buttons and menus', async () => {
-    const out = await play(['commands', '/echo text: hel?', '/echo text: hello: world', 'press 1', 'pick a2', '/admin', 'as admin', '/admin', 'locale ko', '/boom', 'exit'], FIXTURES);
+    const out = await play(
+      [
+        'commands',
+        '/echo text: hel?',
+        '/echo text: hello: world',
+        'press 1',
+        'pick a2',
+        '/admin',
+        'as admin',
+        '/admin',
+        'locale ko',
+        '/boom',
+        'exit',
+      ],
+      FIXTURES,
+    );
     expect(out).toContain('dramabot playground: the bot is logged in to a local Discord');
     expect(out).toMatch(/\/echo — Echo text back \[?text:/);
     expect(out).toContain('  1. hello\n  2. help');
@@ -51,12 +71,32 @@ describe('npm run playground', () => {
 
 describe('parseCommandLine', () => {
   const commands = [
-    { name: 'drama', options: [{ type: 1, name: 'info', options: [{ name: 'title', type: 3 }] }, { type: 1, name: 'search', options: [{ name: 'query', type: 3 }, { name: 'year', type: 4 }] }] },
+    {
+      name: 'drama',
+      options: [
+        { type: 1, name: 'info', options: [{ name: 'title', type: 3 }] },
+        {
+          type: 1,
+          name: 'search',
+          options: [
+            { name: 'query', type: 3 },
+            { name: 'year', type: 4 },
+          ],
+        },
+      ],
+    },
   ];
   it('splits the subcommand path from named options and keeps colons inside values', () => {
-    expect(parseCommandLine('/drama search query: Mr. Sunshine: the return year: 2018', commands)).toEqual({ path: '/drama search', options: { query: 'Mr. Sunshine: the return', year: '2018' } });
+    expect(parseCommandLine('/drama search query: Mr. Sunshine: the return year: 2018', commands)).toEqual({
+      path: '/drama search',
+      options: { query: 'Mr. Sunshine: the return', year: '2018' },
+    });
   });
   it('marks the last option as focused when the line ends with ?', () => {
-    expect(parseCommandLine('/drama info title: sound?', commands)).toEqual({ path: '/drama info', options: { title: 'sound' }, focused: 'title' });
+    expect(parseCommandLine('/drama info title: sound?', commands)).toEqual({
+      path: '/drama info',
+      options: { title: 'sound' },
+      focused: 'title',
+    });
   });
 });

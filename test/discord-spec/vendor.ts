@@ -21,7 +21,11 @@ export const VENDORED_ROUTES = [
 type Json = { [key: string]: unknown };
 
 function vendor(specPath: string): Json {
-  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as { info: Json; paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, unknown> } };
+  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as {
+    info: Json;
+    paths: Record<string, Record<string, Json>>;
+    components: { schemas: Record<string, unknown> };
+  };
   const routes: Record<string, unknown> = {};
   const needed = new Set<string>();
   const collect = (node: unknown): void => {
@@ -40,7 +44,11 @@ function vendor(specPath: string): Json {
   };
   for (const route of VENDORED_ROUTES) {
     const [method, path] = route.split(' ') as [string, string];
-    const content = (spec.paths[path]?.[method.toLowerCase()]?.requestBody as { content?: Record<string, { schema: unknown }> } | undefined)?.content;
+    const content = (
+      spec.paths[path]?.[method.toLowerCase()]?.requestBody as
+        | { content?: Record<string, { schema: unknown }> }
+        | undefined
+    )?.content;
     const schema = content?.['application/json']?.schema;
     if (!schema) throw new Error(`${route}: no application/json request body in the spec`);
     routes[route] = schema;
@@ -48,7 +56,8 @@ function vendor(specPath: string): Json {
   }
   const schemas = Object.fromEntries([...needed].sort().map((name) => [name, spec.components.schemas[name]]));
   return {
-    source: 'Discord official OpenAPI spec (github.com/discord/discord-api-spec), MIT licence: see LICENSE beside this file',
+    source:
+      'Discord official OpenAPI spec (github.com/discord/discord-api-spec), MIT licence: see LICENSE beside this file',
     version: spec.info.version,
     routes,
     components: { schemas },

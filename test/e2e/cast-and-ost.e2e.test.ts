@@ -9,8 +9,14 @@ describe('/cast and /ost through the real discord.js client and the local Discor
   const live = liveBot({ env });
 
   it('/cast autocompletes people by any spelling and says what each is', async () => {
-    expect((await live.fake.autocomplete('/cast', { name: 'park hyungsik' }, 'name'))[0]).toEqual({ name: 'Park Hyung-sik · actor', value: 'p:park-hyung-sik' });
-    expect((await live.fake.autocomplete('/cast', { name: '한소' }, 'name', { locale: 'ko' }))[0]).toEqual({ name: '한소희 · 배우', value: 'p:han-so-hee' });
+    expect((await live.fake.autocomplete('/cast', { name: 'park hyungsik' }, 'name'))[0]).toEqual({
+      name: 'Park Hyung-sik · actor',
+      value: 'p:park-hyung-sik',
+    });
+    expect((await live.fake.autocomplete('/cast', { name: '한소' }, 'name', { locale: 'ko' }))[0]).toEqual({
+      name: '한소희 · 배우',
+      value: 'p:han-so-hee',
+    });
   });
 
   it('/cast posts the person card with every role, and its menu opens a drama card', async () => {
@@ -58,20 +64,33 @@ describe('/cast and /ost through the real discord.js client and the local Discor
   });
 
   it('/ost for a song typed by hand posts the song card, and for a singer their songs', async () => {
-    expect(title(await live.fake.command('/ost', { query: 'Love Beyond Words' }).reply())).toBe('Love Beyond Words (사랑은 말로 표현하는게 아니래요)');
-    expect(title(await live.fake.command('/ost', { query: 'p:kyuhyun' }).reply())).toBe('Kyuhyun (규현) · soundtrack songs');
-    expect(title(await live.fake.command('/ost', { query: 's:soundtrack-1:1' }, { locale: 'ko' }).reply())).toBe('사랑은 말로 표현하는게 아니래요 (Love Beyond Words)');
+    expect(title(await live.fake.command('/ost', { query: 'Love Beyond Words' }).reply())).toBe(
+      'Love Beyond Words (사랑은 말로 표현하는게 아니래요)',
+    );
+    expect(title(await live.fake.command('/ost', { query: 'p:kyuhyun' }).reply())).toBe(
+      'Kyuhyun (규현) · soundtrack songs',
+    );
+    expect(title(await live.fake.command('/ost', { query: 's:soundtrack-1:1' }, { locale: 'ko' }).reply())).toBe(
+      '사랑은 말로 표현하는게 아니래요 (Love Beyond Words)',
+    );
   });
 
   it('/ost with nothing close answers ephemerally with a tip', async () => {
     const answer = await live.fake.command('/ost', { query: 'xylophone' }).reply();
     expect(isEphemeral(answer)).toBe(true);
-    expect(answer.content).toBe('No drama, song or singer matches “xylophone”.\nTip: pick from the list that appears as you type.');
+    expect(answer.content).toBe(
+      'No drama, song or singer matches “xylophone”.\nTip: pick from the list that appears as you type.',
+    );
   });
 
   it('answers a button for a record that is gone with a short ephemeral message', async () => {
     const card = await live.fake.command('/cast', { name: 'p:kyuhyun' }).reply();
-    const stale = { ...card, components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Old', custom_id: 'cast:card:someone-deleted' }] }] };
+    const stale = {
+      ...card,
+      components: [
+        { type: 1, components: [{ type: 2, style: 2, label: 'Old', custom_id: 'cast:card:someone-deleted' }] },
+      ],
+    };
     live.fake.messages.set(card.id, stale);
     const answer = await live.fake.click(stale, 'Old').reply();
     expect(isEphemeral(answer)).toBe(true);

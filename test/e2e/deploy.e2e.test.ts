@@ -4,7 +4,9 @@ import type { FakeDiscord } from '../../src/dev/fake-discord/server.ts';
 import { discordComplaints, startFakeDiscord } from '../support/harness.ts';
 import { ROOT, runScript } from '../support/spawn.ts';
 
-const COMMAND_NAMES = readdirSync(`${ROOT}commands`).map((f) => f.replace(/\.ts$/, '')).sort();
+const COMMAND_NAMES = readdirSync(`${ROOT}commands`)
+  .map((f) => f.replace(/\.ts$/, ''))
+  .sort();
 const COUNT = `${COMMAND_NAMES.length} command${COMMAND_NAMES.length === 1 ? '' : 's'}`;
 
 describe('npm run deploy (src/deploy.ts)', () => {

@@ -7,11 +7,19 @@ describe('/drama through the real discord.js client and the local Discord server
   const live = liveBot();
 
   it('autocompletes titles by English, Korean and typo, with values that name the drama', async () => {
-    expect((await live.fake.autocomplete('/drama info', { title: 'sound' }, 'title'))[0]).toEqual({ name: 'Soundtrack #1 (2022) · drama', value: 'd:soundtrack-1' });
-    expect((await live.fake.autocomplete('/drama info', { title: '사운드' }, 'title', { locale: 'ko' }))[0]).toEqual({ name: '사운드트랙 #1 (2022) · 드라마', value: 'd:soundtrack-1' });
+    expect((await live.fake.autocomplete('/drama info', { title: 'sound' }, 'title'))[0]).toEqual({
+      name: 'Soundtrack #1 (2022) · drama',
+      value: 'd:soundtrack-1',
+    });
+    expect((await live.fake.autocomplete('/drama info', { title: '사운드' }, 'title', { locale: 'ko' }))[0]).toEqual({
+      name: '사운드트랙 #1 (2022) · 드라마',
+      value: 'd:soundtrack-1',
+    });
     expect((await live.fake.autocomplete('/drama info', { title: 'vincenso' }, 'title'))[0]!.value).toBe('d:vincenzo');
     expect(await live.fake.autocomplete('/drama info', { title: '' }, 'title')).toHaveLength(25);
-    expect((await live.fake.autocomplete('/drama search', { network: 'net' }, 'network')).map((c) => c.value)).toEqual(['Netflix']);
+    expect((await live.fake.autocomplete('/drama search', { network: 'net' }, 'network')).map((c) => c.value)).toEqual([
+      'Netflix',
+    ]);
   });
 
   it('/drama info posts a public card, and each button works for a member who did not ask', async () => {
@@ -39,7 +47,9 @@ describe('/drama through the real discord.js client and the local Discord server
   });
 
   it('accepts a title typed by hand without picking from the list', async () => {
-    expect(title(await live.fake.command('/drama info', { title: 'crash landing on you' }).reply())).toMatch(/^Crash Landing on You/);
+    expect(title(await live.fake.command('/drama info', { title: 'crash landing on you' }).reply())).toMatch(
+      /^Crash Landing on You/,
+    );
   });
 
   it('answers an unknown title with an ephemeral did-you-mean whose buttons open the card', async () => {

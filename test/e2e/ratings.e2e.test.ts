@@ -9,23 +9,41 @@ describe('ratings, reviews and recommendations through the local Discord server'
   const live = liveBot({ env });
 
   it('/rate saves a rating privately and shows the new server average; rating again replaces it', async () => {
-    const first = await live.fake.command('/rate', { title: 'd:soundtrack-1', score: 9, review: 'Made me cry *twice* @everyone' }, { user: 1 }).reply();
+    const first = await live.fake
+      .command('/rate', { title: 'd:soundtrack-1', score: 9, review: 'Made me cry *twice* @everyone' }, { user: 1 })
+      .reply();
     expect(isEphemeral(first)).toBe(true);
-    expect(first.content).toBe('Saved your **9/10** for **Soundtrack #1**.\nYour review is saved with it.\nServer average now: **9.0** from 1 rating.');
+    expect(first.content).toBe(
+      'Saved your **9/10** for **Soundtrack #1**.\nYour review is saved with it.\nServer average now: **9.0** from 1 rating.',
+    );
     const again = await live.fake.command('/rate', { title: 'Soundtrack #1', score: 7 }, { user: 1 }).reply();
-    expect(again.content).toBe('Saved your **7/10** for **Soundtrack #1** (it replaces your earlier 9/10).\nYour earlier review is kept.\nServer average now: **7.0** from 1 rating.');
-    await live.fake.command('/rate', { title: 'd:soundtrack-1', score: 10, review: 'Perfect four episodes' }, { user: 2 }).reply();
-    const third = await live.fake.command('/rate', { title: 'd:soundtrack-1', score: 8 }, { user: 3, locale: 'ko' }).reply();
-    expect(third.content).toBe('**사운드트랙 #1**에 **8/10**점을 저장했어요.\n이제 서버 평균은 **8.3**점이에요 (3명 평가).');
+    expect(again.content).toBe(
+      'Saved your **7/10** for **Soundtrack #1** (it replaces your earlier 9/10).\nYour earlier review is kept.\nServer average now: **7.0** from 1 rating.',
+    );
+    await live.fake
+      .command('/rate', { title: 'd:soundtrack-1', score: 10, review: 'Perfect four episodes' }, { user: 2 })
+      .reply();
+    const third = await live.fake
+      .command('/rate', { title: 'd:soundtrack-1', score: 8 }, { user: 3, locale: 'ko' })
+      .reply();
+    expect(third.content).toBe(
+      '**사운드트랙 #1**에 **8/10**점을 저장했어요.\n이제 서버 평균은 **8.3**점이에요 (3명 평가).',
+    );
   });
 
   it('/rate takes a review of exactly the 300-character limit', async () => {
-    const answer = await live.fake.command('/rate', { title: 'd:vincenzo', score: 8, review: 'x'.repeat(300) + ' ' }, { user: 9 }).reply();
+    const answer = await live.fake
+      .command('/rate', { title: 'd:vincenzo', score: 8, review: 'x'.repeat(300) + ' ' }, { user: 9 })
+      .reply();
     expect(answer.content).toMatch(/Server average now: \*\*8\.0\*\*/);
   });
 
   it('counts many members rating one drama at the same time exactly', async () => {
-    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => live.fake.command('/rate', { title: 'd:goblin', score: (i % 10) + 1 }, { user: 100 + i }).reply()));
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        live.fake.command('/rate', { title: 'd:goblin', score: (i % 10) + 1 }, { user: 100 + i }).reply(),
+      ),
+    );
     expect(replies.every((r) => r.content.startsWith('Saved your'))).toBe(true);
     const card = await live.fake.command('/ratings', { title: 'd:goblin' }).reply();
     expect(field(card, 'Average')).toBe('**5.5** / 10 from 40 ratings');
@@ -41,7 +59,9 @@ describe('ratings, reviews and recommendations through the local Discord server'
     expect(reviews).toContain(`<@${live.fake.member(2).id}> · **10/10**`);
     expect(reviews).toContain('> Perfect four episodes');
     expect(reviews).toContain('> Made me cry \\*twice\\* @everyone');
-    const body = live.fake.requests.filter((r) => r.path.includes('/callback')).at(-1)!.body as { data: { allowed_mentions: unknown } };
+    const body = live.fake.requests.filter((r) => r.path.includes('/callback')).at(-1)!.body as {
+      data: { allowed_mentions: unknown };
+    };
     expect(body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
@@ -65,9 +85,15 @@ describe('ratings, reviews and recommendations through the local Discord server'
     expect(field(card, 'Server rating')).toBe('**8.3** / 10 from 3 ratings');
     const form = await live.fake.click(card, '⭐ Rate', { user: 4 }).modal();
     expect(form.custom_id).toBe('rate:submit:soundtrack-1');
-    const saved = await live.fake.submitModal('rate:submit:soundtrack-1', { score: '6', review: 'Too short!' }, { user: 4 }).reply();
-    expect(saved.content).toBe('Saved your **6/10** for **Soundtrack #1**.\nYour review is saved with it.\nServer average now: **7.8** from 4 ratings.');
-    const bad = await live.fake.submitModal('rate:submit:soundtrack-1', { score: 'ten', review: '' }, { user: 4 }).reply();
+    const saved = await live.fake
+      .submitModal('rate:submit:soundtrack-1', { score: '6', review: 'Too short!' }, { user: 4 })
+      .reply();
+    expect(saved.content).toBe(
+      'Saved your **6/10** for **Soundtrack #1**.\nYour review is saved with it.\nServer average now: **7.8** from 4 ratings.',
+    );
+    const bad = await live.fake
+      .submitModal('rate:submit:soundtrack-1', { score: 'ten', review: '' }, { user: 4 })
+      .reply();
     expect(bad.content).toBe('A score is a whole number from 1 to 10, like `8`.');
   });
 
@@ -90,21 +116,37 @@ describe('ratings, reviews and recommendations through the local Discord server'
   });
 
   it('refuses admin tools to a member without Manage Server', async () => {
-    const refused = await live.fake.command('/ratings-admin remove', { member: 1, title: 'd:soundtrack-1' }, { permissions: 'member' }).reply();
+    const refused = await live.fake
+      .command('/ratings-admin remove', { member: 1, title: 'd:soundtrack-1' }, { permissions: 'member' })
+      .reply();
     expect(isEphemeral(refused)).toBe(true);
     expect(refused.content).toContain('Manage Server');
     expect(live.fake.commandsFor().find((c) => c.name === 'ratings-admin')?.default_member_permissions).toBe('32');
   });
 
   it('lets an admin remove a review, then a rating, reset a drama after confirming, and export JSON', async () => {
-    const review = await live.fake.command('/ratings-admin remove', { member: 2, title: 'd:soundtrack-1', what: 'review' }, { permissions: 'manager' }).reply();
+    const review = await live.fake
+      .command(
+        '/ratings-admin remove',
+        { member: 2, title: 'd:soundtrack-1', what: 'review' },
+        { permissions: 'manager' },
+      )
+      .reply();
     expect(review.content).toBe(`Removed <@${live.fake.member(2).id}>’s review of **Soundtrack #1**.`);
-    const rating = await live.fake.command('/ratings-admin remove', { member: 4, title: 'd:soundtrack-1' }, { permissions: 'manager' }).reply();
+    const rating = await live.fake
+      .command('/ratings-admin remove', { member: 4, title: 'd:soundtrack-1' }, { permissions: 'manager' })
+      .reply();
     expect(rating.content).toBe(`Removed <@${live.fake.member(4).id}>’s rating of **Soundtrack #1**.`);
-    expect(field(await live.fake.command('/ratings', { title: 'd:soundtrack-1' }).reply(), 'Average')).toBe('**8.3** / 10 from 3 ratings');
+    expect(field(await live.fake.command('/ratings', { title: 'd:soundtrack-1' }).reply(), 'Average')).toBe(
+      '**8.3** / 10 from 3 ratings',
+    );
 
-    const ask = await live.fake.command('/ratings-admin reset', { title: 'd:goblin' }, { permissions: 'manager' }).reply();
-    expect(ask.content).toBe('Delete all **40 ratings** of **Guardian: The Lonely and Great God** in this server? This cannot be undone.');
+    const ask = await live.fake
+      .command('/ratings-admin reset', { title: 'd:goblin' }, { permissions: 'manager' })
+      .reply();
+    expect(ask.content).toBe(
+      'Delete all **40 ratings** of **Guardian: The Lonely and Great God** in this server? This cannot be undone.',
+    );
     expect(labels(ask)).toEqual(['Delete them', 'Keep them']);
     const refusedClick = await live.fake.click(ask, 'Delete them', { permissions: 'member' }).reply();
     expect(refusedClick.content).toContain('Manage Server');
@@ -131,10 +173,16 @@ describe('ratings, reviews and recommendations through the local Discord server'
     const saved = { get: store.get, set: store.set, getMany: store.getMany };
     Object.assign(store, { get: fail, set: fail, getMany: fail });
     try {
-      const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => live.fake.command('/rate', { title: 'd:vincenzo', score: 5 }, { user: 200 + i }).reply()));
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          live.fake.command('/rate', { title: 'd:vincenzo', score: 5 }, { user: 200 + i }).reply(),
+        ),
+      );
       for (const answer of answers) {
         expect(isEphemeral(answer)).toBe(true);
-        expect(answer.content).toBe('Ratings are unavailable right now, nothing was saved. Please try again in a few minutes.');
+        expect(answer.content).toBe(
+          'Ratings are unavailable right now, nothing was saved. Please try again in a few minutes.',
+        );
       }
       const board = await live.fake.command('/ratings').reply();
       expect(isEphemeral(board)).toBe(true);

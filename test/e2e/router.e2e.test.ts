@@ -21,7 +21,9 @@ describe('the interaction router, through the real discord.js client and the loc
   it('answers a slash command and sets allowedMentions so echoed text pings nobody', async () => {
     const reply = await fake.command('/echo', { text: '@everyone <@&1300000000000000001> hi' }).reply();
     expect(reply.content).toBe('echo: @everyone <@&1300000000000000001> hi');
-    const body = fake.requests.find((r) => r.path.includes('/callback'))?.body as { data: { allowed_mentions: unknown } };
+    const body = fake.requests.find((r) => r.path.includes('/callback'))?.body as {
+      data: { allowed_mentions: unknown };
+    };
     expect(body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 

@@ -24,13 +24,20 @@ describe('npm start (src/index.ts)', () => {
   it('names a malformed variable and what to do in one line', async () => {
     const run = runScript('src/index.ts', [], { DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.a.b', LOG_LEVEL: 'loud' });
     expect(await run.exit).toBe(1);
-    expect(run.stderr().trim()).toMatch(/^dramabot: LOG_LEVEL must be one of debug, info, warn, error\. Copy \.env\.example to \.env/);
+    expect(run.stderr().trim()).toMatch(
+      /^dramabot: LOG_LEVEL must be one of debug, info, warn, error\. Copy \.env\.example to \.env/,
+    );
   });
 
   it('says Discord refused the token, without printing it', async () => {
     fake = await startFakeDiscord();
     const wrong = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.d3Jvbmc.not-the-right-token';
-    const run = runScript('src/index.ts', [], { DISCORD_TOKEN: wrong, DISCORD_API_URL: fake.apiUrl, DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`, DATA_DIR: `${ROOT}data` });
+    const run = runScript('src/index.ts', [], {
+      DISCORD_TOKEN: wrong,
+      DISCORD_API_URL: fake.apiUrl,
+      DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`,
+      DATA_DIR: `${ROOT}data`,
+    });
     expect(await run.exit).toBe(1);
     expect(run.stderr()).toContain('Discord refused DISCORD_TOKEN');
     expect(run.stderr() + run.stdout()).not.toContain(wrong);
@@ -38,7 +45,13 @@ describe('npm start (src/index.ts)', () => {
 
   it('connects with a token and DISCORD_API_URL, answers a command within 3 s, and exits 0 on SIGTERM', async () => {
     fake = await startFakeDiscord();
-    const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: fake.guild.id, DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`, DATA_DIR: `${ROOT}data` };
+    const env = {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_GUILD_ID: fake.guild.id,
+      DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`,
+      DATA_DIR: `${ROOT}data`,
+    };
     const deploy = runScript('src/deploy.ts', [], env);
     expect(await deploy.exit).toBe(0);
     const run = runScript('src/index.ts', [], env);
@@ -63,7 +76,13 @@ describe('npm run start:sharded (src/sharded.ts)', () => {
   it('starts one process per shard, each identifying with its shard id, and answers in every server', async () => {
     const fake = await startFakeDiscord({ guilds: 2 });
     try {
-      const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`, DATA_DIR: `${ROOT}data`, SHARD_COUNT: '2' };
+      const env = {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.apiUrl,
+        DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`,
+        DATA_DIR: `${ROOT}data`,
+        SHARD_COUNT: '2',
+      };
       const deploy = runScript('src/deploy.ts', [], env);
       expect(await deploy.exit).toBe(0);
       const run = runScript('src/sharded.ts', [], env);
@@ -87,8 +106,15 @@ describe('npm run start:sharded (src/sharded.ts)', () => {
 describe('npm start with a broken dataset', () => {
   it('stops before connecting and lists every problem as file → path → what is wrong', async () => {
     const { writeDataset, drama, person } = await import('../support/dataset.ts');
-    const dir = writeDataset({ 'one.json': drama('one', { firstAirDate: '2022-02-30' }), 'two.json': '{ "id": ' }, { 'lead.json': person('lead', 'Park Hyung-sik') });
-    const run = runScript('src/index.ts', [], { DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.ZmFrZQ.local-discord-server-token', DISCORD_API_URL: 'http://127.0.0.1:9/api', DATA_DIR: dir });
+    const dir = writeDataset(
+      { 'one.json': drama('one', { firstAirDate: '2022-02-30' }), 'two.json': '{ "id": ' },
+      { 'lead.json': person('lead', 'Park Hyung-sik') },
+    );
+    const run = runScript('src/index.ts', [], {
+      DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.ZmFrZQ.local-discord-server-token',
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
+      DATA_DIR: dir,
+    });
     expect(await run.exit).toBe(1);
     expect(run.stderr()).toContain('dramabot: the dataset has 2 problems:');
     expect(run.stderr()).toMatch(/dramas\/one\.json → firstAirDate → is not a real calendar date/);

@@ -9,7 +9,10 @@ describe('the strings table', () => {
   it('has every English sentence in Korean, with the same placeholders', () => {
     expect(Object.keys(strings.ko).sort()).toEqual(Object.keys(strings.en).sort());
     for (const [key, en] of Object.entries(strings.en)) {
-      expect({ key, vars: placeholders(strings.ko[key as keyof typeof strings.ko]) }).toEqual({ key, vars: placeholders(en) });
+      expect({ key, vars: placeholders(strings.ko[key as keyof typeof strings.ko]) }).toEqual({
+        key,
+        vars: placeholders(en),
+      });
     }
   });
 });
@@ -32,7 +35,8 @@ function walk(node: Described, path: string, out: Array<[string, Described]>): v
 describe('command registration in Korean', async () => {
   const commands = await loadCommands(COMMANDS_DIR);
   const nodes: Array<[string, Described]> = [];
-  for (const command of commands.values()) walk(command.data.toJSON() as unknown as Described, `/${command.data.name}`, nodes);
+  for (const command of commands.values())
+    walk(command.data.toJSON() as unknown as Described, `/${command.data.name}`, nodes);
 
   it('gives every command, subcommand and option a Korean name and description that Discord accepts', () => {
     expect(nodes.length).toBeGreaterThan(15);
@@ -49,7 +53,12 @@ describe('command registration in Korean', async () => {
   it('names every choice in Korean too', () => {
     const choices = nodes.flatMap(([path, node]) => (node.choices ?? []).map((c) => [path, c] as const));
     expect(choices.length).toBeGreaterThanOrEqual(22);
-    for (const [path, choice] of choices) expect({ path, choice: choice.name, ko: Boolean(choice.name_localizations?.ko) }).toEqual({ path, choice: choice.name, ko: true });
+    for (const [path, choice] of choices)
+      expect({ path, choice: choice.name, ko: Boolean(choice.name_localizations?.ko) }).toEqual({
+        path,
+        choice: choice.name,
+        ko: true,
+      });
   });
 
   it('keeps the public names the issue fixed', () => {

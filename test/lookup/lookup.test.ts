@@ -38,18 +38,30 @@ describe('findDramas (/drama search)', () => {
     expect(findDramas(index, catalog, { query: 'soundtrack' })[0]!.id).toBe('soundtrack-1');
     const all = findDramas(index, catalog, {});
     expect(all).toHaveLength(catalog.dramas.length);
-    expect(all.map((d) => d.firstAirDate)).toEqual(all.map((d) => d.firstAirDate).sort().reverse());
+    expect(all.map((d) => d.firstAirDate)).toEqual(
+      all
+        .map((d) => d.firstAirDate)
+        .sort()
+        .reverse(),
+    );
   });
 
   it('finds dramas through the people in them', () => {
-    expect(findDramas(index, catalog, { query: 'Park Hyung-sik', genre: 'legal' }).map((d) => d.id)).toEqual(['suits-2018']);
+    expect(findDramas(index, catalog, { query: 'Park Hyung-sik', genre: 'legal' }).map((d) => d.id)).toEqual([
+      'suits-2018',
+    ]);
   });
 });
 
 describe('pickRandom (/drama random)', () => {
   it('picks only among dramas that pass the filter, and every one of them can come up', () => {
     const pool = catalog.dramas.filter((d) => d.genres.includes('horror'));
-    const picked = new Set(Array.from({ length: pool.length }, (_, i) => pickRandom(catalog, { genre: 'horror' }, () => i / pool.length)!.id));
+    const picked = new Set(
+      Array.from(
+        { length: pool.length },
+        (_, i) => pickRandom(catalog, { genre: 'horror' }, () => i / pool.length)!.id,
+      ),
+    );
     expect([...picked].sort()).toEqual(pool.map((d) => d.id).sort());
   });
 
@@ -64,7 +76,9 @@ describe('networks', () => {
     expect(resolveNetwork(catalog, 'disney plus')).toBe('Disney+');
     expect(resolveNetwork(catalog, 'kbs 2')).toBe('KBS2');
     expect(resolveNetwork(catalog, 'HBO')).toBeUndefined();
-    expect(networkChoices(catalog, 'n').map((c) => c.name)).toEqual(expect.arrayContaining(['Netflix', 'TVING', 'ENA']));
+    expect(networkChoices(catalog, 'n').map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Netflix', 'TVING', 'ENA']),
+    );
     expect(networksByUse(catalog)[0]).toBe('tvN');
   });
 });
@@ -74,7 +88,10 @@ describe('from typed text to a record, or a did-you-mean', () => {
     expect(findDrama(lookup, 'd:vincenzo').id).toBe('vincenzo');
     expect(findDrama(lookup, 'Vincenzo').id).toBe('vincenzo');
     expect(findPerson(lookup, '박형식').id).toBe('park-hyung-sik');
-    expect(findSoundtrack(lookup, 's:soundtrack-1:1')).toMatchObject({ type: 'song', track: { title: 'Love Beyond Words' } });
+    expect(findSoundtrack(lookup, 's:soundtrack-1:1')).toMatchObject({
+      type: 'song',
+      track: { title: 'Love Beyond Words' },
+    });
     expect(findSoundtrack(lookup, 'Kyuhyun')).toMatchObject({ type: 'artist', person: { id: 'kyuhyun' } });
   });
 
@@ -90,7 +107,9 @@ describe('from typed text to a record, or a did-you-mean', () => {
 
   it('offers buttons that open what the command shows (episode lists for /drama episodes)', () => {
     const error = thrown(() => findDrama(lookup, 'hopsital', (d) => actions.episodes(d.id)));
-    const ids = (error.components[0] as { components: Array<{ custom_id: string }> }).components.map((c) => c.custom_id);
+    const ids = (error.components[0] as { components: Array<{ custom_id: string }> }).components.map(
+      (c) => c.custom_id,
+    );
     expect(ids.every((id) => id.startsWith('drama:episodes:'))).toBe(true);
   });
 
@@ -99,20 +118,28 @@ describe('from typed text to a record, or a did-you-mean', () => {
     expect(error.message.length).toBeLessThan(250);
     expect(error.message).toContain('\\*\\*x\\*\\*');
     const nothing = thrown(() => findPerson(lookup, 'xylophone'));
-    expect(nothing.message).toBe('Nobody in the catalog matches “xylophone”.\nTip: pick from the list that appears as you type.');
+    expect(nothing.message).toBe(
+      'Nobody in the catalog matches “xylophone”.\nTip: pick from the list that appears as you type.',
+    );
     expect(nothing.components).toEqual([]);
   });
 
   it('says an entry is gone when a button names a record the catalog no longer has', () => {
-    expect(thrown(() => dramaById(catalog, 'deleted-drama', 'en-US')).message).toBe('That entry is no longer in the catalog.');
-    expect(thrown(() => songById(catalog, 'soundtrack-1', 99, 'ko')).message).toBe('더 이상 카탈로그에 없는 항목이에요.');
+    expect(thrown(() => dramaById(catalog, 'deleted-drama', 'en-US')).message).toBe(
+      'That entry is no longer in the catalog.',
+    );
+    expect(thrown(() => songById(catalog, 'soundtrack-1', 99, 'ko')).message).toBe(
+      '더 이상 카탈로그에 없는 항목이에요.',
+    );
   });
 });
 
 describe('autocomplete before anything is typed', () => {
   it('offers the newest dramas, the busiest people and the biggest soundtracks', () => {
     expect(dramaChoices(index, catalog, '', 'en-US')).toHaveLength(25);
-    expect(dramaChoices(index, catalog, ' ', 'en-US')[0]!.value).toBe(`d:${[...catalog.dramas].sort((a, b) => b.firstAirDate.localeCompare(a.firstAirDate))[0]!.id}`);
+    expect(dramaChoices(index, catalog, ' ', 'en-US')[0]!.value).toBe(
+      `d:${[...catalog.dramas].sort((a, b) => b.firstAirDate.localeCompare(a.firstAirDate))[0]!.id}`,
+    );
     expect(personChoices(index, catalog, '', 'ko')).toHaveLength(25);
     expect(soundtrackChoices(index, catalog, '', 'en-US')[0]!.value).toMatch(/^d:/);
   });

@@ -20,13 +20,18 @@ for (const [name, url] of servers) {
       const guild = `test-${Date.now()}`;
       const store = await openStore(url!);
       const ratings = new Ratings(store, createLogger({ level: 'error' }));
-      await Promise.all(Array.from({ length: 1_000 }, (_, i) => ratings.rate(guild, 'soundtrack-1', `u${i}`, { score: (i % 10) + 1, at: Date.now() })));
+      await Promise.all(
+        Array.from({ length: 1_000 }, (_, i) =>
+          ratings.rate(guild, 'soundtrack-1', `u${i}`, { score: (i % 10) + 1, at: Date.now() }),
+        ),
+      );
       await store.disconnect();
       const again = await openStore(url!);
-      const summary = summarize(await new Ratings(again, createLogger({ level: 'error' })).dramaRatings(guild, 'soundtrack-1'));
+      const summary = summarize(
+        await new Ratings(again, createLogger({ level: 'error' })).dramaRatings(guild, 'soundtrack-1'),
+      );
       await again.disconnect();
       expect(summary).toMatchObject({ count: 1_000, average: 5.5 });
     }, 60_000);
   });
 }
-

@@ -9,7 +9,10 @@ import { ROOT } from '../support/spawn.ts';
 describe('a process killed in the middle of a burst of ratings', () => {
   it('keeps every rating it acknowledged, in the one document the counts come from', async () => {
     const file = join(tempDir(), 'crash.sqlite');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/fixtures/rating-burst.ts'), file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/fixtures/rating-burst.ts'), file], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const acked = new Set<string>();
     let buffered = '';
     await new Promise<void>((resolve, reject) => {
@@ -33,7 +36,9 @@ describe('a process killed in the middle of a burst of ratings', () => {
       const missing = [...acked].filter((user) => !stored.has(user));
       expect(missing).toEqual([]);
       expect(stored.size).toBeGreaterThanOrEqual(acked.size);
-      expect((await store.get<{ dramaIds: string[] }>(ratingKeys.ratedIndex('g1')))?.dramaIds).toEqual(['soundtrack-1']);
+      expect((await store.get<{ dramaIds: string[] }>(ratingKeys.ratedIndex('g1')))?.dramaIds).toEqual([
+        'soundtrack-1',
+      ]);
     } finally {
       await store.disconnect();
     }

@@ -17,7 +17,12 @@ async function sqliteRatings(file = join(tempDir(), 'ratings.sqlite')) {
   store.on('error', () => {});
   open.push(store);
   const logs: string[] = [];
-  return { ratings: new Ratings(store, createLogger({ level: 'debug', write: (l) => logs.push(l) })), store, logs, file };
+  return {
+    ratings: new Ratings(store, createLogger({ level: 'debug', write: (l) => logs.push(l) })),
+    store,
+    logs,
+    file,
+  };
 }
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.disconnect().catch(() => undefined)));
@@ -29,16 +34,22 @@ describe('ratings in SQLite', () => {
   it('counts 1,000 concurrent ratings of one drama exactly, with the exact average', async () => {
     const { ratings, store } = await sqliteRatings();
     const scores = Array.from({ length: 1_000 }, (_, i) => (i % 10) + 1);
-    const results = await Promise.all(scores.map((score, i) => ratings.rate('g1', 'soundtrack-1', `u${i}`, { score, at })));
+    const results = await Promise.all(
+      scores.map((score, i) => ratings.rate('g1', 'soundtrack-1', `u${i}`, { score, at })),
+    );
     expect(results.every((r) => r.previous === undefined)).toBe(true);
     const summary = summarize(await ratings.dramaRatings('g1', 'soundtrack-1'));
     expect(summary.count).toBe(1_000);
     expect(summary.average).toBe(5.5);
     expect(summary.histogram).toEqual(Array.from({ length: 10 }, () => 100));
     // Read back from a second connection to the file: it is on disk, not only in memory.
-    const again = await openStore(`sqlite://${(store.opts.store as { opts: { uri: string } }).opts.uri.slice('sqlite://'.length)}`);
+    const again = await openStore(
+      `sqlite://${(store.opts.store as { opts: { uri: string } }).opts.uri.slice('sqlite://'.length)}`,
+    );
     open.push(again);
-    expect(Object.keys((await again.get<{ byMember: object }>(ratingKeys.drama('g1', 'soundtrack-1')))!.byMember)).toHaveLength(1_000);
+    expect(
+      Object.keys((await again.get<{ byMember: object }>(ratingKeys.drama('g1', 'soundtrack-1')))!.byMember),
+    ).toHaveLength(1_000);
   });
 
   it('keeps one rating per member per drama per server: rating again replaces it and says what it was', async () => {
@@ -83,14 +94,19 @@ describe('a store that fails', () => {
       if (slow) await new Promise((r) => setTimeout(r, 5_000));
       throw new Error('SQLITE_FULL: database or disk is full');
     };
-    const store = new Keyv({ store: { get: fail, set: fail, delete: fail, clear: fail, getMany: fail } as never, throwOnErrors: true });
+    const store = new Keyv({
+      store: { get: fail, set: fail, delete: fail, clear: fail, getMany: fail } as never,
+      throwOnErrors: true,
+    });
     store.on('error', () => {});
     return { ratings: new Ratings(store, createLogger({ level: 'debug', write: (l) => logs.push(l) })), logs };
   }
 
   it('says a write was not saved, and logs a burst of failures once', async () => {
     const { ratings, logs } = failingRatings();
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => ratings.rate('g1', 'x', `u${i}`, { score: 5, at })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => ratings.rate('g1', 'x', `u${i}`, { score: 5, at })),
+    );
     for (const r of results) {
       expect(r.status).toBe('rejected');
       expect((r as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailable);
@@ -109,7 +125,12 @@ describe('a store that fails', () => {
   it('logs again after a quiet minute, with how many failures it did not log, and says when the store is back', () => {
     let now = 0;
     const lines: string[] = [];
-    const outage = new OutageLog(createLogger({ level: 'debug', write: (l) => lines.push(l) }), 'ratings', 60_000, () => now);
+    const outage = new OutageLog(
+      createLogger({ level: 'debug', write: (l) => lines.push(l) }),
+      'ratings',
+      60_000,
+      () => now,
+    );
     for (let i = 0; i < 5; i++) outage.failed(new Error('down'));
     now = 61_000;
     outage.failed(new Error('down'));
@@ -122,18 +143,33 @@ describe('a store that fails', () => {
 
 describe('aggregation and input', () => {
   const doc = (scores: Record<string, number>, reviews: Record<string, string> = {}) => ({
-    byMember: Object.fromEntries(Object.entries(scores).map(([u, score], i) => [u, { score, at: at + i, ...(reviews[u] ? { review: reviews[u] } : {}) }])),
+    byMember: Object.fromEntries(
+      Object.entries(scores).map(([u, score], i) => [
+        u,
+        { score, at: at + i, ...(reviews[u] ? { review: reviews[u] } : {}) },
+      ]),
+    ),
   });
 
   it('ranks dramas with enough ratings by average and lists the rest apart', () => {
-    const board = leaderboard(new Map([['a', doc({ u1: 9, u2: 9, u3: 6 })], ['b', doc({ u1: 10, u2: 10 })], ['c', doc({ u1: 7, u2: 8, u3: 9, u4: 7 })], ['empty', doc({})]]));
+    const board = leaderboard(
+      new Map([
+        ['a', doc({ u1: 9, u2: 9, u3: 6 })],
+        ['b', doc({ u1: 10, u2: 10 })],
+        ['c', doc({ u1: 7, u2: 8, u3: 9, u4: 7 })],
+        ['empty', doc({})],
+      ]),
+    );
     expect(MIN_RATINGS_TO_RANK).toBe(3);
     expect(board.ranked.map((e) => e.dramaId)).toEqual(['a', 'c']);
     expect(board.unranked.map((e) => e.dramaId)).toEqual(['b']);
   });
 
   it('shows the latest reviews first', () => {
-    expect(latestReviews(doc({ u1: 9, u2: 5, u3: 7 }, { u1: 'first', u3: 'third' })).map((r) => r.review)).toEqual(['third', 'first']);
+    expect(latestReviews(doc({ u1: 9, u2: 5, u3: 7 }, { u1: 'first', u3: 'third' })).map((r) => r.review)).toEqual([
+      'third',
+      'first',
+    ]);
   });
 
   it('keeps each server’s keys under its own prefix', () => {
@@ -143,7 +179,8 @@ describe('aggregation and input', () => {
 
   it('accepts whole scores from 1 to 10 and refuses the rest with an example', () => {
     expect(parseScore(' 7 ', 'en-US')).toBe(7);
-    for (const bad of ['0', '11', '7.5', 'nine', '']) expect(() => parseScore(bad, 'en-US')).toThrow('A score is a whole number from 1 to 10, like `8`.');
+    for (const bad of ['0', '11', '7.5', 'nine', ''])
+      expect(() => parseScore(bad, 'en-US')).toThrow('A score is a whole number from 1 to 10, like `8`.');
     expect(cleanReview('  so\n\ngood  ', 'en-US')).toBe('so good');
     expect(cleanReview('   ', 'en-US')).toBeUndefined();
     expect(() => cleanReview('x'.repeat(301), 'ko')).toThrow(/최대 300자/);

@@ -10,7 +10,12 @@ import { chooseSeeds } from '../../src/recommend/seeds.ts';
 const catalog = loadCatalog('data');
 const drama = (id: string) => catalog.drama(id)!;
 const ratingsOf = (entries: Record<string, Record<string, number>>): Map<string, DramaRatings> =>
-  new Map(Object.entries(entries).map(([dramaId, scores]) => [dramaId, { byMember: Object.fromEntries(Object.entries(scores).map(([u, score]) => [u, { score, at: 1 }])) }]));
+  new Map(
+    Object.entries(entries).map(([dramaId, scores]) => [
+      dramaId,
+      { byMember: Object.fromEntries(Object.entries(scores).map(([u, score]) => [u, { score, at: 1 }])) },
+    ]),
+  );
 const ids = (recs: Recommendation[]) => recs.map((r) => r.drama.id);
 const why = (rec: Recommendation | undefined) => rec?.reasons.map((r) => reasonText(r, catalog, 'en-US')) ?? [];
 
@@ -30,7 +35,9 @@ describe('recommend from a drama someone liked', () => {
   it('explains shared directors and leads by name', () => {
     const recs = like('vincenzo');
     expect(why(recs.find((r) => r.drama.id === 'queen-of-tears'))).toContain('same director as Vincenzo (Kim Hee-won)');
-    expect(why(like('soundtrack-1').find((r) => r.drama.id === 'strong-woman-do-bong-soon'))).toContain('Park Hyung-sik leads, as in Soundtrack #1');
+    expect(why(like('soundtrack-1').find((r) => r.drama.id === 'strong-woman-do-bong-soon'))).toContain(
+      'Park Hyung-sik leads, as in Soundtrack #1',
+    );
   });
 
   it('never recommends what the member already rated', () => {
@@ -48,7 +55,12 @@ describe('recommend from a drama someone liked', () => {
 
   it('applies genre and length filters', () => {
     const { seeds, exclude } = chooseSeeds(catalog, new Map(), 'u1', drama('vincenzo'));
-    const recs = recommend(catalog, { seeds, serverRatings: new Map(), exclude, filter: { genre: 'romance', maxEpisodes: 16 } });
+    const recs = recommend(catalog, {
+      seeds,
+      serverRatings: new Map(),
+      exclude,
+      filter: { genre: 'romance', maxEpisodes: 16 },
+    });
     expect(recs.length).toBeGreaterThan(0);
     for (const rec of recs) {
       expect(rec.drama.genres).toContain('romance');
@@ -91,8 +103,13 @@ describe('recommend on a big catalog', () => {
   it('gives the same five, with the same scores and reasons, as ranking every drama', () => {
     const r = random(11);
     for (let round = 0; round < 60; round++) {
-      const seeds = Array.from({ length: 1 + (round % 3) }, () => ({ drama: big.dramas[Math.floor(r() * big.dramas.length)]!, weight: 1 + Math.floor(r() * 3) }));
-      const serverRatings = ratingsOf(Object.fromEntries(seeds.map((s, i) => [s.drama.id, { u1: 9, u2: 8 + (i % 3) }])));
+      const seeds = Array.from({ length: 1 + (round % 3) }, () => ({
+        drama: big.dramas[Math.floor(r() * big.dramas.length)]!,
+        weight: 1 + Math.floor(r() * 3),
+      }));
+      const serverRatings = ratingsOf(
+        Object.fromEntries(seeds.map((s, i) => [s.drama.id, { u1: 9, u2: 8 + (i % 3) }])),
+      );
       const filter = round % 4 === 0 ? { maxEpisodes: 16 } : {};
       const options = { seeds, serverRatings, exclude: new Set(seeds.map((s) => s.drama.id)), filter };
       const top = recommend(big, options);
@@ -102,7 +119,9 @@ describe('recommend on a big catalog', () => {
   });
 
   it('gives the same five as ranking every drama when nobody has rated anything, or only the server has', () => {
-    const favourites = ratingsOf(Object.fromEntries(big.dramas.slice(0, 3).map((d) => [d.id, { u1: 9, u2: 10, u3: 9 }])));
+    const favourites = ratingsOf(
+      Object.fromEntries(big.dramas.slice(0, 3).map((d) => [d.id, { u1: 9, u2: 10, u3: 9 }])),
+    );
     for (const serverRatings of [new Map<string, DramaRatings>(), favourites]) {
       for (const filter of [{}, { maxEpisodes: 12 }, { genre: 'thriller' }]) {
         const options = { seeds: [], serverRatings, exclude: new Set([big.dramas[5]!.id]), filter };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
-import { MAX_CHOICES, parseChoiceValue, resolveDrama, resolvePerson, resolveSoundtrack, toChoices } from '../../src/search/choices.ts';
+import {
+  MAX_CHOICES,
+  parseChoiceValue,
+  resolveDrama,
+  resolvePerson,
+  resolveSoundtrack,
+  toChoices,
+} from '../../src/search/choices.ts';
 import { prefixDistance } from '../../src/search/fuzzy-walk.ts';
 import { buildSearchIndex } from '../../src/search/search-index.ts';
 import { searchDramas, searchPeople, searchSoundtrack } from '../../src/search/surfaces.ts';
@@ -13,9 +20,12 @@ const topDrama = (q: string) => dramaIds(q)[0];
 const topPerson = (q: string) => personIds(q)[0];
 
 describe('drama search with real titles from the catalog', () => {
-  it.each(['soundtrack 1', 'Soundtrack#1', 'SOUNDTRACK #1', 'soundtrack', 'sound'])('finds Soundtrack #1 for %j (case, spacing, punctuation, prefix)', (q) => {
-    expect(topDrama(q)).toBe('soundtrack-1');
-  });
+  it.each(['soundtrack 1', 'Soundtrack#1', 'SOUNDTRACK #1', 'soundtrack', 'sound'])(
+    'finds Soundtrack #1 for %j (case, spacing, punctuation, prefix)',
+    (q) => {
+      expect(topDrama(q)).toBe('soundtrack-1');
+    },
+  );
 
   it('finds dramas by their other English titles', () => {
     expect(topDrama('Strong Girl Bong-soon')).toBe('strong-woman-do-bong-soon');
@@ -24,7 +34,9 @@ describe('drama search with real titles from the catalog', () => {
   });
 
   it('finds dramas by a person or a character in them', () => {
-    expect(dramaIds('park hyung-sik')).toEqual(expect.arrayContaining(['soundtrack-1', 'happiness', 'suits-2018', 'strong-woman-do-bong-soon']));
+    expect(dramaIds('park hyung-sik')).toEqual(
+      expect.arrayContaining(['soundtrack-1', 'happiness', 'suits-2018', 'strong-woman-do-bong-soon']),
+    );
     expect(topDrama('Vincenzo Cassano')).toBe('vincenzo');
     expect(topDrama('Han Sun-woo')).toBe('soundtrack-1');
   });
@@ -53,9 +65,12 @@ describe('drama search with real titles from the catalog', () => {
 });
 
 describe('person search with real names', () => {
-  it.each(['Park Hyung-sik', 'Park Hyungsik', 'Park Hyung Sik', 'ParkHyungSik', 'park hyung-sik', 'hyungsik'])('finds Park Hyung-sik for %j', (q) => {
-    expect(topPerson(q)).toBe('park-hyung-sik');
-  });
+  it.each(['Park Hyung-sik', 'Park Hyungsik', 'Park Hyung Sik', 'ParkHyungSik', 'park hyung-sik', 'hyungsik'])(
+    'finds Park Hyung-sik for %j',
+    (q) => {
+      expect(topPerson(q)).toBe('park-hyung-sik');
+    },
+  );
 
   it.each([
     ['bak hyeong-sik', 'park-hyung-sik', 'eo/u and Park/Bak'],
@@ -107,18 +122,25 @@ describe('autocomplete choices', () => {
         expect(choice.value.length).toBeLessThanOrEqual(100);
         const found = resolveSoundtrack(index, catalog, choice.value).found!;
         expect(found.type).toBe(results[i]!.type);
-        expect(JSON.stringify(parseChoiceValue(choice.value))).toContain(found.type === 'person' ? found.person.id : found.drama.id);
+        expect(JSON.stringify(parseChoiceValue(choice.value))).toContain(
+          found.type === 'person' ? found.person.id : found.drama.id,
+        );
       }
     }
   });
 
   it('says what each choice is, in the user’s language with Hangul first for Korean', () => {
     const st = searchDramas(index, catalog, 'soundtrack 1');
-    expect(toChoices(st, catalog, 'en-US')[0]).toEqual({ name: 'Soundtrack #1 (2022) · drama', value: 'd:soundtrack-1' });
+    expect(toChoices(st, catalog, 'en-US')[0]).toEqual({
+      name: 'Soundtrack #1 (2022) · drama',
+      value: 'd:soundtrack-1',
+    });
     expect(toChoices(st, catalog, 'ko')[0]).toEqual({ name: '사운드트랙 #1 (2022) · 드라마', value: 'd:soundtrack-1' });
     expect(toChoices(searchPeople(index, catalog, 'han so-hee'), catalog, 'en-US')[0]!.name).toBe('Han So-hee · actor');
     expect(toChoices(searchPeople(index, catalog, 'han so-hee'), catalog, 'ko')[0]!.name).toBe('한소희 · 배우');
-    expect(toChoices(searchSoundtrack(index, catalog, 'love beyond words'), catalog, 'en-US')[0]!.name).toBe('Love Beyond Words — Kyuhyun · Soundtrack #1 OST');
+    expect(toChoices(searchSoundtrack(index, catalog, 'love beyond words'), catalog, 'en-US')[0]!.name).toBe(
+      'Love Beyond Words — Kyuhyun · Soundtrack #1 OST',
+    );
   });
 });
 

@@ -27,7 +27,11 @@ describe('DocUpdater', () => {
   it('loses no update when 1,000 callers change one document at once, and writes in a few batches', async () => {
     const { store, stats } = countingStore();
     const docs = new DocUpdater(store);
-    await Promise.all(Array.from({ length: 1_000 }, (_, i) => docs.update<{ n: number; who: number[] }>('k', (d) => ({ n: (d?.n ?? 0) + 1, who: [...(d?.who ?? []), i] }))));
+    await Promise.all(
+      Array.from({ length: 1_000 }, (_, i) =>
+        docs.update<{ n: number; who: number[] }>('k', (d) => ({ n: (d?.n ?? 0) + 1, who: [...(d?.who ?? []), i] })),
+      ),
+    );
     const stored = await store.get<{ n: number; who: number[] }>('k');
     expect(stored!.n).toBe(1_000);
     expect(new Set(stored!.who).size).toBe(1_000);

@@ -7,7 +7,10 @@ const validateBody = createOpenApiValidator();
 /** Everything Discord would reject in a card sent as a message: the official spec, then the limits it does not express. */
 export function cardProblems(card: Card | { content: string; components: Card['components'] }): string[] {
   const body = { ...card, allowed_mentions: { parse: [] } };
-  return [...validateBody('POST /channels/{channel_id}/messages', body), ...messageLimitProblems(body, { requireAllowedMentions: true })];
+  return [
+    ...validateBody('POST /channels/{channel_id}/messages', body),
+    ...messageLimitProblems(body, { requireAllowedMentions: true }),
+  ];
 }
 
 /** Renders page 0, 1, 2… of a paginated card until its Next button is gone or disabled. */
@@ -16,7 +19,9 @@ export function allPages(render: (page: number) => Card, max = 1_000): Card[] {
   for (let page = 0; page < max; page++) {
     const card = render(page);
     pages.push(card);
-    const next = card.components.flatMap((row) => row.components).find((c) => 'label' in c && typeof c.label === 'string' && /▶/.test(c.label));
+    const next = card.components
+      .flatMap((row) => row.components)
+      .find((c) => 'label' in c && typeof c.label === 'string' && /▶/.test(c.label));
     if (!next || ('disabled' in next && next.disabled)) return pages;
   }
   throw new Error(`more than ${max} pages`);

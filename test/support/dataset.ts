@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import type { Drama, Person } from '../../src/data/schema.ts';
 import { tempDir } from './harness.ts';
 
-export const person = (id: string, name: string, extra: Partial<Person> = {}): Person => ({ id, name, sources: ['https://example.org/' + id], ...extra });
+export const person = (id: string, name: string, extra: Partial<Person> = {}): Person => ({
+  id,
+  name,
+  sources: ['https://example.org/' + id],
+  ...extra,
+});
 
 export function drama(id: string, extra: Partial<Drama> = {}): Drama {
   return {
@@ -30,7 +35,9 @@ export function writeDataset(dramas: Record<string, Drama | string>, people: Rec
   const dir = tempDir('dramabot-data-');
   mkdirSync(join(dir, 'dramas'));
   mkdirSync(join(dir, 'people'));
-  for (const [file, value] of Object.entries(dramas)) writeFileSync(join(dir, 'dramas', file), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
-  for (const [file, value] of Object.entries(people)) writeFileSync(join(dir, 'people', file), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+  for (const [file, value] of Object.entries(dramas))
+    writeFileSync(join(dir, 'dramas', file), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+  for (const [file, value] of Object.entries(people))
+    writeFileSync(join(dir, 'people', file), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
   return dir;
 }

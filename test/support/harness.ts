@@ -31,7 +31,10 @@ export interface TestBotOptions {
 }
 
 /** Starts the bot exactly as `npm start` does, against the local server, and registers its commands. */
-export async function startTestBot(fake: FakeDiscord, { commandsDir, env = {} }: TestBotOptions = {}): Promise<TestBot> {
+export async function startTestBot(
+  fake: FakeDiscord,
+  { commandsDir, env = {} }: TestBotOptions = {},
+): Promise<TestBot> {
   const config = parseConfig({
     DISCORD_TOKEN: fake.token,
     DISCORD_API_URL: fake.apiUrl,
@@ -59,7 +62,11 @@ export function discordComplaints(fake: FakeDiscord): string[] {
  * One local Discord and one bot for a whole test file, started before its first test and stopped
  * after its last. `restart()` stops the bot and starts a new one on the same store.
  */
-export function liveBot(options: TestBotOptions = {}): { readonly fake: FakeDiscord; readonly bot: TestBot; restart(downMs?: number): Promise<void> } {
+export function liveBot(options: TestBotOptions = {}): {
+  readonly fake: FakeDiscord;
+  readonly bot: TestBot;
+  restart(downMs?: number): Promise<void>;
+} {
   let fake: FakeDiscord | undefined;
   let bot: TestBot | undefined;
   beforeAll(async () => {

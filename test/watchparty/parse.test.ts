@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DURATION_MS, durationMs, parseDuration, parseEpisodes, parseStartsAt } from '../../src/watchparty/parse.ts';
+import {
+  DEFAULT_DURATION_MS,
+  durationMs,
+  parseDuration,
+  parseEpisodes,
+  parseStartsAt,
+} from '../../src/watchparty/parse.ts';
 
 const now = Date.UTC(2026, 10, 21, 13, 0); // Saturday 21 November 2026, 13:00 UTC = 22:00 KST
 const message = (fn: () => unknown) => {
@@ -29,7 +35,9 @@ describe('durations', () => {
   it('defaults to 24 hours and refuses nonsense or out-of-range values with examples', () => {
     expect(parseDuration(null, 'en-US')).toBe(DEFAULT_DURATION_MS);
     expect(parseDuration('  ', 'en-US')).toBe(DEFAULT_DURATION_MS);
-    expect(message(() => parseDuration('soon', 'en-US'))).toBe('“soon” is not a duration. Try `30m`, `2h`, `1d` or `1h30m`.');
+    expect(message(() => parseDuration('soon', 'en-US'))).toBe(
+      '“soon” is not a duration. Try `30m`, `2h`, `1d` or `1h30m`.',
+    );
     expect(message(() => parseDuration('5s', 'en-US'))).toMatch(/^Voting can last from 10 seconds to 14 days/);
     expect(message(() => parseDuration('15d', 'ko'))).toMatch(/^투표 기간은 10초에서 14일까지예요/);
     expect(message(() => parseDuration('x'.repeat(500), 'en-US'))).toMatch(/^“x{39}…” is not a duration/);
@@ -47,12 +55,18 @@ describe('episode ranges', () => {
   });
 
   it('says what is wrong: not a range, past the last episode, one episode, too many', () => {
-    expect(message(() => parseEpisodes('four', 16, 'en-US'))).toBe('“four” is not a list of episodes. Try a range like `1-4`, a list like `3,5,6`, or both: `1-4, 8` (episodes 1 to 16).');
+    expect(message(() => parseEpisodes('four', 16, 'en-US'))).toBe(
+      '“four” is not a list of episodes. Try a range like `1-4`, a list like `3,5,6`, or both: `1-4, 8` (episodes 1 to 16).',
+    );
     expect(message(() => parseEpisodes('4-2', 16, 'en-US'))).toMatch(/is not a list of episodes/);
     expect(message(() => parseEpisodes('0,1', 16, 'en-US'))).toMatch(/is not a list of episodes/);
-    expect(message(() => parseEpisodes('15-17', 16, 'en-US'))).toBe('There is no episode 17: this drama has 16 episodes.');
+    expect(message(() => parseEpisodes('15-17', 16, 'en-US'))).toBe(
+      'There is no episode 17: this drama has 16 episodes.',
+    );
     expect(message(() => parseEpisodes('3', 16, 'en-US'))).toMatch(/^A vote needs at least two episodes/);
-    expect(message(() => parseEpisodes('1-150', 200, 'en-US'))).toBe('A poll can offer at most 100 episodes. Pick fewer, like `1-20`.');
+    expect(message(() => parseEpisodes('1-150', 200, 'en-US'))).toBe(
+      'A poll can offer at most 100 episodes. Pick fewer, like `1-20`.',
+    );
   });
 });
 
@@ -80,8 +94,12 @@ describe('start times', () => {
     expect(message(() => parseStartsAt('20:00 CST', now, 'en-US'))).toMatch(/^“20:00 CST” is not a time I understand/);
     expect(message(() => parseStartsAt('2026-02-30 20:00 UTC', now, 'en-US'))).toMatch(/is not a time I understand/);
     expect(message(() => parseStartsAt('25:00 UTC', now, 'en-US'))).toMatch(/is not a time I understand/);
-    expect(message(() => parseStartsAt('2026-11-20 20:00 UTC', now, 'en-US'))).toMatch(/^That start time \(<t:\d+:f>\) has passed/);
+    expect(message(() => parseStartsAt('2026-11-20 20:00 UTC', now, 'en-US'))).toMatch(
+      /^That start time \(<t:\d+:f>\) has passed/,
+    );
     expect(message(() => parseStartsAt('in 90d', now, 'en-US'))).toMatch(/is not a time I understand|at most 60 days/);
-    expect(message(() => parseStartsAt('2027-06-01 20:00 UTC', now, 'en-US'))).toBe('A party can be planned at most 60 days ahead.');
+    expect(message(() => parseStartsAt('2027-06-01 20:00 UTC', now, 'en-US'))).toBe(
+      'A party can be planned at most 60 days ahead.',
+    );
   });
 });

@@ -6,7 +6,14 @@ import { canClose, isOpen, tally, type Poll } from '../../src/watchparty/poll.ts
 const catalog = loadCatalog('data');
 const drama = (id: string) => catalog.drama(id)!;
 const now = Date.UTC(2026, 10, 21, 13, 0);
-const base: PollRequest = { dramas: [drama('squid-game')], guildId: 'g', channelId: 'c', hostId: 'host', locale: 'en-US', now };
+const base: PollRequest = {
+  dramas: [drama('squid-game')],
+  guildId: 'g',
+  channelId: 'c',
+  hostId: 'host',
+  locale: 'en-US',
+  now,
+};
 const error = (request: Partial<PollRequest>) => {
   try {
     planPoll({ ...base, ...request });
@@ -39,12 +46,16 @@ describe('planning a poll from /watchparty start', () => {
     expect(poll.kind).toBe('dramas');
     expect(poll.options).toEqual([{ dramaId: 'vincenzo' }, { dramaId: 'goblin' }]);
     expect(poll.titles.vincenzo).toBe('빈센조');
-    expect(error({ dramas: [drama('vincenzo'), drama('goblin')], episodes: '1-2' })).toMatch(/^`episodes` picks episodes of one drama/);
+    expect(error({ dramas: [drama('vincenzo'), drama('goblin')], episodes: '1-2' })).toMatch(
+      /^`episodes` picks episodes of one drama/,
+    );
   });
 
   it('asks for a range when a drama has more episodes than a poll can offer', () => {
     const long = { ...drama('what-happens-to-my-family'), episodeCount: 120 };
-    expect(error({ dramas: [long] })).toBe('**What Happens to My Family?** has 120 episodes; a poll offers at most 100. Pick some with `episodes`, like `1-20` or `41-60`.');
+    expect(error({ dramas: [long] })).toBe(
+      '**What Happens to My Family?** has 120 episodes; a poll offers at most 100. Pick some with `episodes`, like `1-20` or `41-60`.',
+    );
     expect(planPoll({ ...base, dramas: [long], episodes: '101-120' }).options).toHaveLength(20);
   });
 
@@ -55,11 +66,19 @@ describe('planning a poll from /watchparty start', () => {
 });
 
 describe('counting votes', () => {
-  const poll = (votes: Record<string, number>, options = 4): Pick<Poll, 'options' | 'votes'> => ({ options: Array.from({ length: options }, (_, i) => ({ dramaId: 'd', episode: i + 1 })), votes });
+  const poll = (votes: Record<string, number>, options = 4): Pick<Poll, 'options' | 'votes'> => ({
+    options: Array.from({ length: options }, (_, i) => ({ dramaId: 'd', episode: i + 1 })),
+    votes,
+  });
 
   it('gives the most votes the win, and a tie to the earliest option (the lowest episode)', () => {
     expect(tally(poll({ a: 2, b: 2, c: 0 }))).toEqual({ counts: [1, 0, 2, 0], total: 3, winner: 2, tiedWith: [] });
-    expect(tally(poll({ a: 3, b: 1, c: 3, d: 1 }))).toEqual({ counts: [0, 2, 0, 2], total: 4, winner: 1, tiedWith: [3] });
+    expect(tally(poll({ a: 3, b: 1, c: 3, d: 1 }))).toEqual({
+      counts: [0, 2, 0, 2],
+      total: 4,
+      winner: 1,
+      tiedWith: [3],
+    });
     expect(tally(poll({}))).toEqual({ counts: [0, 0, 0, 0], total: 0, tiedWith: [] });
   });
 

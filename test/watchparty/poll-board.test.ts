@@ -31,11 +31,28 @@ function recordingMessenger(options: { failEvents?: boolean } = {}) {
   return { messenger, edits, announcements, events };
 }
 
-function board(messenger: PollMessenger, store = new PollStore(new Keyv(), createLogger({ level: 'error', write: () => {} })), logs: string[] = []) {
-  return new PollBoard({ store, catalog, messenger, logger: createLogger({ level: 'debug', write: (l) => logs.push(l) }), editIntervalMs: 20, retryCloseMs: 30 });
+function board(
+  messenger: PollMessenger,
+  store = new PollStore(new Keyv(), createLogger({ level: 'error', write: () => {} })),
+  logs: string[] = [],
+) {
+  return new PollBoard({
+    store,
+    catalog,
+    messenger,
+    logger: createLogger({ level: 'debug', write: (l) => logs.push(l) }),
+    editIntervalMs: 20,
+    retryCloseMs: 30,
+  });
 }
 
-const poll = (overrides: Partial<Poll> = {}) => samplePoll({ messageId: '1300000000000000000', createdAt: Date.now(), closesAt: Date.now() + 3_600_000, ...overrides });
+const poll = (overrides: Partial<Poll> = {}) =>
+  samplePoll({
+    messageId: '1300000000000000000',
+    createdAt: Date.now(),
+    closesAt: Date.now() + 3_600_000,
+    ...overrides,
+  });
 
 describe('the watch-party board', () => {
   it('keeps the tally message up to date with a few edits for a burst of votes', async () => {
@@ -59,7 +76,14 @@ describe('the watch-party board', () => {
     await store.vote('g1', 'due', 'u1', 2, Date.now() - 2_000);
     const parties = board(messenger, store);
     expect(await parties.restore(['g1'])).toEqual({ open: 2, closed: 1 });
-    expect(announcements).toEqual([{ poll: 'due', content: expect.stringMatching(/^Watch-party result for \*\*Squid Game\*\*:\n🏆 \*\*Episode 3\*\* wins with 1 vote of 1\./) }]);
+    expect(announcements).toEqual([
+      {
+        poll: 'due',
+        content: expect.stringMatching(
+          /^Watch-party result for \*\*Squid Game\*\*:\n🏆 \*\*Episode 3\*\* wins with 1 vote of 1\./,
+        ),
+      },
+    ]);
     expect(edits.find((e) => e.poll === 'due')!.card.components).toEqual([]);
     await sleep(150);
     expect(announcements.map((a) => a.poll)).toEqual(['due', 'soon']);
@@ -72,7 +96,11 @@ describe('the watch-party board', () => {
     const { messenger, announcements } = recordingMessenger();
     const parties = board(messenger);
     await parties.open(poll());
-    const outcomes = await Promise.all([parties.close('g1', 'p1', 'host'), parties.close('g1', 'p1', 'admin'), parties.close('g1', 'p1', 'timer')]);
+    const outcomes = await Promise.all([
+      parties.close('g1', 'p1', 'host'),
+      parties.close('g1', 'p1', 'admin'),
+      parties.close('g1', 'p1', 'timer'),
+    ]);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['already-closed', 'already-closed', 'closed']);
     expect(announcements).toHaveLength(1);
     await parties.stop();
@@ -85,7 +113,9 @@ describe('the watch-party board', () => {
     await parties.open(poll({ startsAt, createEvent: true, place: '#drama-night' }));
     await parties.vote('g1', 'p1', 'u1', 1);
     const closed = await parties.close('g1', 'p1', 'host');
-    expect(ok.events).toEqual([{ poll: 'p1', name: 'Watch party: Squid Game, episode 2', start: new Date(startsAt).toISOString() }]);
+    expect(ok.events).toEqual([
+      { poll: 'p1', name: 'Watch party: Squid Game, episode 2', start: new Date(startsAt).toISOString() },
+    ]);
     expect(closed.kind === 'closed' && closed.poll.closed!.eventId).toBe('1234567890123456789');
     expect(ok.announcements[0]!.content).toContain('Event: https://discord.com/events/g1/1234567890123456789');
 
@@ -94,7 +124,9 @@ describe('the watch-party board', () => {
     await other.open(poll({ startsAt, createEvent: true }));
     await other.vote('g1', 'p1', 'u1', 1);
     await other.close('g1', 'p1', 'host');
-    expect(failing.announcements[0]!.content).toContain('I could not create the event (I need the **Create Events** permission).');
+    expect(failing.announcements[0]!.content).toContain(
+      'I could not create the event (I need the **Create Events** permission).',
+    );
 
     const nobody = recordingMessenger();
     const empty = board(nobody.messenger);

@@ -26,7 +26,9 @@ describe('polls and votes in SQLite', () => {
   it('counts 500 concurrent votes on one poll exactly, each acknowledged once stored', async () => {
     const { polls, file } = await sqlitePolls();
     await polls.create(samplePoll());
-    const outcomes = await Promise.all(Array.from({ length: 500 }, (_, i) => polls.vote('g1', 'p1', `u${i}`, i % 4, now)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => polls.vote('g1', 'p1', `u${i}`, i % 4, now)),
+    );
     expect(outcomes.every((o) => o.kind === 'recorded')).toBe(true);
     // Read back through a second connection: what was acknowledged is on disk.
     const { polls: reopened } = await sqlitePolls(file);
@@ -53,7 +55,10 @@ describe('polls and votes in SQLite', () => {
     expect((await polls.vote('g1', 'p1', 'late', 0, now + 3_600_000)).kind).toBe('closed');
     await polls.vote('g1', 'p1', 'u1', 3, now);
     const closed = await polls.close('g1', 'p1', 'host', now + 10);
-    expect(closed).toMatchObject({ kind: 'closed', poll: { closed: { by: 'host', result: { counts: [0, 0, 0, 1], winner: 3 } } } });
+    expect(closed).toMatchObject({
+      kind: 'closed',
+      poll: { closed: { by: 'host', result: { counts: [0, 0, 0, 1], winner: 3 } } },
+    });
     expect((await polls.vote('g1', 'p1', 'u2', 0, now)).kind).toBe('closed');
     expect((await polls.close('g1', 'p1', 'timer', now + 20)).kind).toBe('already-closed');
     const { open, closed: done } = await polls.list('g1');
@@ -96,10 +101,17 @@ describe('polls and votes in SQLite', () => {
     const fail = async () => {
       throw new Error('SQLITE_FULL');
     };
-    const store = new Keyv({ store: { get: fail, set: fail, delete: fail, clear: fail, getMany: fail } as never, throwOnErrors: true });
+    const store = new Keyv({
+      store: { get: fail, set: fail, delete: fail, clear: fail, getMany: fail } as never,
+      throwOnErrors: true,
+    });
     store.on('error', () => {});
     const polls = new PollStore(store, quiet);
-    await expect(polls.create(samplePoll())).rejects.toMatchObject({ name: 'StoreUnavailable', writing: true, feature: 'watchparty' });
+    await expect(polls.create(samplePoll())).rejects.toMatchObject({
+      name: 'StoreUnavailable',
+      writing: true,
+      feature: 'watchparty',
+    });
     await expect(polls.vote('g1', 'p1', 'u', 1, now)).rejects.toBeInstanceOf(StoreUnavailable);
     await expect(polls.list('g1')).rejects.toMatchObject({ writing: false, feature: 'watchparty' });
   });

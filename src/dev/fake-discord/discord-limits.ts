@@ -26,7 +26,10 @@ export function embedCharacters(embeds: Embed[]): number {
   );
 }
 
-export function messageLimitProblems(body: Body, { requireAllowedMentions }: { requireAllowedMentions: boolean }): string[] {
+export function messageLimitProblems(
+  body: Body,
+  { requireAllowedMentions }: { requireAllowedMentions: boolean },
+): string[] {
   const problems: string[] = [];
   const embeds = (body.embeds as Embed[] | null | undefined) ?? [];
   const total = embedCharacters(embeds);
@@ -37,25 +40,33 @@ export function messageLimitProblems(body: Body, { requireAllowedMentions }: { r
       if (!field.value) problems.push(`/embeds/${i}/fields/${j}/value is empty (Discord rejects empty field values)`);
     }),
   );
-  const components = (body.components as Array<{ type: number; components?: Array<{ type: number }> }> | null | undefined) ?? [];
+  const components =
+    (body.components as Array<{ type: number; components?: Array<{ type: number }> }> | null | undefined) ?? [];
   const flags = Number(body.flags ?? 0);
   if (!(flags & IS_COMPONENTS_V2)) {
     if (components.length > 5) problems.push(`${components.length} action rows (max 5)`);
     components.forEach((row, i) => {
       const inner = row.components ?? [];
-      if (inner.some((c) => c.type !== 2) && inner.length > 1) problems.push(`/components/${i}: a select menu must be alone in its row`);
+      if (inner.some((c) => c.type !== 2) && inner.length > 1)
+        problems.push(`/components/${i}: a select menu must be alone in its row`);
     });
   }
-  const ids = components.flatMap((row) => (row.components ?? []) as Array<{ custom_id?: string }>).flatMap((c) => (c.custom_id ? [c.custom_id] : []));
+  const ids = components
+    .flatMap((row) => (row.components ?? []) as Array<{ custom_id?: string }>)
+    .flatMap((c) => (c.custom_id ? [c.custom_id] : []));
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (repeated.length) problems.push(`custom_id used twice in one message: ${[...new Set(repeated)].join(', ')}`);
-  if (requireAllowedMentions && !body.allowed_mentions) problems.push('allowed_mentions is missing: echoed input could ping @everyone, roles or users');
+  if (requireAllowedMentions && !body.allowed_mentions)
+    problems.push('allowed_mentions is missing: echoed input could ping @everyone, roles or users');
   return problems;
 }
 
 export function autocompleteProblems(body: Body): string[] {
-  const choices = ((body.data as Body | undefined)?.choices as Array<{ name: string; value: unknown }> | undefined) ?? [];
+  const choices =
+    ((body.data as Body | undefined)?.choices as Array<{ name: string; value: unknown }> | undefined) ?? [];
   return choices.flatMap((choice, i) =>
-    typeof choice.value === 'string' && choice.value.length > 100 ? [`/data/choices/${i}/value is ${choice.value.length} characters (max 100)`] : [],
+    typeof choice.value === 'string' && choice.value.length > 100
+      ? [`/data/choices/${i}/value is ${choice.value.length} characters (max 100)`]
+      : [],
   );
 }

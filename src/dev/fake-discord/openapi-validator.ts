@@ -9,7 +9,10 @@ export type BodyValidator = (route: string, body: unknown) => string[];
 const SUBSET = fileURLToPath(new URL('../../../test/discord-spec/openapi-subset.json', import.meta.url));
 
 export function createOpenApiValidator(subsetPath = SUBSET): BodyValidator {
-  const subset = JSON.parse(readFileSync(subsetPath, 'utf8')) as { routes: Record<string, unknown>; components: { schemas: Record<string, any> } };
+  const subset = JSON.parse(readFileSync(subsetPath, 'utf8')) as {
+    routes: Record<string, unknown>;
+    components: { schemas: Record<string, any> };
+  };
   applySpecFixups(subset.components.schemas);
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   const addFormats = addFormatsModule as unknown as (a: Ajv2020) => void;
@@ -19,7 +22,9 @@ export function createOpenApiValidator(subsetPath = SUBSET): BodyValidator {
   ajv.addSchema({ $id: 'discord', components: subset.components });
   const compiled = new Map<string, ValidateFunction>();
   for (const [route, schema] of Object.entries(subset.routes)) {
-    const rewritten = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"discord#/components/')) as object;
+    const rewritten = JSON.parse(
+      JSON.stringify(schema).replaceAll('"#/components/', '"discord#/components/'),
+    ) as object;
     compiled.set(route, ajv.compile(rewritten));
   }
   return (route, body) => {
@@ -36,7 +41,9 @@ export function createOpenApiValidator(subsetPath = SUBSET): BodyValidator {
 function applySpecFixups(schemas: Record<string, any>): void {
   const field = schemas.ApplicationCommandUpdateRequest?.properties?.default_member_permissions;
   if (field) {
-    schemas.ApplicationCommandUpdateRequest.properties.default_member_permissions = { anyOf: [field, { type: 'string', pattern: '^\\d+$' }] };
+    schemas.ApplicationCommandUpdateRequest.properties.default_member_permissions = {
+      anyOf: [field, { type: 'string', pattern: '^\\d+$' }],
+    };
   }
 }
 

@@ -39,7 +39,14 @@ export interface FakeGuild {
 }
 
 export function user(id: string, username: string, bot = false): FakeUser {
-  return { id, username, global_name: bot ? null : username, discriminator: '0', avatar: null, ...(bot ? { bot: true } : {}) };
+  return {
+    id,
+    username,
+    global_name: bot ? null : username,
+    discriminator: '0',
+    avatar: null,
+    ...(bot ? { bot: true } : {}),
+  };
 }
 
 export function guildCreate(guild: FakeGuild, botUser: FakeUser) {
@@ -56,7 +63,19 @@ export function guildCreate(guild: FakeGuild, botUser: FakeUser) {
     default_message_notifications: 0,
     explicit_content_filter: 0,
     roles: [
-      { id: guild.id, name: '@everyone', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: PERMISSIONS.member, managed: false, mentionable: false, flags: 0 },
+      {
+        id: guild.id,
+        name: '@everyone',
+        color: 0,
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 0,
+        permissions: PERMISSIONS.member,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
     ],
     emojis: [],
     stickers: [],
@@ -81,7 +100,20 @@ export function guildCreate(guild: FakeGuild, botUser: FakeUser) {
     member_count: 2,
     voice_states: [],
     members: [{ user: botUser, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
-    channels: [{ id: guild.channelId, type: 0, guild_id: guild.id, name: 'drama-night', position: 0, permission_overwrites: [], topic: null, nsfw: false, parent_id: null, rate_limit_per_user: 0 }],
+    channels: [
+      {
+        id: guild.channelId,
+        type: 0,
+        guild_id: guild.id,
+        name: 'drama-night',
+        position: 0,
+        permission_overwrites: [],
+        topic: null,
+        nsfw: false,
+        parent_id: null,
+        rate_limit_per_user: 0,
+      },
+    ],
     threads: [],
     presences: [],
     stage_instances: [],
@@ -91,5 +123,16 @@ export function guildCreate(guild: FakeGuild, botUser: FakeUser) {
 }
 
 export function member(u: FakeUser, permissions: string) {
-  return { user: u, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, pending: false, permissions };
+  return {
+    user: u,
+    roles: [],
+    joined_at: new Date().toISOString(),
+    deaf: false,
+    mute: false,
+    flags: 0,
+    nick: null,
+    avatar: null,
+    pending: false,
+    permissions,
+  };
 }

@@ -4,7 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { autocompleteProblems, messageLimitProblems } from './discord-limits.ts';
 import type { BodyValidator } from './openapi-validator.ts';
-import { guildCreate, member, PERMISSIONS, snowflake, tokenFor, user, type FakeGuild, type FakeUser } from './payloads.ts';
+import {
+  guildCreate,
+  member,
+  PERMISSIONS,
+  snowflake,
+  tokenFor,
+  user,
+  type FakeGuild,
+  type FakeUser,
+} from './payloads.ts';
 
 /**
  * A local stand-in for Discord: enough REST v10 and gateway for the real discord.js client to log in,
@@ -151,7 +160,12 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** Sends an autocomplete request for the focused option and resolves to the choices shown. */
-  async autocomplete(path: string, options: Record<string, string | number | boolean>, focused: string, as: ActAs = {}): Promise<Array<{ name: string; value: string | number }>> {
+  async autocomplete(
+    path: string,
+    options: Record<string, string | number | boolean>,
+    focused: string,
+    as: ActAs = {},
+  ): Promise<Array<{ name: string; value: string | number }>> {
     const { data } = this.commandData(path, options, focused, as);
     const result = this.dispatch(4, { data }, as);
     const callback = await result.callback();
@@ -162,8 +176,13 @@ export class FakeDiscord extends EventEmitter {
   click(message: FakeMessage, button: string, as: ActAs = {}): InteractionResult {
     const current = this.messages.get(message.id) ?? message;
     const buttons = this.componentsOf(current).filter((c) => c.type === 2);
-    const found = buttons.find((b) => b.label === button || b.custom_id === button) ?? buttons.find((b) => b.custom_id?.startsWith(button));
-    if (!found) throw new Error(`no button "${button}" on message; buttons: ${buttons.map((b) => b.label ?? b.custom_id).join(', ')}`);
+    const found =
+      buttons.find((b) => b.label === button || b.custom_id === button) ??
+      buttons.find((b) => b.custom_id?.startsWith(button));
+    if (!found)
+      throw new Error(
+        `no button "${button}" on message; buttons: ${buttons.map((b) => b.label ?? b.custom_id).join(', ')}`,
+      );
     if (found.disabled) throw new Error(`button "${button}" is disabled`);
     if (!found.custom_id) throw new Error(`button "${button}" is a link button`);
     return this.dispatch(3, { data: { custom_id: found.custom_id, component_type: 2 }, message: current }, as);
@@ -182,7 +201,10 @@ export class FakeDiscord extends EventEmitter {
   }
 
   submitModal(customId: string, fields: Record<string, string>, as: ActAs = {}): InteractionResult {
-    const components = Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] }));
+    const components = Object.entries(fields).map(([id, value]) => ({
+      type: 1,
+      components: [{ type: 4, custom_id: id, value }],
+    }));
     return this.dispatch(5, { data: { custom_id: customId, components } }, as);
   }
 
@@ -192,7 +214,9 @@ export class FakeDiscord extends EventEmitter {
 
   /** Messages the bot posted in a channel (not interaction replies), oldest first. */
   channelMessages(channelId = this.guild.channelId): FakeMessage[] {
-    return [...this.messages.values()].filter((m) => m.channel_id === channelId && m.interaction_metadata === undefined);
+    return [...this.messages.values()].filter(
+      (m) => m.channel_id === channelId && m.interaction_metadata === undefined,
+    );
   }
 
   /** Resolves once no request has reached the server for `quietMs` (the bot has finished talking). */
@@ -228,7 +252,12 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  private commandData(path: string, values: Record<string, string | number | boolean>, focused: string | undefined, as: ActAs) {
+  private commandData(
+    path: string,
+    values: Record<string, string | number | boolean>,
+    focused: string | undefined,
+    as: ActAs,
+  ) {
     const [name, ...subPath] = path.replace(/^\//, '').trim().split(/\s+/);
     const guildId = as.guildId ?? this.guild.id;
     const definition = this.commandsFor(guildId).find((c) => c.name === name);
@@ -236,7 +265,9 @@ export class FakeDiscord extends EventEmitter {
     let level: Json = definition;
     const chain: Json[] = [];
     for (const sub of subPath) {
-      const next = (level.options ?? []).find((o: Json) => o.name === sub && (o.type === OPTION_TYPE.subcommand || o.type === OPTION_TYPE.group));
+      const next = (level.options ?? []).find(
+        (o: Json) => o.name === sub && (o.type === OPTION_TYPE.subcommand || o.type === OPTION_TYPE.group),
+      );
       if (!next) throw new Error(`/${name} has no subcommand ${sub}`);
       chain.push(next);
       level = next;
@@ -244,15 +275,26 @@ export class FakeDiscord extends EventEmitter {
     const resolved: Json = {};
     const options = Object.entries(values).map(([key, value]) => {
       const def = (level.options ?? []).find((o: Json) => o.name === key);
-      if (!def) throw new Error(`/${path} has no option "${key}"; options: ${(level.options ?? []).map((o: Json) => o.name).join(', ')}`);
+      if (!def)
+        throw new Error(
+          `/${path} has no option "${key}"; options: ${(level.options ?? []).map((o: Json) => o.name).join(', ')}`,
+        );
       if (def.type === OPTION_TYPE.user) {
         const target = this.member(Number(value));
         resolved.users = { ...resolved.users, [target.id]: target };
-        resolved.members = { ...resolved.members, [target.id]: { ...member(target, PERMISSIONS.member), user: undefined } };
+        resolved.members = {
+          ...resolved.members,
+          [target.id]: { ...member(target, PERMISSIONS.member), user: undefined },
+        };
         return { name: key, type: def.type, value: target.id };
       }
       if (key === focused) return { name: key, type: def.type, value: String(value), focused: true };
-      const typed = def.type === OPTION_TYPE.integer || def.type === OPTION_TYPE.number ? Number(value) : def.type === OPTION_TYPE.boolean ? Boolean(value) : String(value);
+      const typed =
+        def.type === OPTION_TYPE.integer || def.type === OPTION_TYPE.number
+          ? Number(value)
+          : def.type === OPTION_TYPE.boolean
+            ? Boolean(value)
+            : String(value);
       return { name: key, type: def.type, value: typed };
     });
     if (!focused) {
@@ -262,7 +304,13 @@ export class FakeDiscord extends EventEmitter {
     }
     let nested: Json[] = options;
     for (const sub of [...chain].reverse()) nested = [{ name: sub.name, type: sub.type, options: nested }];
-    const data: Json = { id: definition.id, name, type: 1, options: nested, ...(definition.guild_id ? { guild_id: definition.guild_id } : {}) };
+    const data: Json = {
+      id: definition.id,
+      name,
+      type: 1,
+      options: nested,
+      ...(definition.guild_id ? { guild_id: definition.guild_id } : {}),
+    };
     if (Object.keys(resolved).length) data.resolved = resolved;
     return { data };
   }
@@ -280,7 +328,15 @@ export class FakeDiscord extends EventEmitter {
       version: 1,
       guild_id: guild.id,
       channel_id: guild.channelId,
-      channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'drama-night', nsfw: false, parent_id: null, permissions: PERMISSIONS.manager },
+      channel: {
+        id: guild.channelId,
+        type: 0,
+        guild_id: guild.id,
+        name: 'drama-night',
+        nsfw: false,
+        parent_id: null,
+        permissions: PERMISSIONS.manager,
+      },
       guild: { id: guild.id, locale: guild.preferredLocale, features: [] },
       member: member(actor, PERMISSIONS[as.permissions ?? 'member']),
       app_permissions: PERMISSIONS.app,
@@ -292,7 +348,15 @@ export class FakeDiscord extends EventEmitter {
       attachment_size_limit: 8 * 1024 * 1024,
       ...extra,
     };
-    const record: InteractionRecord = { id, token, type, payload, dispatchedAt: performance.now(), originalEdits: 0, followUpIds: [] };
+    const record: InteractionRecord = {
+      id,
+      token,
+      type,
+      payload,
+      dispatchedAt: performance.now(),
+      originalEdits: 0,
+      followUpIds: [],
+    };
     if (type === 3) record.originalMessageId = (extra.message as FakeMessage).id;
     this.interactions.set(token, record);
     const shard = this.shardSockets.get(this.shardOf(guild.id));
@@ -369,12 +433,20 @@ export class FakeDiscord extends EventEmitter {
     try {
       ({ body } = await parseBody(req, raw, files));
     } catch (error) {
-      return this.reply(res, { method, path, route: undefined, body: raw.toString('utf8'), status: 0 }, 400, { code: 50109, message: `The request body contains invalid JSON: ${(error as Error).message}` });
+      return this.reply(res, { method, path, route: undefined, body: raw.toString('utf8'), status: 0 }, 400, {
+        code: 50109,
+        message: `The request body contains invalid JSON: ${(error as Error).message}`,
+      });
     }
     const recorded: RecordedRequest = { method, path, route: undefined, body, status: 0 };
     this.requests.push(recorded);
     const auth = req.headers.authorization;
-    if (path !== '/gateway' && auth !== `Bot ${this.token}` && !path.startsWith('/interactions/') && !path.startsWith('/webhooks/')) {
+    if (
+      path !== '/gateway' &&
+      auth !== `Bot ${this.token}` &&
+      !path.startsWith('/interactions/') &&
+      !path.startsWith('/webhooks/')
+    ) {
       return this.reply(res, recorded, 401, { message: '401: Unauthorized', code: 0 });
     }
     const match = matchRoute(method, path);
@@ -395,7 +467,10 @@ export class FakeDiscord extends EventEmitter {
       this.reply(res, recorded, status, response);
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
-      this.reply(res, recorded, status, { code: (error as { code?: number }).code ?? 0, message: (error as Error).message });
+      this.reply(res, recorded, status, {
+        code: (error as { code?: number }).code ?? 0,
+        message: (error as Error).message,
+      });
     }
     this.emit('change');
   }
@@ -423,7 +498,12 @@ export class FakeDiscord extends EventEmitter {
     return record;
   }
 
-  createMessage(channelId: string, data: Json, extra: Json = {}, files: Array<{ name: string; data: Buffer }> = []): FakeMessage {
+  createMessage(
+    channelId: string,
+    data: Json,
+    extra: Json = {},
+    files: Array<{ name: string; data: Buffer }> = [],
+  ): FakeMessage {
     const message: FakeMessage = {
       id: snowflake(),
       channel_id: channelId,
@@ -443,7 +523,9 @@ export class FakeDiscord extends EventEmitter {
       type: 0,
       flags: Number(data.flags ?? 0),
       poll: data.poll,
-      ...(data.message_reference ? { message_reference: { type: 0, channel_id: channelId, ...data.message_reference } } : {}),
+      ...(data.message_reference
+        ? { message_reference: { type: 0, channel_id: channelId, ...data.message_reference } }
+        : {}),
       ...extra,
     };
     this.messages.set(message.id, message);
@@ -467,7 +549,14 @@ export class FakeDiscord extends EventEmitter {
     return files.map((file) => {
       const id = snowflake();
       this.files.set(id, file);
-      return { id, filename: file.name, size: file.data.length, url: `https://cdn.local/${id}/${file.name}`, proxy_url: `https://cdn.local/${id}/${file.name}`, content_type: 'application/json' };
+      return {
+        id,
+        filename: file.name,
+        size: file.data.length,
+        url: `https://cdn.local/${id}/${file.name}`,
+        proxy_url: `https://cdn.local/${id}/${file.name}`,
+        content_type: 'application/json',
+      };
     });
   }
 
@@ -489,21 +578,39 @@ export class FakeDiscord extends EventEmitter {
   }
 
   callback(record: InteractionRecord, body: Json, url: URL): [number, unknown] {
-    if (record.callback) throw Object.assign(new Error('Interaction has already been acknowledged.'), { status: 400, code: 40060 });
+    if (record.callback)
+      throw Object.assign(new Error('Interaction has already been acknowledged.'), { status: 400, code: 40060 });
     const latencyMs = performance.now() - record.dispatchedAt;
     if (latencyMs > this.deadlineMs) {
-      this.violations.push({ route: 'interaction callback', problems: [`answered after ${Math.round(latencyMs)} ms (Discord allows ${this.deadlineMs} ms)`], body });
+      this.violations.push({
+        route: 'interaction callback',
+        problems: [`answered after ${Math.round(latencyMs)} ms (Discord allows ${this.deadlineMs} ms)`],
+        body,
+      });
       throw Object.assign(new Error('Unknown interaction'), { status: 404, code: 10062 });
     }
     record.callback = { type: body.type, data: body.data, latencyMs };
     const data = (body.data ?? {}) as Json;
     const channelId = record.payload.channel_id as string;
-    const metadata = { interaction_metadata: { id: record.id, type: record.type, user: record.payload.member.user, authorizing_integration_owners: {} }, webhook_id: this.applicationId, application_id: this.applicationId };
+    const metadata = {
+      interaction_metadata: {
+        id: record.id,
+        type: record.type,
+        user: record.payload.member.user,
+        authorizing_integration_owners: {},
+      },
+      webhook_id: this.applicationId,
+      application_id: this.applicationId,
+    };
     if (body.type === CALLBACK.message) {
       this.checkMessage('interaction callback', data, true);
       record.originalMessageId = this.createMessage(channelId, data, { ...metadata, type: 20 }).id;
     } else if (body.type === CALLBACK.deferredMessage) {
-      record.originalMessageId = this.createMessage(channelId, { flags: (Number(data.flags ?? 0) & MESSAGE_FLAG.ephemeral) | MESSAGE_FLAG.loading }, { ...metadata, type: 20 }).id;
+      record.originalMessageId = this.createMessage(
+        channelId,
+        { flags: (Number(data.flags ?? 0) & MESSAGE_FLAG.ephemeral) | MESSAGE_FLAG.loading },
+        { ...metadata, type: 20 },
+      ).id;
     } else if (body.type === CALLBACK.update) {
       this.checkMessage('interaction callback', data, true);
       this.editMessage(record.originalMessageId!, data);
@@ -517,7 +624,13 @@ export class FakeDiscord extends EventEmitter {
     return [
       200,
       {
-        interaction: { id: record.id, type: record.type, response_message_id: message?.id, response_message_loading: body.type === CALLBACK.deferredMessage, response_message_ephemeral: Boolean((message?.flags ?? 0) & MESSAGE_FLAG.ephemeral) },
+        interaction: {
+          id: record.id,
+          type: record.type,
+          response_message_id: message?.id,
+          response_message_loading: body.type === CALLBACK.deferredMessage,
+          response_message_ephemeral: Boolean((message?.flags ?? 0) & MESSAGE_FLAG.ephemeral),
+        },
         resource: message ? { type: body.type, message } : { type: body.type },
       },
     ];
@@ -579,7 +692,13 @@ export function isEphemeral(message: FakeMessage): boolean {
 
 /* -------------------------------------------------------------------- routes */
 
-type Handler = (this: FakeDiscord, params: Record<string, string>, body: Json, url: URL, files: Array<{ name: string; data: Buffer }>) => [number, unknown];
+type Handler = (
+  this: FakeDiscord,
+  params: Record<string, string>,
+  body: Json,
+  url: URL,
+  files: Array<{ name: string; data: Buffer }>,
+) => [number, unknown];
 interface Route {
   method: string;
   pattern: RegExp;
@@ -598,13 +717,28 @@ const ORIGINAL = '@original';
 const ROUTES: Route[] = [
   route('GET', '/gateway/bot', undefined, function () {
     const url = this.apiUrl.replace(/^http/, 'ws').replace(/\/api$/, '');
-    return [200, { url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+    return [
+      200,
+      { url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+    ];
   }),
   route('GET', '/users/@me', undefined, function () {
     return [200, this.botUser];
   }),
   route('GET', '/applications/@me', undefined, function () {
-    return [200, { id: this.applicationId, name: 'dramabot', description: '', bot_public: true, bot_require_code_grant: false, flags: 0, verify_key: 'x', icon: null }];
+    return [
+      200,
+      {
+        id: this.applicationId,
+        name: 'dramabot',
+        description: '',
+        bot_public: true,
+        bot_require_code_grant: false,
+        flags: 0,
+        verify_key: 'x',
+        icon: null,
+      },
+    ];
   }),
   route('PUT', '/applications/:app/commands', 'PUT /applications/{application_id}/commands', function (_p, body) {
     return [200, this.registerCommands(undefined, (body as unknown as Json[]) ?? [])];
@@ -612,15 +746,25 @@ const ROUTES: Route[] = [
   route('GET', '/applications/:app/commands', undefined, function () {
     return [200, this.globalCommands];
   }),
-  route('PUT', '/applications/:app/guilds/:guild/commands', 'PUT /applications/{application_id}/guilds/{guild_id}/commands', function (p, body) {
-    return [200, this.registerCommands(p.guild, (body as unknown as Json[]) ?? [])];
-  }),
+  route(
+    'PUT',
+    '/applications/:app/guilds/:guild/commands',
+    'PUT /applications/{application_id}/guilds/{guild_id}/commands',
+    function (p, body) {
+      return [200, this.registerCommands(p.guild, (body as unknown as Json[]) ?? [])];
+    },
+  ),
   route('GET', '/applications/:app/guilds/:guild/commands', undefined, function (p) {
     return [200, this.guildCommands.get(p.guild!) ?? []];
   }),
-  route('POST', '/interactions/:id/:token/callback', 'POST /interactions/{interaction_id}/{interaction_token}/callback', function (p, body, url) {
-    return this.callback(this.interaction(p.token!), body, url);
-  }),
+  route(
+    'POST',
+    '/interactions/:id/:token/callback',
+    'POST /interactions/{interaction_id}/{interaction_token}/callback',
+    function (p, body, url) {
+      return this.callback(this.interaction(p.token!), body, url);
+    },
+  ),
   route('GET', '/webhooks/:app/:token/messages/:message', undefined, function (p) {
     const record = this.interaction(p.token!);
     const id = p.message === ORIGINAL ? record.originalMessageId : p.message;
@@ -628,15 +772,20 @@ const ROUTES: Route[] = [
     if (!message) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
     return [200, message];
   }),
-  route('PATCH', '/webhooks/:app/:token/messages/:message', 'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}', function (p, body, _u, files) {
-    const record = this.interaction(p.token!);
-    const id = p.message === ORIGINAL ? record.originalMessageId : p.message;
-    if (!id) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
-    this.checkMessage('edit reply', body, true);
-    const message = this.editMessage(id, body, files);
-    if (id === record.originalMessageId) record.originalEdits += 1;
-    return [200, message];
-  }),
+  route(
+    'PATCH',
+    '/webhooks/:app/:token/messages/:message',
+    'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}',
+    function (p, body, _u, files) {
+      const record = this.interaction(p.token!);
+      const id = p.message === ORIGINAL ? record.originalMessageId : p.message;
+      if (!id) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
+      this.checkMessage('edit reply', body, true);
+      const message = this.editMessage(id, body, files);
+      if (id === record.originalMessageId) record.originalEdits += 1;
+      return [200, message];
+    },
+  ),
   route('DELETE', '/webhooks/:app/:token/messages/:message', undefined, function (p) {
     const record = this.interaction(p.token!);
     const id = p.message === ORIGINAL ? record.originalMessageId : p.message;
@@ -647,11 +796,21 @@ const ROUTES: Route[] = [
     const record = this.interaction(p.token!);
     if (!record.callback) throw Object.assign(new Error('Unknown Webhook'), { status: 404, code: 10015 });
     this.checkMessage('follow-up', body, true);
-    const message = this.createMessage(record.payload.channel_id, body, {
-      webhook_id: this.applicationId,
-      application_id: this.applicationId,
-      interaction_metadata: { id: record.id, type: record.type, user: record.payload.member.user, authorizing_integration_owners: {} },
-    }, files);
+    const message = this.createMessage(
+      record.payload.channel_id,
+      body,
+      {
+        webhook_id: this.applicationId,
+        application_id: this.applicationId,
+        interaction_metadata: {
+          id: record.id,
+          type: record.type,
+          user: record.payload.member.user,
+          authorizing_integration_owners: {},
+        },
+      },
+      files,
+    );
     record.followUpIds.push(message.id);
     return [200, message];
   }),
@@ -664,12 +823,26 @@ const ROUTES: Route[] = [
     if (!message) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
     return [200, message];
   }),
-  route('PATCH', '/channels/:channel/messages/:message', 'PATCH /channels/{channel_id}/messages/{message_id}', function (p, body, _u, files) {
-    this.checkMessage('message edit', body, false);
-    return [200, this.editMessage(p.message!, body, files)];
-  }),
+  route(
+    'PATCH',
+    '/channels/:channel/messages/:message',
+    'PATCH /channels/{channel_id}/messages/{message_id}',
+    function (p, body, _u, files) {
+      this.checkMessage('message edit', body, false);
+      return [200, this.editMessage(p.message!, body, files)];
+    },
+  ),
   route('POST', '/guilds/:guild/scheduled-events', 'POST /guilds/{guild_id}/scheduled-events', function (p, body) {
-    const event = { ...body, id: snowflake(), guild_id: p.guild, creator_id: this.applicationId, status: 1, entity_id: null, user_count: 0, image: null };
+    const event = {
+      ...body,
+      id: snowflake(),
+      guild_id: p.guild,
+      creator_id: this.applicationId,
+      status: 1,
+      entity_id: null,
+      user_count: 0,
+      image: null,
+    };
     this.scheduledEvents.push(event);
     return [200, event];
   }),
@@ -691,15 +864,24 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** JSON, or multipart/form-data with payload_json and files[n] (how discord.js sends attachments). */
-async function parseBody(req: IncomingMessage, raw: Buffer, files: Array<{ name: string; data: Buffer }>): Promise<{ body: unknown }> {
+async function parseBody(
+  req: IncomingMessage,
+  raw: Buffer,
+  files: Array<{ name: string; data: Buffer }>,
+): Promise<{ body: unknown }> {
   const type = req.headers['content-type'] ?? '';
   if (raw.length === 0) return { body: undefined };
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://local/', { method: 'POST', headers: { 'content-type': type }, body: raw }).formData();
+    const form = await new Request('http://local/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: raw,
+    }).formData();
     let body: unknown;
     for (const [key, value] of form.entries()) {
       if (key === 'payload_json') body = JSON.parse(String(value));
-      else if (typeof value !== 'string') files.push({ name: value.name, data: Buffer.from(await value.arrayBuffer()) });
+      else if (typeof value !== 'string')
+        files.push({ name: value.name, data: Buffer.from(await value.arrayBuffer()) });
     }
     return { body };
   }
