@@ -55,6 +55,8 @@ const isoDate = z
 
 const sourceUrl = z.string().regex(/^https?:\/\/\S+$/, 'must be the http(s) URL of a public page');
 const sources = z.array(sourceUrl).min(1, 'must list at least one source page');
+/** The record's id on themoviedb.org (…/tv/<id>, …/person/<id>): ties it to the synced TMDB record. */
+const tmdbId = z.number().int().positive('must be the positive number from the themoviedb.org URL');
 
 const character = z.strictObject({
   name: text(100),
@@ -87,6 +89,7 @@ export const trackSchema = z.strictObject({
 
 export const dramaSchema = z.strictObject({
   id: slug,
+  tmdbId: tmdbId.optional(),
   title: text(200),
   altTitles: z.array(text(200)).optional(),
   nativeTitle: text(200),
@@ -111,6 +114,7 @@ export const dramaSchema = z.strictObject({
 
 export const personSchema = z.strictObject({
   id: slug,
+  tmdbId: tmdbId.optional(),
   name: text(100),
   altNames: z.array(text(100)).optional(),
   nativeName: text(100).optional(),

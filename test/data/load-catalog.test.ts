@@ -22,6 +22,22 @@ describe('loadCatalog', () => {
     expect(catalog.creditsOf('lead').map((c) => [c.drama.id, c.kind, c.role])).toEqual([['one', 'cast', 'main']]);
   });
 
+  it('accepts a positive tmdbId on dramas and people and rejects any other', () => {
+    const ok = loadCatalog(
+      writeDataset(
+        { 'one.json': { ...drama('one'), tmdbId: 130392 } },
+        { 'lead.json': { ...person('lead', 'Park Hyung-sik'), tmdbId: 7 } },
+      ),
+    );
+    expect(ok.dramas[0]?.tmdbId).toBe(130392);
+    expect(problemsOf(writeDataset({ 'one.json': { ...drama('one'), tmdbId: 0 } }, LEAD))).toEqual([
+      expect.stringMatching(/^dramas\/one\.json → tmdbId → must be the positive number/),
+    ]);
+    expect(problemsOf(writeDataset({ 'one.json': { ...drama('one'), tmdbId: 1.5 } }, LEAD))).toEqual([
+      expect.stringMatching(/^dramas\/one\.json → tmdbId → /),
+    ]);
+  });
+
   it('reports bad JSON with the file, and the line and column', () => {
     expect(problemsOf(writeDataset({ 'one.json': '{\n  "id": "one",\n  "title": \n}' }, LEAD))).toEqual([
       expect.stringMatching(/^dramas\/one\.json → \(file\) → invalid JSON at line 4, column 1/),
