@@ -32,7 +32,7 @@ export interface StartOptions {
 }
 
 /** Nothing the bot posts may ping anyone unless a command opts in on that one message. */
-export const NO_PINGS: NonNullable<ClientOptions['allowedMentions']> = { parse: [], repliedUser: false };
+const NO_PINGS: NonNullable<ClientOptions['allowedMentions']> = { parse: [], repliedUser: false };
 
 const DRAIN_MS = 3_000;
 

@@ -11,7 +11,7 @@ export class CommandLoadError extends Error {
 const HANDLERS = ['execute', 'autocomplete', 'component', 'modal'] as const;
 
 /** Why a module's default export is not a Command, or nothing when it is one. */
-export function commandProblems(file: string, exported: unknown): string[] {
+function commandProblems(file: string, exported: unknown): string[] {
   const name = basename(file, extname(file));
   const command = exported as Partial<Record<string, unknown>> | undefined;
   if (!command || typeof command !== 'object')

@@ -14,7 +14,7 @@ const COPY_HINT = 'Copy .env.example to .env and fill it in';
 const tokenShape = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const snowflake = /^\d{17,20}$/;
 
-export function applicationIdFromToken(token: string): string | undefined {
+function applicationIdFromToken(token: string): string | undefined {
   const first = token.split('.')[0] ?? '';
   const decoded = Buffer.from(first, 'base64').toString('utf8');
   return snowflake.test(decoded) ? decoded : undefined;
@@ -69,8 +69,8 @@ export interface Config {
   shardCount: number | undefined;
 }
 
-export const DEFAULT_API_URL = 'https://discord.com/api';
-export const DEFAULT_DATABASE_URL = 'sqlite://data/dramabot.sqlite';
+const DEFAULT_API_URL = 'https://discord.com/api';
+const DEFAULT_DATABASE_URL = 'sqlite://data/dramabot.sqlite';
 
 /** Validates the environment once; the first problem becomes one clear line. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {

@@ -12,7 +12,7 @@ export interface DeployResult {
   body: unknown[];
 }
 
-export function commandBodies(commands: ReadonlyMap<string, Command>): unknown[] {
+function commandBodies(commands: ReadonlyMap<string, Command>): unknown[] {
   return [...commands.values()].map((command) => command.data.toJSON());
 }
 

@@ -17,12 +17,12 @@ async function run(args: string[]): Promise<void> {
   if (mode === 'dry-run') {
     process.stdout.write(`${JSON.stringify(result.body, null, 2)}\n`);
     process.stdout.write(
-      `Dry run: would register ${count} to ${result.target}: ${result.names.map((n) => '/' + n).join(', ')}\n`,
+      `Dry run: would register ${count} to ${result.target}: ${result.names.map((n) => `/${n}`).join(', ')}\n`,
     );
   } else if (mode === 'clear') {
     process.stdout.write(`Removed every command from ${result.target}.\n`);
   } else {
-    process.stdout.write(`Registered ${count} to ${result.target}: ${result.names.map((n) => '/' + n).join(', ')}\n`);
+    process.stdout.write(`Registered ${count} to ${result.target}: ${result.names.map((n) => `/${n}`).join(', ')}\n`);
   }
 }
 

@@ -18,7 +18,7 @@ const UNAVAILABLE = {
   watchparty: { write: 'party.unavailable', read: 'party.readUnavailable' },
 } as const satisfies Record<StoreFeature, Record<'write' | 'read', StringKey>>;
 
-export type Outcome = 'ok' | 'user-error' | 'unavailable' | 'refused' | 'error' | 'unknown' | 'restarting';
+type Outcome = 'ok' | 'user-error' | 'unavailable' | 'refused' | 'error' | 'unknown' | 'restarting';
 
 export interface Router {
   handle(interaction: Interaction): Promise<Outcome>;
@@ -27,11 +27,11 @@ export interface Router {
 }
 
 /** What the log line calls an interaction: "/drama info", "button drama:cast", "autocomplete /drama info". */
-export function describeInteraction(interaction: Interaction): string {
+function describeInteraction(interaction: Interaction): string {
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
     const group = interaction.options.getSubcommandGroup(false);
     const sub = interaction.options.getSubcommand(false);
-    const path = ['/' + interaction.commandName, group, sub].filter(Boolean).join(' ');
+    const path = [`/${interaction.commandName}`, group, sub].filter(Boolean).join(' ');
     return interaction.isAutocomplete() ? `autocomplete ${path}` : path;
   }
   if (interaction.isButton()) return `button ${interaction.customId.split(':').slice(0, 2).join(':')}`;

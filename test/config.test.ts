@@ -43,7 +43,7 @@ describe('parseConfig', () => {
   });
 
   it('never puts the token value in an error message', () => {
-    const secret = 'x'.repeat(30) + '.not.valid!';
+    const secret = `${'x'.repeat(30)}.not.valid!`;
     try {
       parseConfig({ DISCORD_TOKEN: secret });
     } catch (error) {

@@ -31,7 +31,7 @@ const MAX_SHARED = 3;
 
 /** How many strings of a sorted list start with a prefix (binary search). */
 function countPrefix(sorted: readonly string[], prefix: string): number {
-  return lowerBound(sorted, prefix + '\uffff') - lowerBound(sorted, prefix);
+  return lowerBound(sorted, `${prefix}\uffff`) - lowerBound(sorted, prefix);
 }
 
 /** The shortest prefix (at least `min` characters) that at most MAX_SHARED records share, or undefined. */

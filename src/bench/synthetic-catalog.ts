@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getChoseong } from 'es-hangul';
 import { GENRES, type Drama, type Person } from '../data/schema.ts';
 
 /**
@@ -10,7 +9,7 @@ import { GENRES, type Drama, type Person } from '../data/schema.ts';
  * names are romanized in the wild (surname + two given syllables, hyphenated or joined), titles
  * from English words with Korean counterparts, so search meets realistic collisions.
  */
-export const SURNAMES: Array<[hangul: string, roman: string]> = [
+const SURNAMES: Array<[hangul: string, roman: string]> = [
   ['김', 'Kim'],
   ['이', 'Lee'],
   ['박', 'Park'],
@@ -42,7 +41,7 @@ export const SURNAMES: Array<[hangul: string, roman: string]> = [
   ['남', 'Nam'],
   ['노', 'Noh'],
 ];
-export const GIVEN: Array<[hangul: string, roman: string]> = [
+const GIVEN: Array<[hangul: string, roman: string]> = [
   ['민', 'min'],
   ['서', 'seo'],
   ['지', 'ji'],
@@ -277,7 +276,7 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, '');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export interface KoreanName {
+interface KoreanName {
   /** "Park Hyung-sik" */
   name: string;
   /** "박형식" */
@@ -435,5 +434,3 @@ export function writeCatalog(dir: string, catalog: SyntheticCatalog): void {
   for (const drama of catalog.dramas) writeFileSync(join(dir, 'dramas', `${drama.id}.json`), JSON.stringify(drama));
   for (const person of catalog.people) writeFileSync(join(dir, 'people', `${person.id}.json`), JSON.stringify(person));
 }
-
-export const choseongOf = (hangul: string) => getChoseong(hangul.replace(/\s+/g, ''));

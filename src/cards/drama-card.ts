@@ -18,7 +18,7 @@ import {
   type Locale,
 } from './message.ts';
 
-export interface ServerRating {
+interface ServerRating {
   average: number;
   count: number;
 }
@@ -46,7 +46,7 @@ export function airedSummary(drama: Drama, locale: Locale): string {
   return `${discordDate(drama.firstAirDate)} – ${discordDate(drama.lastAirDate)}`;
 }
 
-export function peopleNames(catalog: Catalog, ids: readonly string[] | undefined, locale: Locale): string | undefined {
+function peopleNames(catalog: Catalog, ids: readonly string[] | undefined, locale: Locale): string | undefined {
   if (!ids?.length) return undefined;
   return ids.map((id) => plain(personName(catalog.person(id)!, locale))).join(', ');
 }

@@ -19,7 +19,7 @@ export interface PageLimits {
   maxChars: number;
 }
 
-export const LIST_PAGE: PageLimits = { maxItems: 15, maxChars: 1800 };
+const LIST_PAGE: PageLimits = { maxItems: 15, maxChars: 1800 };
 
 const heading = (section: string) => `**${section}**`;
 
@@ -38,7 +38,8 @@ export function paginate(items: readonly ListItem[], limits: PageLimits = LIST_P
         ? sectionCost(item.section, page.length === 0, locale)
         : 0);
     if (page.length > 0 && (page.length >= limits.maxItems || used + cost() > limits.maxChars)) {
-      pages.push((page = []));
+      page = [];
+      pages.push(page);
       used = 0;
     }
     used += cost();

@@ -19,7 +19,7 @@ import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
 const KIND_ORDER: CreditKind[] = ['cast', 'director', 'writer', 'artist'];
 
 /** "2022 · Soundtrack #1 · as Han Sun-woo (main)", "2022 · Soundtrack #1 · Part 1 · Love Beyond Words". */
-export function creditLine(credit: Credit, locale: Locale): string {
+function creditLine(credit: Credit, locale: Locale): string {
   const parts = [String(credit.drama.year), `**${plain(dramaTitle(credit.drama, locale))}**`];
   if (credit.kind === 'cast' && credit.characters) {
     const characters = credit.characters.map((ch) => plain(characterName(ch, locale))).join(' / ');

@@ -68,7 +68,7 @@ export function renderRecommendations(
           ].join('\n'),
           LIMITS.description,
         ),
-        footer: { text: t(locale, 'footer.sourcesOnCards') + ' · dramabot' },
+        footer: { text: `${t(locale, 'footer.sourcesOnCards')} · dramabot` },
       },
     ],
     components: recommendations.length

@@ -7,7 +7,7 @@ import { genreNames } from './drama-card.ts';
 import { COLOURS, LIMITS, plain, selectMenu, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
 import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
 
-export const RESULTS_PER_PAGE = 10;
+const RESULTS_PER_PAGE = 10;
 
 /** "genre Romance, year 2022, at most 16 episodes" (the query is said in the title). */
 export function describeFilter(filter: SearchFilter, locale: Locale): string {

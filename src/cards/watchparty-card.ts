@@ -36,7 +36,7 @@ export function dramaTitleOf(poll: Poll, dramaId: string, catalog: Catalog, loca
 }
 
 /** "Episode 3" / "3화", or the drama's title in a "what to watch next" poll. */
-export function optionName(poll: Poll, option: PollOption, catalog: Catalog, locale: Locale = poll.locale): string {
+function optionName(poll: Poll, option: PollOption, catalog: Catalog, locale: Locale = poll.locale): string {
   return option.episode === undefined
     ? dramaTitleOf(poll, option.dramaId, catalog, locale)
     : t(locale, 'party.episodeName', { episode: option.episode });
@@ -98,7 +98,7 @@ function tallyText(poll: Poll, result: PollResult, catalog: Catalog): string {
   const shown = poll.options.flatMap((_, i) =>
     detailed || result.counts[i]! > 0 ? [tallyLine(poll, i, result, detailed, catalog)] : [],
   );
-  const silent = poll.options.filter((o, i) => !detailed && result.counts[i] === 0);
+  const silent = poll.options.filter((_, i) => !detailed && result.counts[i] === 0);
   if (silent.length) {
     const names =
       poll.kind === 'episodes'
@@ -112,7 +112,7 @@ function tallyText(poll: Poll, result: PollResult, catalog: Catalog): string {
 }
 
 /** "🏆 Episode 3 wins with 5 votes of 12." and the tie rule when it decided. */
-export function winnerText(poll: Poll, result: PollResult, catalog: Catalog): string {
+function winnerText(poll: Poll, result: PollResult, catalog: Catalog): string {
   if (result.winner === undefined) return t(poll.locale, 'party.noVotes');
   const count = result.counts[result.winner]!;
   const lines = [
@@ -232,7 +232,7 @@ export function messageLink(poll: Poll): string | undefined {
     : undefined;
 }
 
-export function eventLink(poll: Poll): string | undefined {
+function eventLink(poll: Poll): string | undefined {
   return poll.closed?.eventId ? `https://discord.com/events/${poll.guildId}/${poll.closed.eventId}` : undefined;
 }
 

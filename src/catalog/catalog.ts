@@ -1,3 +1,4 @@
+import { getOrCreate } from '../get-or-create.ts';
 import type { CastMember, Drama, Person, RoleType, Track } from '../data/schema.ts';
 
 export type CreditKind = 'cast' | 'director' | 'writer' | 'artist';
@@ -35,9 +36,7 @@ export function buildCatalog(dramas: Drama[], people: Person[]): Catalog {
   const personById = new Map(people.map((p) => [p.id, p]));
   const credits = new Map<string, Credit[]>();
   const add = (personId: string, credit: Credit) => {
-    let list = credits.get(personId);
-    if (!list) credits.set(personId, (list = []));
-    list.push(credit);
+    getOrCreate(credits, personId, () => []).push(credit);
   };
   // Dramas newest first, so each filmography comes out in order: sorting a million credits one
   // person at a time took a second of loading at 100k dramas.

@@ -32,10 +32,6 @@ export function characterName(character: CastMember['characters'][number], local
   return korean(locale) && character.nativeName ? character.nativeName : character.name;
 }
 
-export function trackTitle(track: Track, locale: Locale): string {
-  return korean(locale) && track.nativeTitle ? track.nativeTitle : track.title;
-}
-
 export function trackHeading(track: Track, locale: Locale): string {
   if (!track.nativeTitle || track.nativeTitle === track.title) return track.title;
   return korean(locale) ? `${track.nativeTitle} (${track.title})` : `${track.title} (${track.nativeTitle})`;

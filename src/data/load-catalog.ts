@@ -177,7 +177,9 @@ function crossCheck(dramas: Array<Parsed<Drama>>, people: Array<Parsed<Person>>,
           path: `soundtrack[${i}].episode`,
           message: `episode ${t.episode} does not exist (${d.episodeCount} episodes)`,
         });
-      t.artists.forEach((a, j) => known(file, `soundtrack[${i}].artists[${j}]`, a));
+      t.artists.forEach((a, j) => {
+        known(file, `soundtrack[${i}].artists[${j}]`, a);
+      });
     });
     const seen = new Set<string>();
     d.cast.forEach((c, i) => {
@@ -190,8 +192,13 @@ function crossCheck(dramas: Array<Parsed<Drama>>, people: Array<Parsed<Person>>,
         });
       seen.add(c.person);
     });
-    (d.directors ?? []).forEach((p, i) => known(file, `directors[${i}]`, p));
-    (d.writers ?? []).forEach((p, i) => known(file, `writers[${i}]`, p));
+    for (const [role, ids] of [
+      ['directors', d.directors],
+      ['writers', d.writers],
+    ] as const)
+      (ids ?? []).forEach((p, i) => {
+        known(file, `${role}[${i}]`, p);
+      });
   }
 }
 

@@ -28,7 +28,6 @@ export const GENRES = [
   'military',
   'supernatural',
 ] as const;
-export type Genre = (typeof GENRES)[number];
 
 export const ROLE_TYPES = ['main', 'support', 'cameo'] as const;
 export type RoleType = (typeof ROLE_TYPES)[number];
@@ -42,7 +41,7 @@ const slug = z
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-export function isRealDate(value: string): boolean {
+function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
@@ -64,20 +63,20 @@ const character = z.strictObject({
   nativeName: text(100).optional(),
 });
 
-export const castSchema = z.strictObject({
+const castSchema = z.strictObject({
   person: slug,
   role: z.enum(ROLE_TYPES),
   characters: z.array(character).min(1, 'must name at least one character'),
 });
 
-export const episodeSchema = z.strictObject({
+const episodeSchema = z.strictObject({
   number: z.number().int().min(1),
   airDate: isoDate.optional(),
   runtimeMinutes: z.number().int().min(1).max(600).optional(),
   title: text(200).optional(),
 });
 
-export const trackSchema = z.strictObject({
+const trackSchema = z.strictObject({
   track: z.number().int().min(1),
   part: z.number().int().min(1).optional(),
   title: text(200),

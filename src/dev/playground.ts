@@ -72,7 +72,10 @@ export async function runPlayground({
     if (message.components.length || !(message.flags & 64)) last = message;
     print(renderMessage(message));
     await fake.idle();
-    for (const f of result.followUpsSoFar()) print(renderMessage((last = f)));
+    for (const f of result.followUpsSoFar()) {
+      last = f;
+      print(renderMessage(f));
+    }
   };
 
   const handlers: Array<[RegExp, (m: RegExpExecArray) => unknown]> = [
@@ -87,8 +90,8 @@ export async function runPlayground({
             .join('\n'),
         ),
     ],
-    [/^locale (\S+)$/, (m) => void (as.locale = m[1] === 'ko' ? 'ko' : m[1] === 'en' ? 'en-US' : m[1])],
-    [/^as admin$/, () => void (as.permissions = 'manager')],
+    [/^locale (\S+)$/, (m) => Object.assign(as, { locale: m[1] === 'ko' ? 'ko' : m[1] === 'en' ? 'en-US' : m[1] })],
+    [/^as admin$/, () => Object.assign(as, { permissions: 'manager' })],
     [/^as member(?: (\d+))?$/, (m) => Object.assign(as, { permissions: 'member', user: Number(m[1] ?? 1) })],
     [/^show$/, () => print(last ? renderMessage(fake.messages.get(last.id) ?? last) : 'Nothing to show yet.')],
     [

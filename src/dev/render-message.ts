@@ -48,9 +48,9 @@ export function renderMessage(message: FakeMessage): string {
       } else if (component.type === 3) {
         const letter = String.fromCharCode(97 + menu++);
         lines.push(`${component.placeholder ?? 'Select'}:`);
-        (component.options as Json[]).forEach((o, i) =>
-          lines.push(`  (${letter}${i + 1}) ${o.label}${o.description ? ` — ${o.description}` : ''}`),
-        );
+        (component.options as Json[]).forEach((o, i) => {
+          lines.push(`  (${letter}${i + 1}) ${o.label}${o.description ? ` — ${o.description}` : ''}`);
+        });
       }
     }
     if (buttons.length) lines.push(buttons.join('  '));

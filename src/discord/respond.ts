@@ -27,7 +27,7 @@ export async function turnPage(interaction: MessageComponentInteraction, card: C
 }
 
 /** Past this, an answer that waits on the store is deferred, so Discord's 3 seconds always hold. */
-export const DEFER_AFTER_MS = 2_000;
+const DEFER_AFTER_MS = 2_000;
 
 /**
  * Answers privately with what `work` resolves to, once it has resolved (a vote is acknowledged

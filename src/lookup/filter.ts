@@ -9,7 +9,7 @@ import { searchDramas } from '../search/surfaces.ts';
 
 const fold = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, '');
 
-export function matchesFilter(drama: Drama, filter: RandomFilter & Omit<SearchFilter, 'query'>): boolean {
+function matchesFilter(drama: Drama, filter: RandomFilter & Omit<SearchFilter, 'query'>): boolean {
   if (filter.genre && !(drama.genres as string[]).includes(filter.genre)) return false;
   if (filter.year && drama.year !== filter.year) return false;
   if (filter.maxEpisodes && drama.episodeCount > filter.maxEpisodes) return false;

@@ -107,7 +107,7 @@ export type SoundtrackAnswer =
   | { type: 'artist'; person: Person };
 
 /** What `/ost` opens for a result: a drama's tracklist, a song card or a singer's songs. */
-export function soundtrackAction(r: SearchResult): string {
+function soundtrackAction(r: SearchResult): string {
   return r.type === 'drama'
     ? actions.tracks(r.drama.id)
     : r.type === 'song'

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.ts';
 import { GuardedDocuments } from '../store/store-guard.ts';
 import { ratingKeys, type DramaRatings, type MemberRating, type RatedIndex } from './keys.ts';
 import { summarize, type RatingSummary } from './aggregate.ts';
+import { getOrCreate } from '../get-or-create.ts';
 
 /**
  * The server's ratings, kept in Keyv. Every method either succeeds or throws StoreUnavailable;
@@ -48,9 +49,7 @@ export class Ratings extends GuardedDocuments {
   /** Every caller of one batch gets the same written document: summarize it once, not once each. */
   private readonly summaries = new WeakMap<DramaRatings, RatingSummary>();
   private summaryOf(doc: DramaRatings): RatingSummary {
-    let summary = this.summaries.get(doc);
-    if (!summary) this.summaries.set(doc, (summary = summarize(doc)));
-    return summary;
+    return getOrCreate(this.summaries, doc, () => summarize(doc));
   }
 
   /** Removes a member's rating, or only its review. Resolves to what was there. */

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { Drama, RoleType } from '../data/schema.ts';
 import type { DramaRatings } from '../ratings/keys.ts';
 import { MIN_RATINGS_TO_RANK, summarize } from '../ratings/aggregate.ts';
+import { getOrCreate } from '../get-or-create.ts';
 
 /**
  * Recommendations: content similarity (shared people weighted by role, director and writer,
@@ -65,9 +66,7 @@ function byTag(catalog: Catalog): Map<string, Drama[]> {
     index = new Map();
     for (const drama of catalog.dramas) {
       for (const key of [...(drama.tags ?? []).map((t) => `t:${t}`), ...drama.genres.map((g) => `g:${g}`)]) {
-        let list = index.get(key);
-        if (!list) index.set(key, (list = []));
-        list.push(drama);
+        getOrCreate(index, key, () => []).push(drama);
       }
     }
     tagIndexes.set(catalog, index);
@@ -177,8 +176,7 @@ function dramasSharingTraits(catalog: Catalog, seed: Drama): Map<Drama, Shared> 
   for (const key of new Set(traitKeys(seed))) {
     for (const drama of index.get(key) ?? []) {
       if (drama.id === seed.id) continue;
-      let shared = found.get(drama);
-      if (!shared) found.set(drama, (shared = { genres: 0, tags: 0 }));
+      const shared = getOrCreate(found, drama, () => ({ genres: 0, tags: 0 }));
       if (key.startsWith('g:')) shared.genres += 1;
       else shared.tags += 1;
     }
@@ -217,8 +215,7 @@ export function recommend(catalog: Catalog, options: RecommendOptions): Recommen
   const add: Add = (drama, weight, reason) => {
     // Finalists passed eligible() already.
     if (weight <= 0 || (finalists ? !finalists.has(drama.id) : !eligible(drama))) return;
-    let entry = scored.get(drama.id);
-    if (!entry) scored.set(drama.id, (entry = { score: 0, reasons: [] }));
+    const entry = getOrCreate(scored, drama.id, () => ({ score: 0, reasons: [] }));
     entry.score += weight;
     if (reason) entry.reasons.push({ reason, weight });
   };
@@ -291,7 +288,8 @@ function starPower(catalog: Catalog) {
         });
     }
     ranked.sort((a, b) => b.weight - a.weight || a.drama.id.localeCompare(b.drama.id));
-    starPowerLists.set(catalog, (lists = { ranked, byDrama: new Map(ranked.map((s) => [s.drama.id, s])) }));
+    lists = { ranked, byDrama: new Map(ranked.map((s) => [s.drama.id, s])) };
+    starPowerLists.set(catalog, lists);
   }
   return lists;
 }

@@ -22,7 +22,7 @@ export interface Choice {
   value: string;
 }
 
-export const choiceValue = resultKey;
+const choiceValue = resultKey;
 
 export type ParsedValue =
   | { type: 'drama'; id: string }
@@ -41,7 +41,7 @@ function truncate(text: string, max = MAX_CHOICE_LENGTH): string {
 }
 
 /** What a person is best known for here: the kind of credit they have most of. */
-export function personKind(catalog: Catalog, person: Person): 'actor' | 'director' | 'writer' | 'artist' | 'group' {
+function personKind(catalog: Catalog, person: Person): 'actor' | 'director' | 'writer' | 'artist' | 'group' {
   if (person.type === 'group') return 'group';
   const counts = { cast: 0, director: 0, writer: 0, artist: 0 };
   for (const credit of catalog.creditsOf(person.id)) counts[credit.kind] += 1;

@@ -94,12 +94,12 @@ export function foldRomanWord(word: string): string {
 }
 
 /** Hangul syllables → jamo, so a half-typed syllable ("박형시") is a prefix of the whole ("박형식"). */
-export function jamoWord(word: string): string {
+function jamoWord(word: string): string {
   return hasHangul(word) ? disassemble(word) : word;
 }
 
 /** Hangul word → its initial consonants (초성); other words stay as they are. */
-export function choseongWord(word: string): string {
+function choseongWord(word: string): string {
   return hasHangul(word) ? getChoseong(word) : word;
 }
 

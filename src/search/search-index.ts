@@ -7,7 +7,7 @@ import { hasHangul, isChoseongOnly, keyWords, words, type KeySpace } from './nor
  * own entry (search-notes.md: one document per drama lets a query match pieces of three people).
  */
 export type EntryKind = 'title' | 'person' | 'character' | 'song';
-export type EntryRef =
+type EntryRef =
   | { type: 'drama'; dramaId: string }
   | { type: 'person'; personId: string }
   | { type: 'character'; personId: string; dramaId: string }
@@ -110,7 +110,9 @@ class KeyTableBuilder {
     // The engine's own string sort: a comparator function over millions of keys is several times slower.
     const keys = [...this.keys].sort();
     const rank = new Int32Array(keys.length);
-    keys.forEach((key, k) => (rank[this.ids.get(key)!] = k));
+    keys.forEach((key, k) => {
+      rank[this.ids.get(key)!] = k;
+    });
     const start = new Int32Array(keys.length + 1);
     for (let p = 0; p < this.count; p++) start[rank[this.owners[p]!]! + 1]! += 1;
     for (let k = 0; k < keys.length; k++) start[k + 1]! += start[k]!;
@@ -184,7 +186,7 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
 }
 
 /** How many typos a query of this length may carry: none for short words, then 1, then 2. */
-export function allowedEdits(length: number): number {
+function allowedEdits(length: number): number {
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
 

@@ -9,7 +9,7 @@ import { findEntries, type Entry, type EntryKind, type MatchKind, type SearchInd
  */
 
 /** Why a result matched: the text that matched and what it is. */
-export interface Via {
+interface Via {
   kind: EntryKind;
   text: string;
   /** For a character match, who plays them. */

@@ -19,6 +19,7 @@ interface Pending<T> {
 }
 
 export class DocUpdater {
+  // biome-ignore lint/suspicious/noExplicitAny: one queue per key, each key's document type is known only to its caller
   private readonly queues = new Map<string, Array<Pending<any>>>();
 
   constructor(private readonly store: Keyv) {}

@@ -4,7 +4,7 @@ import { DocUpdater } from './doc-updater.ts';
 import { StoreUnavailable, type StoreFeature } from '../errors.ts';
 
 /** Longer than a healthy SQLite or Redis ever takes, short enough to answer within Discord's 3 s. */
-export const READ_TIMEOUT_MS = 1_500;
+const READ_TIMEOUT_MS = 1_500;
 
 /** Logs a store outage once per burst: the first failure, then a count when it ends or each minute. */
 export class OutageLog {

@@ -1,3 +1,5 @@
+import { getOrCreate } from '../get-or-create.ts';
+
 /**
  * Coalesces edits of one message. A burst of 200 votes must not become 200 edits (Discord allows
  * about 5 edits per 5 s in a channel, and the tally would lag behind anyway): a requested edit
@@ -27,8 +29,7 @@ export class CoalescedEdits {
 
   /** Asks for an edit; `send` renders the latest state when it runs. */
   request(key: string, send: Send): void {
-    let slot = this.slots.get(key);
-    if (!slot) this.slots.set(key, (slot = {}));
+    const slot = getOrCreate(this.slots, key, () => ({}));
     if (slot.final) return;
     slot.pending = send;
     if (!slot.timer && !slot.running) this.arm(key, slot);
@@ -36,8 +37,7 @@ export class CoalescedEdits {
 
   /** The last edit of a key, after the one in flight; later requests for it are ignored. */
   async final(key: string, send: Send): Promise<void> {
-    let slot = this.slots.get(key);
-    if (!slot) this.slots.set(key, (slot = {}));
+    const slot = getOrCreate(this.slots, key, () => ({}));
     slot.final = true;
     clearTimeout(slot.timer);
     slot.timer = undefined;

@@ -9,10 +9,10 @@ import { MAX_OPTIONS } from './poll.ts';
  * timestamp). Each parser returns a value or throws a UserError that shows what works.
  */
 export const DEFAULT_DURATION_MS = 24 * 3_600_000;
-export const MIN_DURATION_MS = 10_000;
-export const MAX_DURATION_MS = 14 * 86_400_000;
+const MIN_DURATION_MS = 10_000;
+const MAX_DURATION_MS = 14 * 86_400_000;
 /** How far ahead a party may be planned. */
-export const MAX_START_AHEAD_MS = 60 * 86_400_000;
+const MAX_START_AHEAD_MS = 60 * 86_400_000;
 
 const UNIT_MS: Record<string, number> = {
   s: 1_000,

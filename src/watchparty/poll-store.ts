@@ -19,7 +19,7 @@ export const pollKeys = {
   poll: (guildId: string, pollId: string) => `g:${guildId}:poll:${pollId}`,
 };
 
-export interface PollIndex {
+interface PollIndex {
   open: string[];
   /** Oldest first, at most CLOSED_KEPT. */
   closed: string[];

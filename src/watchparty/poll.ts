@@ -2,7 +2,7 @@
  * A watch-party poll as stored, and the pure rules about it: who may close it, how votes are
  * counted, who wins. Nothing here touches Discord or the store.
  */
-export type PollKind = 'episodes' | 'dramas';
+type PollKind = 'episodes' | 'dramas';
 
 /** One choice: an episode of a drama ("episodes" polls) or a drama ("dramas" polls). */
 export interface PollOption {
@@ -20,7 +20,7 @@ export interface PollResult {
   tiedWith: number[];
 }
 
-export interface ClosedPoll {
+interface ClosedPoll {
   at: number;
   /** A user id, or 'timer' when the duration ran out. */
   by: string;

@@ -49,7 +49,7 @@ describe('the drama card', () => {
       연출: '김희원',
       극본: '안새봄',
     });
-    expect(fields(card)['주연']).toContain('박형식 (한선우 역)');
+    expect(fields(card).주연).toContain('박형식 (한선우 역)');
     expect(buttons(card)).toEqual(['출연진', '회차', 'OST']);
     expect(card.embeds[0]!.footer!.text).toMatch(/^출처: /);
   });

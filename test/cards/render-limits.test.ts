@@ -24,23 +24,23 @@ function everyCard(cat: typeof catalog): Array<[string, ReturnType<typeof render
         buttons: [button('rate:open:x', 'Rate'), button('recommend:similar:x', 'Similar')],
       };
       cards.push([`${drama.id} card ${locale}`, renderDramaCard(drama, cat, locale, extras)]);
-      allPages((p) => renderCastList(drama, cat, locale, p)).forEach((c, p) =>
-        cards.push([`${drama.id} cast p${p} ${locale}`, c]),
-      );
-      allPages((p) => renderEpisodeList(drama, locale, p)).forEach((c, p) =>
-        cards.push([`${drama.id} episodes p${p} ${locale}`, c]),
-      );
-      allPages((p) => renderTracklist(drama, cat, locale, p)).forEach((c, p) =>
-        cards.push([`${drama.id} ost p${p} ${locale}`, c]),
-      );
+      allPages((p) => renderCastList(drama, cat, locale, p)).forEach((c, p) => {
+        cards.push([`${drama.id} cast p${p} ${locale}`, c]);
+      });
+      allPages((p) => renderEpisodeList(drama, locale, p)).forEach((c, p) => {
+        cards.push([`${drama.id} episodes p${p} ${locale}`, c]);
+      });
+      allPages((p) => renderTracklist(drama, cat, locale, p)).forEach((c, p) => {
+        cards.push([`${drama.id} ost p${p} ${locale}`, c]);
+      });
     }
     for (const person of cat.people) {
-      allPages((p) => renderPersonCard(person, cat, locale, p)).forEach((c, p) =>
-        cards.push([`${person.id} card p${p} ${locale}`, c]),
-      );
-      allPages((p) => renderArtistSongs(person, cat, locale, p)).forEach((c, p) =>
-        cards.push([`${person.id} songs p${p} ${locale}`, c]),
-      );
+      allPages((p) => renderPersonCard(person, cat, locale, p)).forEach((c, p) => {
+        cards.push([`${person.id} card p${p} ${locale}`, c]);
+      });
+      allPages((p) => renderArtistSongs(person, cat, locale, p)).forEach((c, p) => {
+        cards.push([`${person.id} songs p${p} ${locale}`, c]);
+      });
     }
     for (const song of cat.songs)
       cards.push([
@@ -54,7 +54,9 @@ function everyCard(cat: typeof catalog): Array<[string, ReturnType<typeof render
         locale,
         p,
       ),
-    ).forEach((c, p) => cards.push([`search p${p} ${locale}`, c]));
+    ).forEach((c, p) => {
+      cards.push([`search p${p} ${locale}`, c]);
+    });
   }
   return cards;
 }

@@ -33,7 +33,7 @@ describe('ratings, reviews and recommendations through the local Discord server'
 
   it('/rate takes a review of exactly the 300-character limit', async () => {
     const answer = await live.fake
-      .command('/rate', { title: 'd:vincenzo', score: 8, review: 'x'.repeat(300) + ' ' }, { user: 9 })
+      .command('/rate', { title: 'd:vincenzo', score: 8, review: `${'x'.repeat(300)} ` }, { user: 9 })
       .reply();
     expect(answer.content).toMatch(/Server average now: \*\*8\.0\*\*/);
   });

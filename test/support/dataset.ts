@@ -6,7 +6,7 @@ import { tempDir } from './harness.ts';
 export const person = (id: string, name: string, extra: Partial<Person> = {}): Person => ({
   id,
   name,
-  sources: ['https://example.org/' + id],
+  sources: [`https://example.org/${id}`],
   ...extra,
 });
 
@@ -25,7 +25,7 @@ export function drama(id: string, extra: Partial<Drama> = {}): Drama {
     genres: ['romance'],
     synopsis: 'Two friends of twenty years share a house for two weeks.',
     cast: [{ person: 'lead', role: 'main', characters: [{ name: 'Han Sun-woo' }] }],
-    sources: ['https://example.org/' + id],
+    sources: [`https://example.org/${id}`],
     ...extra,
   };
 }

@@ -34,12 +34,12 @@ export function messageLimitProblems(
   const embeds = (body.embeds as Embed[] | null | undefined) ?? [];
   const total = embedCharacters(embeds);
   if (total > 6000) problems.push(`embeds hold ${total} characters (Discord's limit per message is 6000)`);
-  embeds.forEach((embed, i) =>
+  embeds.forEach((embed, i) => {
     (embed.fields ?? []).forEach((field, j) => {
       if (!field.name) problems.push(`/embeds/${i}/fields/${j}/name is empty (Discord rejects empty field names)`);
       if (!field.value) problems.push(`/embeds/${i}/fields/${j}/value is empty (Discord rejects empty field values)`);
-    }),
-  );
+    });
+  });
   const components =
     (body.components as Array<{ type: number; components?: Array<{ type: number }> }> | null | undefined) ?? [];
   const flags = Number(body.flags ?? 0);

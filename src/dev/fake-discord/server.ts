@@ -21,6 +21,7 @@ import {
  * official OpenAPI spec (when a validator is given) and Discord's other limits. Tests and the
  * playground drive it with command(), autocomplete(), click(), select() and submitModal().
  */
+// biome-ignore lint/suspicious/noExplicitAny: request bodies are whatever the bot sent; the validators check them
 export type Json = Record<string, any>;
 
 export interface RecordedRequest {
@@ -709,7 +710,12 @@ interface Route {
 
 function route(method: string, template: string, openapi: string | undefined, handle: Handler): Route {
   const keys: string[] = [];
-  const pattern = new RegExp(`^${template.replace(/:(\w+)/g, (_, key: string) => (keys.push(key), '([^/]+)'))}$`);
+  const pattern = new RegExp(
+    `^${template.replace(/:(\w+)/g, (_, key: string) => {
+      keys.push(key);
+      return '([^/]+)';
+    })}$`,
+  );
   return { method, pattern, keys, openapi, handle };
 }
 
