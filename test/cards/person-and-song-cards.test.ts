@@ -19,7 +19,8 @@ describe('the person card', () => {
     expect(embed.color).toBe(COLOURS.person);
     const lines = descriptionOf(card).split('\n');
     expect(lines[0]).toBe('**Acting**');
-    expect(lines[1]).toBe('2022 · **Soundtrack #1** · as Han Sun-woo (main)');
+    expect(lines[1]).toBe('2025 · **Buried Hearts** · as Seo Dong-joo (main)');
+    expect(lines).toContain('2022 · **Soundtrack #1** · as Han Sun-woo (main)');
     const years = lines.slice(1).map((l) => Number(l.slice(0, 4)));
     expect(years).toEqual([...years].sort((a, b) => b - a));
     expect(embed.fields).toEqual(
@@ -41,10 +42,9 @@ describe('the person card', () => {
   it('is in Korean for a Korean client', () => {
     const card = renderPersonCard(catalog.person('park-hyung-sik')!, catalog, 'ko');
     expect(card.embeds[0]!.title).toBe('박형식 (Park Hyung-sik)');
-    expect(descriptionOf(card).split('\n').slice(0, 2)).toEqual([
-      '**출연**',
-      '2022 · **사운드트랙 #1** · 한선우 역 (주연)',
-    ]);
+    const lines = descriptionOf(card).split('\n');
+    expect(lines.slice(0, 2)).toEqual(['**출연**', '2025 · **보물섬** · 서동주 역 (주연)']);
+    expect(lines).toContain('2022 · **사운드트랙 #1** · 한선우 역 (주연)');
   });
 });
 
