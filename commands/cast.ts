@@ -4,9 +4,8 @@ import type { Command } from '../src/command.ts';
 import { open, reply, turnPage } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
 import { named } from '../src/i18n/command-text.ts';
-import { t } from '../src/i18n/index.ts';
-import { personChoices } from '../src/lookup/autocomplete.ts';
-import { dramaCardView } from '../src/lookup/drama-card-view.ts';
+import { personChoices } from '../src/cards/autocomplete.ts';
+import { dramaCardView } from '../src/cards/drama-card-view.ts';
 import { dramaById, findPerson, personById } from '../src/lookup/find.ts';
 
 /** `/cast`: an actor's, director's, writer's or singer's card with every credit in the catalog. */
@@ -16,10 +15,7 @@ export default {
   ),
 
   async execute(interaction, ctx) {
-    const person = findPerson(
-      { index: ctx.search, catalog: ctx.catalog, locale: interaction.locale },
-      interaction.options.getString('name', true),
-    );
+    const person = findPerson(ctx, interaction.options.getString('name', true));
     await reply(interaction, renderPersonCard(person, ctx.catalog, interaction.locale));
   },
 
@@ -34,25 +30,17 @@ export default {
     const picked = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
     switch (action) {
       case 'card':
-        return open(
-          interaction,
-          renderPersonCard(personById(ctx.catalog, args[0], locale), ctx.catalog, locale),
-          'card',
-        );
+        return open(interaction, renderPersonCard(personById(ctx.catalog, args[0]), ctx.catalog, locale), 'card');
       case 'open-person':
-        return open(
-          interaction,
-          renderPersonCard(personById(ctx.catalog, picked, locale), ctx.catalog, locale),
-          'card',
-        );
+        return open(interaction, renderPersonCard(personById(ctx.catalog, picked), ctx.catalog, locale), 'card');
       case 'page':
         return turnPage(
           interaction,
-          renderPersonCard(personById(ctx.catalog, args[0], locale), ctx.catalog, locale, Number(args[1] ?? 0)),
+          renderPersonCard(personById(ctx.catalog, args[0]), ctx.catalog, locale, Number(args[1] ?? 0)),
         );
       case 'open-drama':
-        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, picked, locale)), 'card');
+        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, picked)), 'card');
     }
-    throw new UserError(t(locale, 'error.staleComponent'));
+    throw new UserError('error.staleComponent');
   },
 } satisfies Command;

@@ -1,12 +1,5 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandSubcommandBuilder } from 'discord.js';
-import {
-  actions,
-  parseRandomArgs,
-  parseSearchArgs,
-  SEARCH_QUERY_MAX,
-  type RandomFilter,
-  type SearchFilter,
-} from '../src/cards/actions.ts';
+import { actions, parseRandomArgs, parseSearchArgs, SEARCH_QUERY_MAX } from '../src/cards/actions.ts';
 import { renderCastList, renderEpisodeList } from '../src/cards/drama-lists.ts';
 import { button } from '../src/cards/message.ts';
 import { describeSearch, renderSearchResults } from '../src/cards/search-results.ts';
@@ -16,11 +9,10 @@ import { open, reply, turnPage } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
 import { genreChoices, named } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
-import { dramaChoices, networkChoices } from '../src/lookup/autocomplete.ts';
-import { dramaCardView } from '../src/lookup/drama-card-view.ts';
-import { dramaById, findDrama, suggestDramas } from '../src/lookup/find.ts';
-import { renderDidYouMean } from '../src/cards/did-you-mean.ts';
-import { findDramas, pickRandom, resolveNetwork } from '../src/lookup/filter.ts';
+import { dramaChoices, networkChoices } from '../src/cards/autocomplete.ts';
+import { dramaCardView } from '../src/cards/drama-card-view.ts';
+import { dramaById, findDrama, NotFound, suggestDramas } from '../src/lookup/find.ts';
+import { findDramas, pickRandom, resolveNetwork, type RandomFilter, type SearchFilter } from '../src/lookup/filter.ts';
 import { networksByUse } from '../src/catalog/orderings.ts';
 
 const titleOption = (sub: SlashCommandSubcommandBuilder) =>
@@ -44,12 +36,10 @@ function filterFrom(interaction: ChatInputCommandInteraction, ctx: BotContext): 
   if (network) {
     const known = resolveNetwork(ctx.catalog, network);
     if (!known)
-      throw new UserError(
-        t(interaction.locale, 'network.unknown', {
-          query: network.slice(0, 40),
-          networks: networksByUse(ctx.catalog).join(', '),
-        }),
-      );
+      throw new UserError('network.unknown', {
+        query: network.slice(0, 40),
+        networks: networksByUse(ctx.catalog).join(', '),
+      });
     filter.network = known;
   }
   return filter;
@@ -57,7 +47,7 @@ function filterFrom(interaction: ChatInputCommandInteraction, ctx: BotContext): 
 
 function randomCard(ctx: BotContext, where: { guildId: string | null; locale: string }, filter: RandomFilter) {
   const drama = pickRandom(ctx.catalog, filter);
-  if (!drama) throw new UserError(t(where.locale, 'random.nothing', { what: describeSearch(filter, where.locale) }));
+  if (!drama) throw new UserError('random.nothing', { what: describeSearch(filter, where.locale) });
   return dramaCardView(ctx, where, drama, [button(actions.another(filter), `🎲 ${t(where.locale, 'button.another')}`)]);
 }
 
@@ -65,12 +55,8 @@ function searchCard(ctx: BotContext, filter: SearchFilter, locale: string, page:
   const found = findDramas(ctx.search, ctx.catalog, filter);
   if (!found.length) {
     // A query that the filters ruled out may still name a drama: offer it.
-    const suggestions = filter.query
-      ? suggestDramas({ index: ctx.search, catalog: ctx.catalog, locale }, filter.query)
-      : [];
-    throw new UserError(
-      renderDidYouMean(t(locale, 'search.nothing', { what: describeSearch(filter, locale) }), suggestions, locale),
-    );
+    const suggestions = filter.query ? suggestDramas(ctx, filter.query) : [];
+    throw new NotFound('search.nothing', { what: describeSearch(filter, locale) }, suggestions);
   }
   return renderSearchResults(found, filter, locale, page);
 }
@@ -91,15 +77,14 @@ export default {
 
   async execute(interaction, ctx) {
     const locale = interaction.locale;
-    const lookup = { index: ctx.search, catalog: ctx.catalog, locale };
     switch (interaction.options.getSubcommand()) {
       case 'info':
         return reply(
           interaction,
-          await dramaCardView(ctx, interaction, findDrama(lookup, interaction.options.getString('title', true))),
+          await dramaCardView(ctx, interaction, findDrama(ctx, interaction.options.getString('title', true))),
         );
       case 'episodes': {
-        const drama = findDrama(lookup, interaction.options.getString('title', true), (d) => actions.episodes(d.id));
+        const drama = findDrama(ctx, interaction.options.getString('title', true), 'episodes');
         return reply(interaction, renderEpisodeList(drama, locale));
       }
       case 'search':
@@ -123,17 +108,17 @@ export default {
     const [id, page] = args;
     switch (action) {
       case 'card':
-        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, id, locale)), 'card');
+        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, id)), 'card');
       case 'open-drama': {
         const picked = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, picked, locale)), 'card');
+        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, picked)), 'card');
       }
       case 'cast': {
-        const card = renderCastList(dramaById(ctx.catalog, id, locale), ctx.catalog, locale, Number(page ?? 0));
+        const card = renderCastList(dramaById(ctx.catalog, id), ctx.catalog, locale, Number(page ?? 0));
         return page === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
       }
       case 'episodes': {
-        const card = renderEpisodeList(dramaById(ctx.catalog, id, locale), locale, Number(page ?? 0));
+        const card = renderEpisodeList(dramaById(ctx.catalog, id), locale, Number(page ?? 0));
         return page === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
       }
       case 'search': {
@@ -143,6 +128,6 @@ export default {
       case 'another':
         return turnPage(interaction, await randomCard(ctx, interaction, parseRandomArgs(args)));
     }
-    throw new UserError(t(locale, 'error.staleComponent'));
+    throw new UserError('error.staleComponent');
   },
 } satisfies Command;

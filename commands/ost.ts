@@ -1,12 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { parseChoiceValue } from '../src/search/choices.ts';
+import { parseChoiceValue } from '../src/search/resolve.ts';
 import { renderArtistSongs, renderSongCard, renderTracklist } from '../src/cards/soundtrack.ts';
 import type { Command } from '../src/command.ts';
 import { open, reply, turnPage } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
 import { named } from '../src/i18n/command-text.ts';
-import { t } from '../src/i18n/index.ts';
-import { soundtrackChoices } from '../src/lookup/autocomplete.ts';
+import { soundtrackChoices } from '../src/cards/autocomplete.ts';
 import { dramaById, findSoundtrack, personById, songById } from '../src/lookup/find.ts';
 
 /** `/ost`: a drama's tracklist, one song's card, or a singer's soundtrack songs. */
@@ -17,10 +16,7 @@ export default {
 
   async execute(interaction, ctx) {
     const locale = interaction.locale;
-    const found = findSoundtrack(
-      { index: ctx.search, catalog: ctx.catalog, locale },
-      interaction.options.getString('query', true),
-    );
+    const found = findSoundtrack(ctx, interaction.options.getString('query', true));
     const card =
       found.type === 'drama'
         ? renderTracklist(found.drama, ctx.catalog, locale)
@@ -41,23 +37,23 @@ export default {
     const [id, second] = args;
     switch (action) {
       case 'tracks': {
-        const card = renderTracklist(dramaById(ctx.catalog, id, locale), ctx.catalog, locale, Number(second ?? 0));
+        const card = renderTracklist(dramaById(ctx.catalog, id), ctx.catalog, locale, Number(second ?? 0));
         return second === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
       }
       case 'artist': {
-        const card = renderArtistSongs(personById(ctx.catalog, id, locale), ctx.catalog, locale, Number(second ?? 0));
+        const card = renderArtistSongs(personById(ctx.catalog, id), ctx.catalog, locale, Number(second ?? 0));
         return second === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
       }
       case 'song': {
-        const song = songById(ctx.catalog, id, second, locale);
+        const song = songById(ctx.catalog, id, second);
         return open(interaction, renderSongCard(song.drama, song.track, ctx.catalog, locale), 'card');
       }
       case 'open-song': {
         const picked = parseChoiceValue(interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : '');
-        const song = songById(ctx.catalog, picked?.id, picked?.type === 'song' ? picked.track : undefined, locale);
+        const song = songById(ctx.catalog, picked?.id, picked?.type === 'song' ? picked.track : undefined);
         return open(interaction, renderSongCard(song.drama, song.track, ctx.catalog, locale), 'card');
       }
     }
-    throw new UserError(t(locale, 'error.staleComponent'));
+    throw new UserError('error.staleComponent');
   },
 } satisfies Command;

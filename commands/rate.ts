@@ -18,11 +18,11 @@ import type { Drama } from '../src/data/schema.ts';
 import { UserError } from '../src/errors.ts';
 import { named } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
-import { dramaChoices } from '../src/lookup/autocomplete.ts';
+import { dramaChoices } from '../src/cards/autocomplete.ts';
 import { dramaById, findDrama } from '../src/lookup/find.ts';
 import { MAX_REVIEW_LENGTH, MAX_SCORE, MIN_SCORE } from '../src/ratings/aggregate.ts';
 import { cleanReview, parseScore } from '../src/ratings/input.ts';
-import { truncate } from '../src/cards/message.ts';
+import { truncate } from '../src/text.ts';
 
 /** Saves a rating once it is valid; the answer is private and says what it replaced. */
 async function save(
@@ -32,7 +32,7 @@ async function save(
   score: number,
   review: string | undefined,
 ) {
-  if (!interaction.guildId) throw new UserError(t(interaction.locale, 'rate.guildOnly'));
+  if (!interaction.guildId) throw new UserError('rate.guildOnly');
   // Deferred first: a burst of ratings queues writes, and the answer must wait for the write.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const rating = { score, ...(review ? { review } : {}), at: Date.now() };
@@ -49,19 +49,9 @@ export default {
     .addStringOption((o) => named(o, 'review').setMaxLength(MAX_REVIEW_LENGTH)),
 
   async execute(interaction, ctx) {
-    const drama = findDrama(
-      { index: ctx.search, catalog: ctx.catalog, locale: interaction.locale },
-      interaction.options.getString('title', true),
-      (d) => actions.rate(d.id),
-    );
-    const score = parseScore(String(interaction.options.getInteger('score', true)), interaction.locale);
-    await save(
-      interaction,
-      ctx,
-      drama,
-      score,
-      cleanReview(interaction.options.getString('review'), interaction.locale),
-    );
+    const drama = findDrama(ctx, interaction.options.getString('title', true), 'rate');
+    const score = parseScore(String(interaction.options.getInteger('score', true)));
+    await save(interaction, ctx, drama, score, cleanReview(interaction.options.getString('review')));
   },
 
   async autocomplete(interaction, ctx) {
@@ -71,9 +61,9 @@ export default {
   },
 
   async component(interaction, ctx, { action, args }) {
-    if (action !== 'open') throw new UserError(t(interaction.locale, 'error.staleComponent'));
-    if (!interaction.guildId) throw new UserError(t(interaction.locale, 'rate.guildOnly'));
-    const drama = dramaById(ctx.catalog, args[0], interaction.locale);
+    if (action !== 'open') throw new UserError('error.staleComponent');
+    if (!interaction.guildId) throw new UserError('rate.guildOnly');
+    const drama = dramaById(ctx.catalog, args[0]);
     const locale = interaction.locale;
     await interaction.showModal(
       new ModalBuilder()
@@ -102,14 +92,8 @@ export default {
   },
 
   async modal(interaction, ctx, { args }) {
-    const drama = dramaById(ctx.catalog, args[0], interaction.locale);
-    const score = parseScore(interaction.fields.getTextInputValue('score'), interaction.locale);
-    await save(
-      interaction,
-      ctx,
-      drama,
-      score,
-      cleanReview(interaction.fields.getTextInputValue('review'), interaction.locale),
-    );
+    const drama = dramaById(ctx.catalog, args[0]);
+    const score = parseScore(interaction.fields.getTextInputValue('score'));
+    await save(interaction, ctx, drama, score, cleanReview(interaction.fields.getTextInputValue('review')));
   },
 } satisfies Command;

@@ -7,13 +7,14 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import { actions } from '../src/cards/actions.ts';
-import { button, plain, row } from '../src/cards/message.ts';
+import { button, row } from '../src/cards/message.ts';
+import { plain } from '../src/text.ts';
 import { dramaTitle } from '../src/catalog/names.ts';
 import type { Command } from '../src/command.ts';
 import { UserError } from '../src/errors.ts';
 import { choice, named } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
-import { dramaChoices } from '../src/lookup/autocomplete.ts';
+import { dramaChoices } from '../src/cards/autocomplete.ts';
 import { dramaById, findDrama } from '../src/lookup/find.ts';
 import { exportRatings } from '../src/ratings/export.ts';
 
@@ -43,8 +44,7 @@ export default {
 
   async execute(interaction, ctx) {
     const { guildId, locale } = interaction;
-    if (!guildId) throw new UserError(t(locale, 'error.guildOnly'));
-    const lookup = { index: ctx.search, catalog: ctx.catalog, locale };
+    if (!guildId) throw new UserError('error.guildOnly');
     const sub = interaction.options.getSubcommand();
     if (sub === 'export') {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -58,7 +58,7 @@ export default {
       });
       return;
     }
-    const drama = findDrama(lookup, interaction.options.getString('title', true));
+    const drama = findDrama(ctx, interaction.options.getString('title', true));
     const name = `**${plain(dramaTitle(drama, locale))}**`;
     if (sub === 'remove') {
       const member = interaction.options.getUser('member', true);
@@ -75,7 +75,7 @@ export default {
     }
     // reset: say how many ratings would go and ask first.
     const count = Object.keys((await ctx.ratings.dramaRatings(guildId, drama.id))?.byMember ?? {}).length;
-    if (count === 0) throw new UserError(t(locale, 'admin.resetNothing', { drama: name }));
+    if (count === 0) throw new UserError('admin.resetNothing', { drama: name });
     await interaction.reply({
       content: t(locale, 'admin.resetAsk', { count, drama: name }),
       components: [
@@ -96,10 +96,10 @@ export default {
 
   async component(interaction, ctx, { action, args }) {
     const { guildId, locale } = interaction;
-    if (!guildId) throw new UserError(t(locale, 'error.guildOnly'));
+    if (!guildId) throw new UserError('error.guildOnly');
     if (action === 'cancel') return interaction.update({ content: t(locale, 'admin.resetCancelled'), components: [] });
-    if (action !== 'reset') throw new UserError(t(locale, 'error.staleComponent'));
-    const drama = dramaById(ctx.catalog, args[0], locale);
+    if (action !== 'reset') throw new UserError('error.staleComponent');
+    const drama = dramaById(ctx.catalog, args[0]);
     await interaction.deferUpdate();
     const count = await ctx.ratings.reset(guildId, drama.id);
     await interaction.editReply({

@@ -5,8 +5,7 @@ import type { BotContext } from '../src/context.ts';
 import { turnPage } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
 import { named } from '../src/i18n/command-text.ts';
-import { t } from '../src/i18n/index.ts';
-import { dramaChoices } from '../src/lookup/autocomplete.ts';
+import { dramaChoices } from '../src/cards/autocomplete.ts';
 import { findDrama } from '../src/lookup/find.ts';
 import { leaderboard } from '../src/ratings/aggregate.ts';
 
@@ -44,7 +43,7 @@ export default {
 
   async execute(interaction, ctx) {
     const { guildId, locale } = interaction;
-    if (!guildId) throw new UserError(t(locale, 'rate.guildOnly'));
+    if (!guildId) throw new UserError('rate.guildOnly');
     const title = interaction.options.getString('title');
     if (interaction.options.getBoolean('mine')) {
       return interaction.reply({
@@ -53,7 +52,7 @@ export default {
       });
     }
     if (title) {
-      const drama = findDrama({ index: ctx.search, catalog: ctx.catalog, locale }, title);
+      const drama = findDrama(ctx, title);
       return interaction.reply(renderDramaRatings(drama, await ctx.ratings.dramaRatings(guildId, drama.id), locale));
     }
     return interaction.reply(await leaderboardCard(ctx, guildId, interaction.guild?.name, locale, 0));
@@ -67,12 +66,12 @@ export default {
 
   async component(interaction, ctx, { action, args }) {
     const { guildId, locale } = interaction;
-    if (!guildId) throw new UserError(t(locale, 'rate.guildOnly'));
+    if (!guildId) throw new UserError('rate.guildOnly');
     const page = Number(args[0] ?? 0);
     if (action === 'page')
       return turnPage(interaction, await leaderboardCard(ctx, guildId, interaction.guild?.name, locale, page));
     if (action === 'mine')
       return turnPage(interaction, await myRatingsCard(ctx, guildId, interaction.user.id, locale, page));
-    throw new UserError(t(locale, 'error.staleComponent'));
+    throw new UserError('error.staleComponent');
   },
 } satisfies Command;

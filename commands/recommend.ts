@@ -7,8 +7,7 @@ import type { Drama } from '../src/data/schema.ts';
 import { open, reply } from '../src/discord/respond.ts';
 import { StoreUnavailable, UserError } from '../src/errors.ts';
 import { genreChoices, named } from '../src/i18n/command-text.ts';
-import { t } from '../src/i18n/index.ts';
-import { dramaChoices } from '../src/lookup/autocomplete.ts';
+import { dramaChoices } from '../src/cards/autocomplete.ts';
 import { dramaById, findDrama } from '../src/lookup/find.ts';
 import type { DramaRatings } from '../src/ratings/keys.ts';
 import { recommend } from '../src/recommend/recommend.ts';
@@ -35,7 +34,7 @@ async function recommendationsCard(
   const found = recommend(ctx.catalog, { seeds, serverRatings, exclude, filter });
   if (!found.length) {
     const filters = describeFilter(filter, interaction.locale);
-    throw new UserError(t(interaction.locale, 'recommend.none', { filters: filters ? ` (${filters})` : '' }));
+    throw new UserError('recommend.none', { filters: filters ? ` (${filters})` : '' });
   }
   return renderRecommendations(found, basis, like, ctx.catalog, interaction.locale);
 }
@@ -49,9 +48,7 @@ export default {
 
   async execute(interaction, ctx) {
     const likeText = interaction.options.getString('like');
-    const like = likeText
-      ? findDrama({ index: ctx.search, catalog: ctx.catalog, locale: interaction.locale }, likeText)
-      : undefined;
+    const like = likeText ? findDrama(ctx, likeText) : undefined;
     const genre = interaction.options.getString('genre');
     const maxEpisodes = interaction.options.getInteger('max_episodes');
     await reply(
@@ -70,11 +67,7 @@ export default {
   },
 
   async component(interaction, ctx, { action, args }) {
-    if (action !== 'similar') throw new UserError(t(interaction.locale, 'error.staleComponent'));
-    await open(
-      interaction,
-      await recommendationsCard(ctx, interaction, dramaById(ctx.catalog, args[0], interaction.locale), {}),
-      'list',
-    );
+    if (action !== 'similar') throw new UserError('error.staleComponent');
+    await open(interaction, await recommendationsCard(ctx, interaction, dramaById(ctx.catalog, args[0]), {}), 'list');
   },
 } satisfies Command;

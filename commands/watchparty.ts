@@ -6,7 +6,14 @@ import {
   type BaseInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { pollChoiceName, renderPoll, renderPollList, voteAnswer, messageLink } from '../src/cards/watchparty-card.ts';
+import {
+  messageLink,
+  pollChoiceName,
+  renderAnnouncement,
+  renderPoll,
+  renderPollList,
+  voteAnswer,
+} from '../src/cards/watchparty-card.ts';
 import { timestamp } from '../src/cards/message.ts';
 import type { Command } from '../src/command.ts';
 import type { BotContext } from '../src/context.ts';
@@ -14,15 +21,15 @@ import { replyPrivatelyWhenDone } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
 import { named, numberedTitle } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
-import { dramaChoices } from '../src/lookup/autocomplete.ts';
+import { dramaChoices } from '../src/cards/autocomplete.ts';
 import { findDrama } from '../src/lookup/find.ts';
 import { planPoll } from '../src/watchparty/plan.ts';
-import { MAX_OPEN_POLLS, MAX_TITLES, canClose, type Poll } from '../src/watchparty/poll.ts';
+import { MAX_OPEN_POLLS, MAX_TITLES, canClose, counted, type Poll } from '../src/watchparty/poll.ts';
 
 const EXTRA_TITLES = Array.from({ length: MAX_TITLES - 1 }, (_, i) => `title${i + 2}`);
 
 function guildOf(interaction: BaseInteraction): string {
-  if (!interaction.guildId) throw new UserError(t(interaction.locale, 'party.guildOnly'));
+  if (!interaction.guildId) throw new UserError('party.guildOnly');
   return interaction.guildId;
 }
 
@@ -37,11 +44,10 @@ async function closablePoll(
   known?: Poll,
 ): Promise<Poll> {
   const poll = known ?? (await ctx.parties.store.get(guildOf(interaction), pollId));
-  if (!poll) throw new UserError(t(interaction.locale, 'party.unknownPoll'));
-  if (poll.closed)
-    throw new UserError(t(interaction.locale, 'party.alreadyClosed', { when: timestamp(poll.closed.at, 'R') }));
+  if (!poll) throw new UserError('party.unknownPoll');
+  if (poll.closed) throw new UserError('party.alreadyClosed', { when: timestamp(poll.closed.at, 'R') });
   if (!canClose(poll, interaction.user.id, canManage(interaction)))
-    throw new UserError(t(interaction.locale, 'party.closeRefused', { host: `<@${poll.hostId}>` }));
+    throw new UserError('party.closeRefused', { host: `<@${poll.hostId}>` });
   return poll;
 }
 
@@ -50,8 +56,7 @@ async function start(interaction: ChatInputCommandInteraction, ctx: BotContext):
   const guildId = guildOf(interaction);
   // The tally is kept live, and the result posted, through the channel: the bot must be able to.
   if (!interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages]))
-    throw new UserError(t(locale, 'party.needsChannelAccess'));
-  const lookup = { index: ctx.search, catalog: ctx.catalog, locale };
+    throw new UserError('party.needsChannelAccess');
   const titles = [options.getString('title', true), ...EXTRA_TITLES.map((name) => options.getString(name))].filter(
     (text): text is string => Boolean(text?.trim()),
   );
@@ -60,10 +65,10 @@ async function start(interaction: ChatInputCommandInteraction, ctx: BotContext):
     createEvent &&
     !interaction.appPermissions.any([PermissionFlagsBits.CreateEvents, PermissionFlagsBits.ManageEvents])
   )
-    throw new UserError(t(locale, 'party.eventNeedsPermission'));
+    throw new UserError('party.eventNeedsPermission');
   const channel = interaction.channel;
   const poll = planPoll({
-    dramas: titles.map((text) => findDrama(lookup, text)),
+    dramas: titles.map((text) => findDrama(ctx, text)),
     episodes: options.getString('episodes'),
     question: options.getString('question'),
     duration: options.getString('duration'),
@@ -77,8 +82,8 @@ async function start(interaction: ChatInputCommandInteraction, ctx: BotContext):
     now: Date.now(),
   });
   // Stored before it is shown: no one can press a button of a poll that does not exist.
-  if (!(await ctx.parties.open(poll))) throw new UserError(t(locale, 'party.tooManyOpen', { max: MAX_OPEN_POLLS }));
-  const response = await interaction.reply({ ...renderPoll(poll, ctx.catalog), withResponse: true });
+  if (!(await ctx.parties.open(poll))) throw new UserError('party.tooManyOpen', { max: MAX_OPEN_POLLS });
+  const response = await interaction.reply({ ...renderPoll(counted(poll), ctx.catalog), withResponse: true });
   const messageId = response.resource?.message?.id;
   if (messageId) await ctx.parties.posted(poll, messageId);
 }
@@ -91,11 +96,12 @@ async function close(interaction: ChatInputCommandInteraction, ctx: BotContext):
     ? undefined
     : (await ctx.parties.store.list(guildId)).open.filter((p) => p.channelId === interaction.channelId).at(-1);
   const pollId = chosen ?? newest?.id;
-  if (!pollId) throw new UserError(t(interaction.locale, 'party.noOpenPoll'));
+  if (!pollId) throw new UserError('party.noOpenPoll');
   await closablePoll(interaction, ctx, pollId, newest);
   await interaction.deferReply();
   const outcome = await ctx.parties.close(guildId, pollId, interaction.user.id, {
-    announce: async (content) => void (await interaction.editReply({ content })),
+    announce: async (poll) =>
+      void (await interaction.editReply({ content: renderAnnouncement(counted(poll), ctx.catalog) })),
   });
   if (outcome.kind !== 'closed')
     await interaction.editReply({
@@ -109,16 +115,14 @@ async function results(interaction: ChatInputCommandInteraction, ctx: BotContext
   const poll = pollId
     ? await ctx.parties.store.get(guildId, pollId)
     : (await ctx.parties.store.list(guildId)).closed[0];
-  if (!poll) throw new UserError(t(interaction.locale, pollId ? 'party.unknownPoll' : 'party.noResults'));
+  if (!poll) throw new UserError(pollId ? 'party.unknownPoll' : 'party.noResults');
   if (!poll.closed) {
     const link = messageLink(poll);
-    throw new UserError(
-      t(interaction.locale, 'party.stillOpen', { when: timestamp(poll.closesAt, 'R'), link: link ?? '' }),
-    );
+    throw new UserError('party.stillOpen', { when: timestamp(poll.closesAt, 'R'), link: link ?? '' });
   }
   const link = messageLink(poll);
   await interaction.reply({
-    ...renderPoll(poll, ctx.catalog),
+    ...renderPoll(counted(poll), ctx.catalog),
     ...(link ? { content: t(poll.locale, 'party.pollLink', { link }) } : {}),
   });
 }
@@ -163,7 +167,7 @@ export default {
     if (sub === 'results') return results(interaction, ctx);
     const { open, closed } = await ctx.parties.store.list(guildOf(interaction));
     await interaction.reply({
-      ...renderPollList(open, closed, ctx.catalog, interaction.locale),
+      ...renderPollList(open.map(counted), closed.map(counted), ctx.catalog, interaction.locale),
       flags: MessageFlags.Ephemeral,
     });
   },
@@ -176,7 +180,7 @@ export default {
     const polls = interaction.options.getSubcommand() === 'close' ? [...open].reverse() : closed;
     const typed = focused.value.toLowerCase();
     const choices = polls
-      .map((poll) => ({ name: pollChoiceName(poll, ctx.catalog, interaction.locale), value: poll.id }))
+      .map((poll) => ({ name: pollChoiceName(counted(poll), ctx.catalog, interaction.locale), value: poll.id }))
       .filter((c) => !typed || c.name.toLowerCase().includes(typed) || c.value === typed)
       .slice(0, 25);
     await interaction.respond(choices);
@@ -189,8 +193,9 @@ export default {
       await closablePoll(interaction, ctx, pollId);
       await interaction.deferUpdate();
       const outcome = await ctx.parties.close(guildId, pollId, interaction.user.id, {
-        editPoll: async (card) => void (await interaction.editReply(card)),
-        announce: async (content) => void (await interaction.followUp({ content })),
+        editPoll: async (poll) => void (await interaction.editReply(renderPoll(counted(poll), ctx.catalog))),
+        announce: async (poll) =>
+          void (await interaction.followUp({ content: renderAnnouncement(counted(poll), ctx.catalog) })),
       });
       if (outcome.kind !== 'closed')
         await interaction.followUp({
@@ -202,9 +207,8 @@ export default {
     let option: number | undefined;
     if (action === 'vote') option = Number(args[1]);
     else if (action === 'pick' && interaction.isStringSelectMenu()) option = Number(interaction.values[0]);
-    else if (action !== 'withdraw') throw new UserError(t(interaction.locale, 'error.staleComponent'));
-    if (option !== undefined && !Number.isInteger(option))
-      throw new UserError(t(interaction.locale, 'error.staleComponent'));
+    else if (action !== 'withdraw') throw new UserError('error.staleComponent');
+    if (option !== undefined && !Number.isInteger(option)) throw new UserError('error.staleComponent');
     const vote = ctx.parties.vote(guildId, pollId, interaction.user.id, option, interaction.message.id);
     await replyPrivatelyWhenDone(
       interaction,

@@ -64,8 +64,7 @@ export async function startBot({
   });
   const parties = new PollBoard({
     store: new PollStore(store, logger),
-    catalog,
-    messenger: restPollMessenger(client.rest),
+    messenger: restPollMessenger(client.rest, catalog),
     logger,
   });
   const context: BotContext = { config, catalog, search, logger, store, ratings: new Ratings(store, logger), parties };

@@ -1,17 +1,60 @@
+import { time, type TimestampStylesString } from 'discord.js';
+import { t } from './i18n/index.ts';
+import type { StringKey } from './i18n/strings.ts';
+import { quoted } from './text.ts';
+
+/** An instant shown as a Discord timestamp, so each reader sees it in their own zone and language. */
+export interface Instant {
+  at: number;
+  style: TimestampStylesString;
+}
+
+export const instant = (at: number, style: TimestampStylesString = 'f'): Instant => ({ at, style });
+
+/** What a user typed, quoted back: short, on one line, unable to break the markdown around it. */
+interface Typed {
+  typed: string;
+}
+
+export type MessageVars = Readonly<Record<string, string | number | Instant | Typed>>;
+
 /**
- * An expected problem the user can fix (unknown title, bad duration...). The router shows its
- * message as a short ephemeral reply, without an error reference and without a stack in the log.
- * The message is already in the user's language.
+ * An expected problem the user can fix (unknown title, bad duration...). It names a sentence and
+ * its variables; the router translates it once, in the reader's language, and shows it as a short
+ * ephemeral reply, without an error reference and without a stack in the log. Code that throws it
+ * (parsers, lookups) needs no locale. `message` is the English sentence, for logs and tests.
  */
 export class UserError extends Error {
   override name = 'UserError';
-  /** Buttons offered with the message ("did you mean"), as API JSON. */
-  readonly components: unknown[];
 
-  constructor(answer: string | { content: string; components?: unknown[] }) {
-    super(typeof answer === 'string' ? answer : answer.content);
-    this.components = typeof answer === 'string' ? [] : (answer.components ?? []);
+  constructor(
+    readonly key: StringKey,
+    readonly vars: MessageVars = {},
+  ) {
+    super(translate('en', key, vars));
   }
+
+  /** The sentence in the reader's language. */
+  text(locale: string | null | undefined): string {
+    return translate(locale, this.key, this.vars);
+  }
+}
+
+function translate(locale: string | null | undefined, key: StringKey, vars: MessageVars): string {
+  return t(
+    locale,
+    key,
+    Object.fromEntries(
+      Object.entries(vars).map(([name, value]) => [
+        name,
+        typeof value !== 'object'
+          ? value
+          : 'typed' in value
+            ? quoted(value.typed)
+            : time(Math.floor(value.at / 1000), value.style),
+      ]),
+    ),
+  );
 }
 
 /** A short reference the user can quote, also printed beside the stack in the log. */

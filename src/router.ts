@@ -9,7 +9,9 @@ import type { Command } from './command.ts';
 import type { BotContext } from './context.ts';
 import { parseCustomId } from './discord/custom-id.ts';
 import { StoreUnavailable, UserError, errorReference, type StoreFeature } from './errors.ts';
+import { renderDidYouMean } from './cards/did-you-mean.ts';
 import { t } from './i18n/index.ts';
+import { NotFound } from './lookup/find.ts';
 import type { StringKey } from './i18n/strings.ts';
 
 /** What a user hears when the store is down, by feature and by whether they were saving. */
@@ -115,11 +117,15 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
         );
       } else if (error instanceof UserError) {
         outcome = 'user-error';
-        await replyQuietly(interaction, () =>
-          interaction.isRepliable()
-            ? say(interaction, error.message, error.components)
-            : answer(interaction, 'error.internal'),
-        );
+        await replyQuietly(interaction, async () => {
+          if (!interaction.isRepliable()) return answer(interaction, 'error.internal');
+          // The one place a user error is put into words, in the reader's language.
+          const { content, components } =
+            error instanceof NotFound
+              ? renderDidYouMean(error, ctx.catalog, interaction.locale)
+              : { content: error.text(interaction.locale), components: [] };
+          await say(interaction, content, components);
+        });
       } else {
         outcome = 'error';
         ref = errorReference();

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Catalog } from '../catalog/catalog.ts';
-import { dramaChoices, personChoices } from '../lookup/autocomplete.ts';
+import { dramaChoices, personChoices } from '../cards/autocomplete.ts';
 import type { Entry, SearchIndex } from '../search/search-index.ts';
 import type { BenchQuery } from './queries.ts';
 

@@ -1,4 +1,5 @@
 import { customId } from '../discord/custom-id.ts';
+import type { RandomFilter, SearchFilter } from '../lookup/filter.ts';
 
 /**
  * Every custom_id the lookup cards put on buttons and menus, in one place. The first part names
@@ -8,7 +9,6 @@ import { customId } from '../discord/custom-id.ts';
  */
 /** With a network name of at most 16 and at most 25 pages, the longest search custom_id is 96 characters. */
 export const SEARCH_QUERY_MAX = 40;
-export const SEARCH_MAX_RESULTS = 250;
 
 export const actions = {
   dramaCard: (dramaId: string) => customId('drama', 'card', dramaId),
@@ -52,17 +52,6 @@ export const actions = {
   withdrawVote: (pollId: string) => customId('watchparty', 'withdraw', pollId),
   closePoll: (pollId: string) => customId('watchparty', 'close', pollId),
 };
-
-export interface RandomFilter {
-  genre?: string;
-  maxEpisodes?: number;
-}
-
-export interface SearchFilter extends RandomFilter {
-  query?: string;
-  year?: number;
-  network?: string;
-}
 
 const pageArg = (page: number | undefined) => (page === undefined ? [] : [page]);
 

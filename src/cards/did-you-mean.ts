@@ -1,10 +1,27 @@
 import { ButtonStyle } from 'discord.js';
+import type { Catalog } from '../catalog/catalog.ts';
 import { t } from '../i18n/index.ts';
-import { button, plain, row, truncate, type Card, type Locale } from './message.ts';
+import type { NotFound, SuggestionOpens } from '../lookup/find.ts';
+import type { SearchResult } from '../search/surfaces.ts';
+import { actions } from './actions.ts';
+import { choiceName } from './autocomplete.ts';
+import { button, row, type Card, type Locale } from './message.ts';
 
-export interface Suggestion {
-  label: string;
-  customId: string;
+/** The custom_id of a suggestion's button: what pressing it opens. */
+function suggestionAction(r: SearchResult, opens: SuggestionOpens): string {
+  if (r.type === 'song') return actions.song(r.drama.id, r.track.track);
+  if (r.type === 'person')
+    return opens === 'soundtrack' ? actions.artist(r.person.id) : actions.personCard(r.person.id);
+  switch (opens) {
+    case 'episodes':
+      return actions.episodes(r.drama.id);
+    case 'rate':
+      return actions.rate(r.drama.id);
+    case 'soundtrack':
+      return actions.tracks(r.drama.id);
+    case 'card':
+      return actions.dramaCard(r.drama.id);
+  }
 }
 
 /**
@@ -12,21 +29,22 @@ export interface Suggestion {
  * that open what the user probably meant.
  */
 export function renderDidYouMean(
-  notFound: string,
-  suggestions: readonly Suggestion[],
+  error: NotFound,
+  catalog: Catalog,
   locale: Locale,
 ): { content: string; components: Card['components'] } {
-  const shown = suggestions.slice(0, 3);
-  const content = [notFound, shown.length ? t(locale, 'notFound.didYouMean') : t(locale, 'notFound.hint')].join('\n');
+  const shown = error.suggestions.slice(0, 3);
+  const content = [error.text(locale), t(locale, shown.length ? 'notFound.didYouMean' : 'notFound.hint')].join('\n');
   return {
     content,
     components: shown.length
-      ? [row(...shown.map((s) => button(s.customId, s.label, { style: ButtonStyle.Primary })))]
+      ? [
+          row(
+            ...shown.map((r) =>
+              button(suggestionAction(r, error.opens), choiceName(r, catalog, locale), { style: ButtonStyle.Primary }),
+            ),
+          ),
+        ]
       : [],
   };
-}
-
-/** What the user typed, shown back safely: short, one line, no markdown. */
-export function quoted(input: string): string {
-  return plain(truncate(input.replace(/\s+/g, ' ').trim(), 80));
 }

@@ -10,13 +10,12 @@ import {
   button,
   discordDate,
   field,
-  plain,
   rowsOf,
   sourcesFooter,
-  truncate,
   type Card,
   type Locale,
 } from './message.ts';
+import { plain, truncate } from '../text.ts';
 
 interface ServerRating {
   average: number;

@@ -4,18 +4,8 @@ import { ROLE_TYPES, type Drama, type Episode } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import { actions } from './actions.ts';
 import { airedSummary, episodesSummary } from './drama-card.ts';
-import {
-  COLOURS,
-  LIMITS,
-  discordDate,
-  field,
-  plain,
-  selectMenu,
-  sourcesFooter,
-  truncate,
-  type Card,
-  type Locale,
-} from './message.ts';
+import { COLOURS, LIMITS, discordDate, field, selectMenu, sourcesFooter, type Card, type Locale } from './message.ts';
+import { plain, truncate } from '../text.ts';
 import { clampPage, pagerRow, paginate, renderPage, type ListItem } from './pages.ts';
 
 /** A page of a list about one drama, in the shared look. */

@@ -9,6 +9,7 @@ import {
   type APISelectMenuOption,
 } from 'discord.js';
 import { t } from '../i18n/index.ts';
+import { truncate } from '../text.ts';
 
 /**
  * The building blocks every card shares: one colour per kind, one footer, Discord's limits. Cards
@@ -44,25 +45,6 @@ export const LIMITS = {
   optionDescription: 100,
   placeholder: 150,
 } as const;
-
-/** Cuts at a word boundary when it can, and says it cut with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`.trimEnd();
-}
-
-/**
- * Data text shown in markdown: a title like "Love*Sick" must not turn into italics, and "<@…>" or
- * a leading "#" must stay text. (discord.js's escapeMarkdown is quadratic on long lines.)
- */
-export function plain(text: string): string {
-  return text
-    .replace(/[\\*_~`|[\]<>]/g, '\\$&')
-    .replace(/^(\s*)([#-])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)\./gm, '$1\\.');
-}
 
 /**
  * A date of Korean broadcast as a Discord timestamp, so each viewer reads it in their own

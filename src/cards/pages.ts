@@ -1,6 +1,7 @@
 import { ButtonStyle, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import { t } from '../i18n/index.ts';
-import { button, row, truncate, type Locale } from './message.ts';
+import { button, row, type Locale } from './message.ts';
+import { truncate } from '../text.ts';
 
 /**
  * Long lists (a cast, 50 episodes, a filmography) split into pages of whole items: an item is

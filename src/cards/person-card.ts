@@ -3,17 +3,8 @@ import { characterName, dramaTitle, personHeading, personName, trackHeading } fr
 import type { Person } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import { actions } from './actions.ts';
-import {
-  COLOURS,
-  LIMITS,
-  field,
-  plain,
-  selectMenu,
-  sourcesFooter,
-  truncate,
-  type Card,
-  type Locale,
-} from './message.ts';
+import { COLOURS, LIMITS, field, selectMenu, sourcesFooter, type Card, type Locale } from './message.ts';
+import { plain, truncate } from '../text.ts';
 import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
 
 const KIND_ORDER: CreditKind[] = ['cast', 'director', 'writer', 'artist'];

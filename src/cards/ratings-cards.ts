@@ -13,7 +13,8 @@ import {
 import type { DramaRatings, MemberRating } from '../ratings/keys.ts';
 import type { RateResult } from '../ratings/ratings.ts';
 import { actions } from './actions.ts';
-import { COLOURS, LIMITS, field, plain, truncate, type Card, type Locale } from './message.ts';
+import { COLOURS, LIMITS, field, type Card, type Locale } from './message.ts';
+import { plain, truncate } from '../text.ts';
 import { clampPage, pagerRow, paginate, renderPage, type ListItem } from './pages.ts';
 
 /** The private confirmation of /rate: what was saved, what it replaced, the new server average. */

@@ -7,7 +7,8 @@ import { LOVED, type Reason, type Recommendation } from '../recommend/recommend.
 import type { Basis } from '../recommend/seeds.ts';
 import { actions } from './actions.ts';
 import { genreNames } from './drama-card.ts';
-import { COLOURS, LIMITS, plain, selectMenu, truncate, type Card, type Locale } from './message.ts';
+import { COLOURS, LIMITS, selectMenu, type Card, type Locale } from './message.ts';
+import { plain, truncate } from '../text.ts';
 
 /** One reason in words: "same director as Vincenzo (Kim Hee-won)". */
 export function reasonText(reason: Reason, catalog: Catalog, locale: Locale): string {

@@ -1,10 +1,12 @@
 import { dramaTitle } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
-import { actions, type SearchFilter } from './actions.ts';
-import { quoted } from './did-you-mean.ts';
+import type { SearchFilter } from '../lookup/filter.ts';
+import { actions } from './actions.ts';
+import { quoted } from '../text.ts';
 import { genreNames } from './drama-card.ts';
-import { COLOURS, LIMITS, plain, selectMenu, sourcesFooter, truncate, type Card, type Locale } from './message.ts';
+import { COLOURS, LIMITS, selectMenu, sourcesFooter, type Card, type Locale } from './message.ts';
+import { plain, truncate } from '../text.ts';
 import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
 
 const RESULTS_PER_PAGE = 10;

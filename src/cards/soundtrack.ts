@@ -11,14 +11,13 @@ import {
   button,
   discordDate,
   field,
-  plain,
   row,
   selectMenu,
   sourcesFooter,
-  truncate,
   type Card,
   type Locale,
 } from './message.ts';
+import { plain, truncate } from '../text.ts';
 import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
 
 const songValue = (drama: Drama, track: Track) => `s:${drama.id}:${track.track}`;

@@ -1,9 +1,20 @@
-import { ButtonStyle } from 'discord.js';
+import {
+  ButtonStyle,
+  GuildScheduledEventEntityType,
+  GuildScheduledEventPrivacyLevel,
+  type RESTPostAPIGuildScheduledEventJSONBody,
+} from 'discord.js';
 import type { Catalog } from '../catalog/catalog.ts';
 import { bar } from '../ratings/aggregate.ts';
 import { dramaTitle } from '../catalog/names.ts';
 import { t } from '../i18n/index.ts';
-import { MAX_BUTTON_OPTIONS, tally, type Poll, type PollOption, type PollResult } from '../watchparty/poll.ts';
+import {
+  MAX_BUTTON_OPTIONS,
+  type CountedPoll,
+  type Poll,
+  type PollOption,
+  type PollResult,
+} from '../watchparty/poll.ts';
 import type { VoteOutcome } from '../watchparty/poll-store.ts';
 import { actions } from './actions.ts';
 import {
@@ -13,15 +24,14 @@ import {
   discordDate,
   timestamp,
   field,
-  plain,
   row,
   rowsOf,
   selectMenu,
   sourcesFooter,
-  truncate,
   type Card,
   type Locale,
 } from './message.ts';
+import { plain, truncate } from '../text.ts';
 
 /**
  * The watch-party poll message (open: live tally and vote buttons or menus; closed: final count
@@ -30,7 +40,7 @@ import {
  */
 
 /** In the reader's language from the dataset; as stored when the poll started if the dataset has dropped it. */
-export function dramaTitleOf(poll: Poll, dramaId: string, catalog: Catalog, locale: Locale = poll.locale): string {
+function dramaTitleOf(poll: Poll, dramaId: string, catalog: Catalog, locale: Locale = poll.locale): string {
   const drama = catalog.drama(dramaId);
   return drama ? dramaTitle(drama, locale) : (poll.titles[dramaId] ?? dramaId);
 }
@@ -171,9 +181,8 @@ function voteComponents(poll: Poll, catalog: Catalog): Card['components'] {
 }
 
 /** The public poll message: open with its live tally and buttons, or closed with the winner. */
-export function renderPoll(poll: Poll, catalog: Catalog): Card {
+export function renderPoll({ poll, result }: CountedPoll, catalog: Catalog): Card {
   const locale = poll.locale;
-  const result = poll.closed?.result ?? tally(poll);
   const ask =
     poll.kind === 'dramas'
       ? 'party.askDrama'
@@ -237,9 +246,8 @@ function eventLink(poll: Poll): string | undefined {
 }
 
 /** The message posted when a poll closes: who won, when the party starts, the event, a link back. */
-export function renderAnnouncement(poll: Poll, catalog: Catalog): string {
+export function renderAnnouncement({ poll, result }: CountedPoll, catalog: Catalog): string {
   const locale = poll.locale;
-  const result = poll.closed?.result ?? tally(poll);
   const heading =
     poll.kind === 'episodes'
       ? t(locale, 'party.resultFor', { subject: `**${plain(subject(poll, catalog))}**` })
@@ -281,8 +289,8 @@ export function voteAnswer(outcome: VoteOutcome, catalog: Catalog, locale: Local
 }
 
 /** How a poll is named in autocomplete (plain text, at most 100 characters). */
-export function pollChoiceName(poll: Poll, catalog: Catalog, locale: Locale): string {
-  const votes = t(locale, 'party.votes', { count: (poll.closed?.result ?? tally(poll)).total });
+export function pollChoiceName({ poll, result }: CountedPoll, catalog: Catalog, locale: Locale): string {
+  const votes = t(locale, 'party.votes', { count: result.total });
   const when = new Date(poll.closed?.at ?? poll.closesAt).toISOString().slice(0, 16).replace('T', ' ');
   return truncate(
     `${subject(poll, catalog, locale)} · ${votes} · ${t(locale, poll.closed ? 'party.choiceClosed' : 'party.choiceCloses', { when: `${when} UTC` })}`,
@@ -291,9 +299,13 @@ export function pollChoiceName(poll: Poll, catalog: Catalog, locale: Locale): st
 }
 
 /** /watchparty list: the open polls with links, then the latest results. */
-export function renderPollList(open: readonly Poll[], closed: readonly Poll[], catalog: Catalog, locale: Locale): Card {
-  const line = (poll: Poll) => {
-    const result = poll.closed?.result ?? tally(poll);
+export function renderPollList(
+  open: readonly CountedPoll[],
+  closed: readonly CountedPoll[],
+  catalog: Catalog,
+  locale: Locale,
+): Card {
+  const line = ({ poll, result }: CountedPoll) => {
     const link = messageLink(poll);
     const parts = [
       `**${plain(subject(poll, catalog, locale))}**`,
@@ -327,5 +339,38 @@ export function renderPollList(open: readonly Poll[], closed: readonly Poll[], c
       },
     ],
     components: [],
+  };
+}
+
+/** An episode's length when the dataset does not say, for the scheduled event's end time. */
+const DEFAULT_RUNTIME_MINUTES = 90;
+
+/** The Discord scheduled event for a closed poll's winner, at the party's start. */
+export function renderScheduledEvent(
+  { poll, result }: CountedPoll,
+  catalog: Catalog,
+): RESTPostAPIGuildScheduledEventJSONBody {
+  const locale = poll.locale;
+  const winner = poll.options[result.winner!]!;
+  const drama = catalog.drama(winner.dramaId);
+  const episode = winner.episode === undefined ? undefined : drama?.episodes.find((e) => e.number === winner.episode);
+  const minutes = episode?.runtimeMinutes ?? drama?.runtimeMinutes ?? DEFAULT_RUNTIME_MINUTES;
+  const title = dramaTitleOf(poll, winner.dramaId, catalog);
+  const name =
+    winner.episode === undefined
+      ? t(locale, 'party.eventName', { drama: title })
+      : t(locale, 'party.eventNameEpisode', { drama: title, episode: winner.episode });
+  const count = result.counts[result.winner!]!;
+  const description = [poll.question, t(locale, 'party.eventDescription', { count, place: poll.place ?? '' })]
+    .filter(Boolean)
+    .join('\n');
+  return {
+    name: truncate(name, 100),
+    description: truncate(description, 1000),
+    scheduled_start_time: new Date(poll.startsAt!).toISOString(),
+    scheduled_end_time: new Date(poll.startsAt! + minutes * 60_000).toISOString(),
+    privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
+    entity_type: GuildScheduledEventEntityType.External,
+    entity_metadata: { location: truncate(poll.place ?? t(locale, 'party.eventPlace'), 100) },
   };
 }

@@ -1,5 +1,5 @@
 import type { CastMember, Drama, Person, Track } from '../data/schema.ts';
-import { languageOf } from '../i18n/index.ts';
+import { languageOf } from '../locale.ts';
 
 /**
  * How records are named to a user. Korean users see Hangul first, everyone else the English or

@@ -1,11 +1,5 @@
+import { languageOf } from '../locale.ts';
 import { strings, type StringKey } from './strings.ts';
-
-export type Language = keyof typeof strings;
-
-/** Discord locales are 'ko', 'en-US', 'en-GB'...: Korean gets Korean, everything else English. */
-export function languageOf(locale: string | null | undefined): Language {
-  return locale?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
-}
 
 /**
  * The sentence for `key` in the user's language. `{name}` takes a variable; `{count|rating|ratings}`

@@ -1,11 +1,24 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { dramasNewestFirst, networksByUse } from '../catalog/orderings.ts';
-import { SEARCH_MAX_RESULTS, type RandomFilter, type SearchFilter } from '../cards/actions.ts';
 import type { Drama } from '../data/schema.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { searchDramas } from '../search/surfaces.ts';
 
 /** `/drama search` and `/drama random`: the catalog narrowed by a query and filters. */
+
+export interface RandomFilter {
+  genre?: string;
+  maxEpisodes?: number;
+}
+
+export interface SearchFilter extends RandomFilter {
+  query?: string;
+  year?: number;
+  network?: string;
+}
+
+/** A search lists at most this many dramas (25 pages of 10). */
+const SEARCH_MAX_RESULTS = 250;
 
 const fold = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, '');
 

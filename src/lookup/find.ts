@@ -1,11 +1,8 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import { actions } from '../cards/actions.ts';
-import { quoted, renderDidYouMean, type Suggestion } from '../cards/did-you-mean.ts';
 import type { Drama, Person, Track } from '../data/schema.ts';
-import { UserError } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { UserError, type MessageVars } from '../errors.ts';
 import type { StringKey } from '../i18n/strings.ts';
-import { choiceName, resolveDrama, resolvePerson, resolveSoundtrack } from '../search/choices.ts';
+import { resolveDrama, resolvePerson, resolveSoundtrack } from '../search/resolve.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import {
   resultKey,
@@ -13,21 +10,33 @@ import {
   searchPeople,
   searchSoundtrack,
   type DramaResult,
-  type PersonResult,
   type SearchResult,
 } from '../search/surfaces.ts';
 
 /**
- * From what a user typed (or picked) to the record they meant. When there is no sure answer the
- * user gets an ephemeral "did you mean" with buttons (a UserError the router shows), never a
- * guess posted in the channel.
+ * From what a user typed (or picked) to the record they meant. When there is no sure answer this
+ * throws NotFound with the closest matches; the router shows them as "did you mean" buttons
+ * (src/cards/did-you-mean.ts), privately, never a guess posted in the channel.
  */
-type Locale = string | null | undefined;
-
+/** What a lookup reads: the bot's context (BotContext) is one, so commands pass `ctx` as it is. */
 export interface Lookup {
-  index: SearchIndex;
+  search: SearchIndex;
   catalog: Catalog;
-  locale: Locale;
+}
+
+/** What pressing a suggestion does: open the record's card, a drama's episode list, its rating form, or what /ost shows. */
+export type SuggestionOpens = 'card' | 'episodes' | 'rate' | 'soundtrack';
+
+/** Nothing matched for sure: the answer names what was searched and offers what was probably meant. */
+export class NotFound extends UserError {
+  constructor(
+    key: StringKey,
+    vars: MessageVars,
+    readonly suggestions: readonly SearchResult[],
+    readonly opens: SuggestionOpens = 'card',
+  ) {
+    super(key, vars);
+  }
 }
 
 /**
@@ -50,55 +59,28 @@ function notFound(
   key: StringKey,
   input: string,
   suggestions: SearchResult[],
-  { catalog, locale }: Lookup,
-  actionFor: (r: SearchResult) => string,
   search: (text: string) => SearchResult[],
-): UserError {
+  opens?: SuggestionOpens,
+): NotFound {
   const offered = suggestions.length ? suggestions : wordSuggestions(input, search);
-  const buttons: Suggestion[] = offered.map((r) => ({ label: choiceName(r, catalog, locale), customId: actionFor(r) }));
-  return new UserError(renderDidYouMean(t(locale, key, { query: quoted(input) }), buttons, locale));
+  return new NotFound(key, { query: { typed: input } }, offered, opens);
 }
 
-/** Up to three dramas a query probably meant, as buttons, for a "nothing matched" answer. */
-export function suggestDramas(
-  lookup: Lookup,
-  query: string,
-  actionFor: (drama: Drama) => string = (d) => actions.dramaCard(d.id),
-): Suggestion[] {
-  return searchDramas(lookup.index, lookup.catalog, query, 3).map((r) => ({
-    label: choiceName(r, lookup.catalog, lookup.locale),
-    customId: actionFor(r.drama),
-  }));
+/** Up to three dramas a query probably meant, for a "nothing matched" answer. */
+export function suggestDramas(lookup: Lookup, query: string): DramaResult[] {
+  return searchDramas(lookup.search, lookup.catalog, query, 3);
 }
 
-export function findDrama(
-  lookup: Lookup,
-  input: string,
-  actionFor: (drama: Drama) => string = (d) => actions.dramaCard(d.id),
-): Drama {
-  const { found, suggestions } = resolveDrama(lookup.index, lookup.catalog, input);
+export function findDrama(lookup: Lookup, input: string, opens?: SuggestionOpens): Drama {
+  const { found, suggestions } = resolveDrama(lookup.search, lookup.catalog, input);
   if (found) return found.drama;
-  throw notFound(
-    'notFound.drama',
-    input,
-    suggestions,
-    lookup,
-    (r) => actionFor((r as DramaResult).drama),
-    (w) => searchDramas(lookup.index, lookup.catalog, w, 3),
-  );
+  throw notFound('notFound.drama', input, suggestions, (w) => searchDramas(lookup.search, lookup.catalog, w, 3), opens);
 }
 
 export function findPerson(lookup: Lookup, input: string): Person {
-  const { found, suggestions } = resolvePerson(lookup.index, lookup.catalog, input);
+  const { found, suggestions } = resolvePerson(lookup.search, lookup.catalog, input);
   if (found) return found.person;
-  throw notFound(
-    'notFound.person',
-    input,
-    suggestions,
-    lookup,
-    (r) => actions.personCard((r as PersonResult).person.id),
-    (w) => searchPeople(lookup.index, lookup.catalog, w, 3),
-  );
+  throw notFound('notFound.person', input, suggestions, (w) => searchPeople(lookup.search, lookup.catalog, w, 3));
 }
 
 export type SoundtrackAnswer =
@@ -106,38 +88,33 @@ export type SoundtrackAnswer =
   | { type: 'song'; drama: Drama; track: Track }
   | { type: 'artist'; person: Person };
 
-/** What `/ost` opens for a result: a drama's tracklist, a song card or a singer's songs. */
-function soundtrackAction(r: SearchResult): string {
-  return r.type === 'drama'
-    ? actions.tracks(r.drama.id)
-    : r.type === 'song'
-      ? actions.song(r.drama.id, r.track.track)
-      : actions.artist(r.person.id);
-}
-
 export function findSoundtrack(lookup: Lookup, input: string): SoundtrackAnswer {
-  const { found, suggestions } = resolveSoundtrack(lookup.index, lookup.catalog, input);
+  const { found, suggestions } = resolveSoundtrack(lookup.search, lookup.catalog, input);
   if (found?.type === 'drama') return { type: 'drama', drama: found.drama };
   if (found?.type === 'song') return { type: 'song', drama: found.drama, track: found.track };
   if (found?.type === 'person') return { type: 'artist', person: found.person };
-  throw notFound('notFound.ost', input, suggestions, lookup, soundtrackAction, (w) =>
-    searchSoundtrack(lookup.index, lookup.catalog, w, 3),
+  throw notFound(
+    'notFound.ost',
+    input,
+    suggestions,
+    (w) => searchSoundtrack(lookup.search, lookup.catalog, w, 3),
+    'soundtrack',
   );
 }
 
 /* Records named by a custom_id: they were there when the button was made, but data can change. */
 
-const gone = (locale: Locale) => new UserError(t(locale, 'notFound.gone'));
+const gone = () => new UserError('notFound.gone');
 
-export function dramaById(catalog: Catalog, id: string | undefined, locale: Locale): Drama {
+export function dramaById(catalog: Catalog, id: string | undefined): Drama {
   const drama = id ? catalog.drama(id) : undefined;
-  if (!drama) throw gone(locale);
+  if (!drama) throw gone();
   return drama;
 }
 
-export function personById(catalog: Catalog, id: string | undefined, locale: Locale): Person {
+export function personById(catalog: Catalog, id: string | undefined): Person {
   const person = id ? catalog.person(id) : undefined;
-  if (!person) throw gone(locale);
+  if (!person) throw gone();
   return person;
 }
 
@@ -145,10 +122,9 @@ export function songById(
   catalog: Catalog,
   dramaId: string | undefined,
   track: string | number | undefined,
-  locale: Locale,
 ): { drama: Drama; track: Track } {
-  const drama = dramaById(catalog, dramaId, locale);
+  const drama = dramaById(catalog, dramaId);
   const found = drama.soundtrack?.find((s) => s.track === Number(track));
-  if (!found) throw gone(locale);
+  if (!found) throw gone();
   return { drama, track: found };
 }

@@ -1,21 +1,19 @@
 import { UserError } from '../errors.ts';
-import { t } from '../i18n/index.ts';
 import { MAX_REVIEW_LENGTH, MAX_SCORE, MIN_SCORE } from './aggregate.ts';
 
 /** What members type, checked once for /rate and the rating form alike. */
-export function parseScore(text: string, locale: string): number {
+export function parseScore(text: string): number {
   const trimmed = text.trim();
   const score = Number(trimmed);
-  if (!/^\d{1,2}$/.test(trimmed) || score < MIN_SCORE || score > MAX_SCORE)
-    throw new UserError(t(locale, 'rate.badScore'));
+  if (!/^\d{1,2}$/.test(trimmed) || score < MIN_SCORE || score > MAX_SCORE) throw new UserError('rate.badScore');
   return score;
 }
 
 /** A review on one line of plain text, or nothing; too long is refused, not cut. */
-export function cleanReview(text: string | null | undefined, locale: string): string | undefined {
+export function cleanReview(text: string | null | undefined): string | undefined {
   const review = text?.replace(/\s+/g, ' ').trim();
   if (!review) return undefined;
   if (review.length > MAX_REVIEW_LENGTH)
-    throw new UserError(t(locale, 'rate.reviewTooLong', { max: MAX_REVIEW_LENGTH, length: review.length }));
+    throw new UserError('rate.reviewTooLong', { max: MAX_REVIEW_LENGTH, length: review.length });
   return review;
 }

@@ -1,6 +1,4 @@
-import { UserError } from '../errors.ts';
-import { t } from '../i18n/index.ts';
-import { timestamp, type Locale } from '../cards/message.ts';
+import { instant, UserError } from '../errors.ts';
 import { MAX_OPTIONS } from './poll.ts';
 
 /**
@@ -55,12 +53,11 @@ export function durationMs(text: string): number | undefined {
   return matched === compact.length && total > 0 ? Math.round(total) : undefined;
 }
 
-export function parseDuration(text: string | null | undefined, locale: Locale): number {
+export function parseDuration(text: string | null | undefined): number {
   if (text === null || text === undefined || !text.trim()) return DEFAULT_DURATION_MS;
   const ms = durationMs(text);
-  if (ms === undefined) throw new UserError(t(locale, 'party.badDuration', { input: shown(text) }));
-  if (ms < MIN_DURATION_MS || ms > MAX_DURATION_MS)
-    throw new UserError(t(locale, 'party.durationRange', { input: shown(text) }));
+  if (ms === undefined) throw new UserError('party.badDuration', { input: shown(text) });
+  if (ms < MIN_DURATION_MS || ms > MAX_DURATION_MS) throw new UserError('party.durationRange', { input: shown(text) });
   return ms;
 }
 
@@ -68,14 +65,14 @@ export function parseDuration(text: string | null | undefined, locale: Locale): 
  * "1-4", "3,5,6", "1-4, 8", "ep 3–5" → sorted distinct episode numbers, each within the drama's
  * episodeCount. At least two, at most MAX_OPTIONS.
  */
-export function parseEpisodes(text: string, episodeCount: number, locale: Locale): number[] {
+export function parseEpisodes(text: string, episodeCount: number): number[] {
   const cleaned = text
     .toLowerCase()
     .replace(/episodes?|eps?\.?|회차?|화/g, ' ')
     .replace(/[–—~]/g, '-')
     .trim();
   const episodes = new Set<number>();
-  const bad = () => new UserError(t(locale, 'party.badEpisodes', { input: shown(text), count: episodeCount }));
+  const bad = () => new UserError('party.badEpisodes', { input: shown(text), count: episodeCount });
   if (!cleaned) throw bad();
   for (const piece of cleaned
     .replace(/\s*-\s*/g, '-')
@@ -86,11 +83,11 @@ export function parseEpisodes(text: string, episodeCount: number, locale: Locale
     const from = Number(range[1]);
     const to = range[2] === undefined ? from : Number(range[2]);
     if (from < 1 || to < from) throw bad();
-    if (to > episodeCount) throw new UserError(t(locale, 'party.noSuchEpisode', { episode: to, count: episodeCount }));
+    if (to > episodeCount) throw new UserError('party.noSuchEpisode', { episode: to, count: episodeCount });
     for (let e = from; e <= to; e++) episodes.add(e);
   }
-  if (episodes.size > MAX_OPTIONS) throw new UserError(t(locale, 'party.tooManyEpisodes', { max: MAX_OPTIONS }));
-  if (episodes.size < 2) throw new UserError(t(locale, 'party.oneEpisode'));
+  if (episodes.size > MAX_OPTIONS) throw new UserError('party.tooManyEpisodes', { max: MAX_OPTIONS });
+  if (episodes.size < 2) throw new UserError('party.oneEpisode');
   return [...episodes].sort((a, b) => a - b);
 }
 
@@ -147,15 +144,14 @@ const ABSOLUTE = new RegExp(String.raw`^(?:${DATE}[t\s]+)?${TIME}\s*(.*)$`, 'i')
  * "21:00 +09:00"). A time without a date is its next occurrence. A zone is required: the poll
  * shows the time to every member in their own zone, so a wrong guess would mislead everyone.
  */
-export function parseStartsAt(text: string, now: number, locale: Locale): number {
+export function parseStartsAt(text: string, now: number): number {
   const input = text.trim();
   const when = startInstant(input, now);
-  if (when === 'no-zone') throw new UserError(t(locale, 'party.startNeedsZone', { input: shown(input) }));
-  if (when === undefined || Number.isNaN(when))
-    throw new UserError(t(locale, 'party.badStart', { input: shown(input) }));
-  if (when <= now + 60_000) throw new UserError(t(locale, 'party.startInPast', { when: timestamp(when, 'f') }));
+  if (when === 'no-zone') throw new UserError('party.startNeedsZone', { input: shown(input) });
+  if (when === undefined || Number.isNaN(when)) throw new UserError('party.badStart', { input: shown(input) });
+  if (when <= now + 60_000) throw new UserError('party.startInPast', { when: instant(when, 'f') });
   if (when > now + MAX_START_AHEAD_MS)
-    throw new UserError(t(locale, 'party.startTooFar', { days: MAX_START_AHEAD_MS / 86_400_000 }));
+    throw new UserError('party.startTooFar', { days: MAX_START_AHEAD_MS / 86_400_000 });
   return when;
 }
 

@@ -1,8 +1,6 @@
-import { timestamp } from '../cards/message.ts';
 import { dramaTitle } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
-import { UserError } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { instant, UserError } from '../errors.ts';
 import { DEFAULT_DURATION_MS, parseDuration, parseEpisodes, parseStartsAt } from './parse.ts';
 import { MAX_OPTIONS, newPollId, type Poll, type PollOption } from './poll.ts';
 
@@ -32,30 +30,28 @@ export function planPoll(request: PollRequest): Poll {
   const unique = dramas.filter((d, i) => dramas.findIndex((other) => other.id === d.id) === i);
   let options: PollOption[];
   if (unique.length > 1) {
-    if (request.episodes?.trim()) throw new UserError(t(locale, 'party.episodesWithTitles'));
+    if (request.episodes?.trim()) throw new UserError('party.episodesWithTitles');
     options = unique.map((d) => ({ dramaId: d.id }));
   } else {
     const drama = unique[0]!;
     const name = `**${dramaTitle(drama, locale)}**`;
     let numbers: number[];
-    if (request.episodes?.trim()) numbers = parseEpisodes(request.episodes, drama.episodeCount, locale);
+    if (request.episodes?.trim()) numbers = parseEpisodes(request.episodes, drama.episodeCount);
     else if (drama.episodeCount > MAX_OPTIONS)
-      throw new UserError(
-        t(locale, 'party.tooManyByDefault', { drama: name, count: drama.episodeCount, max: MAX_OPTIONS }),
-      );
-    else if (drama.episodeCount < 2) throw new UserError(t(locale, 'party.singleEpisode', { drama: name }));
+      throw new UserError('party.tooManyByDefault', { drama: name, count: drama.episodeCount, max: MAX_OPTIONS });
+    else if (drama.episodeCount < 2) throw new UserError('party.singleEpisode', { drama: name });
     else numbers = Array.from({ length: drama.episodeCount }, (_, i) => i + 1);
     options = numbers.map((episode) => ({ dramaId: drama.id, episode }));
   }
 
-  const startsAt = request.startsAt?.trim() ? parseStartsAt(request.startsAt, now, locale) : undefined;
+  const startsAt = request.startsAt?.trim() ? parseStartsAt(request.startsAt, now) : undefined;
   const durationGiven = Boolean(request.duration?.trim());
-  const duration = parseDuration(request.duration, locale);
+  const duration = parseDuration(request.duration);
   const closesAt =
     startsAt !== undefined && !durationGiven ? Math.min(now + DEFAULT_DURATION_MS, startsAt) : now + duration;
   if (startsAt !== undefined && closesAt > startsAt)
-    throw new UserError(t(locale, 'party.closesAfterStart', { starts: timestamp(startsAt, 'f') }));
-  if (request.createEvent && startsAt === undefined) throw new UserError(t(locale, 'party.eventNeedsStart'));
+    throw new UserError('party.closesAfterStart', { starts: instant(startsAt, 'f') });
+  if (request.createEvent && startsAt === undefined) throw new UserError('party.eventNeedsStart');
 
   const question = request.question?.replace(/\s+/g, ' ').trim();
   return {

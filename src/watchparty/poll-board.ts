@@ -1,33 +1,27 @@
-import type { RESTPostAPIGuildScheduledEventJSONBody } from 'discord.js';
-import { GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel } from 'discord.js';
-import type { Catalog } from '../catalog/catalog.ts';
-import { dramaTitleOf, renderAnnouncement, renderPoll } from '../cards/watchparty-card.ts';
-import { truncate, type Card } from '../cards/message.ts';
-import { t } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { CloseTimers } from './close-timers.ts';
 import { CoalescedEdits } from './coalesced-edits.ts';
 import type { Poll } from './poll.ts';
 import type { CloseOutcome, PollStore, VoteOutcome } from './poll-store.ts';
 
-/** How the board talks to Discord outside an interaction (the bot's own REST client). */
+/**
+ * How the board shows polls outside an interaction (in the bot: the REST client and the cards,
+ * src/discord/poll-messenger.ts). The board says what happened; the messenger renders and sends it.
+ */
 export interface PollMessenger {
-  editPoll(poll: Poll, card: Card): Promise<void>;
-  /** Posts in the poll's channel, as a reply to the poll message. */
-  announce(poll: Poll, content: string): Promise<void>;
-  /** Creates a scheduled event; resolves to its id. */
-  createEvent(poll: Poll, body: RESTPostAPIGuildScheduledEventJSONBody): Promise<string>;
+  /** Shows the poll's current state (live tally, or the result once closed) on its message. */
+  editPoll(poll: Poll): Promise<void>;
+  /** Announces a closed poll's result in its channel, as a reply to the poll message. */
+  announce(poll: Poll): Promise<void>;
+  /** Creates the scheduled event for a closed poll's winner; resolves to its id. */
+  createEvent(poll: Poll): Promise<string>;
 }
 
 /** Where a close is shown when it comes from an interaction (a button press, a command). */
-export interface CloseSurfaces {
-  editPoll?: (card: Card) => Promise<void>;
-  announce?: (content: string) => Promise<void>;
-}
+export type CloseSurfaces = Partial<Pick<PollMessenger, 'editPoll' | 'announce'>>;
 
 export interface PollBoardOptions {
   store: PollStore;
-  catalog: Catalog;
   messenger: PollMessenger;
   logger: Logger;
   now?: () => number;
@@ -37,9 +31,6 @@ export interface PollBoardOptions {
   retryCloseMs?: number;
 }
 
-/** An episode's length when the dataset does not say, for the scheduled event's end time. */
-const DEFAULT_RUNTIME_MINUTES = 90;
-
 /**
  * Runs the server's watch parties: stores polls and votes, keeps each poll message's tally up to
  * date (coalesced), closes polls at their deadline (also after a restart), creates the event for
@@ -47,7 +38,6 @@ const DEFAULT_RUNTIME_MINUTES = 90;
  */
 export class PollBoard {
   readonly store: PollStore;
-  private readonly catalog: Catalog;
   private readonly messenger: PollMessenger;
   private readonly logger: Logger;
   private readonly now: () => number;
@@ -58,7 +48,6 @@ export class PollBoard {
 
   constructor(options: PollBoardOptions) {
     this.store = options.store;
-    this.catalog = options.catalog;
     this.messenger = options.messenger;
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
@@ -113,9 +102,8 @@ export class PollBoard {
     if (poll.createEvent) poll = await this.createEvent(poll);
     await this.edits
       .final(keyOf(poll), async () => {
-        const card = renderPoll(poll, this.catalog);
-        if (surfaces.editPoll) await surfaces.editPoll(card);
-        else if (poll.messageId) await this.messenger.editPoll(poll, card);
+        if (surfaces.editPoll) await surfaces.editPoll(poll);
+        else if (poll.messageId) await this.messenger.editPoll(poll);
       })
       .catch((error: unknown) =>
         this.logger.warn('could not show the result on the poll message', {
@@ -123,11 +111,10 @@ export class PollBoard {
           reason: (error as Error).message,
         }),
       );
-    const content = renderAnnouncement(poll, this.catalog);
     try {
-      if (surfaces.announce) await surfaces.announce(content);
+      if (surfaces.announce) await surfaces.announce(poll);
       // A poll whose message never got posted was seen by nobody: no result to announce.
-      else if (poll.messageId) await this.messenger.announce(poll, content);
+      else if (poll.messageId) await this.messenger.announce(poll);
     } catch (error) {
       this.logger.warn('could not announce a poll result', { poll: poll.id, reason: (error as Error).message });
     }
@@ -170,7 +157,7 @@ export class PollBoard {
 
   private refresh(poll: Poll): void {
     if (!poll.messageId) return;
-    this.edits.request(keyOf(poll), () => this.messenger.editPoll(poll, renderPoll(poll, this.catalog)));
+    this.edits.request(keyOf(poll), () => this.messenger.editPoll(poll));
   }
 
   private arm(poll: Poll): void {
@@ -212,7 +199,7 @@ export class PollBoard {
     if (problem) record = { eventProblem: problem };
     else {
       try {
-        record = { eventId: await this.messenger.createEvent(poll, this.eventBody(poll)) };
+        record = { eventId: await this.messenger.createEvent(poll) };
       } catch (error) {
         this.logger.warn('could not create the watch-party event', { poll: poll.id, reason: (error as Error).message });
         record = { eventProblem: 'failed' };
@@ -224,32 +211,6 @@ export class PollBoard {
     } catch {
       return poll;
     }
-  }
-
-  private eventBody(poll: Poll): RESTPostAPIGuildScheduledEventJSONBody {
-    const locale = poll.locale;
-    const winner = poll.options[poll.closed!.result.winner!]!;
-    const drama = this.catalog.drama(winner.dramaId);
-    const episode = winner.episode === undefined ? undefined : drama?.episodes.find((e) => e.number === winner.episode);
-    const minutes = episode?.runtimeMinutes ?? drama?.runtimeMinutes ?? DEFAULT_RUNTIME_MINUTES;
-    const title = dramaTitleOf(poll, winner.dramaId, this.catalog);
-    const name =
-      winner.episode === undefined
-        ? t(locale, 'party.eventName', { drama: title })
-        : t(locale, 'party.eventNameEpisode', { drama: title, episode: winner.episode });
-    const count = poll.closed!.result.counts[poll.closed!.result.winner!]!;
-    const description = [poll.question, t(locale, 'party.eventDescription', { count, place: poll.place ?? '' })]
-      .filter(Boolean)
-      .join('\n');
-    return {
-      name: truncate(name, 100),
-      description: truncate(description, 1000),
-      scheduled_start_time: new Date(poll.startsAt!).toISOString(),
-      scheduled_end_time: new Date(poll.startsAt! + minutes * 60_000).toISOString(),
-      privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
-      entity_type: GuildScheduledEventEntityType.External,
-      entity_metadata: { location: truncate(poll.place ?? t(locale, 'party.eventPlace'), 100) },
-    };
   }
 }
 

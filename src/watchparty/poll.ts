@@ -95,3 +95,14 @@ export function newPollId(now = Date.now()): string {
     .toString(36)
     .padStart(3, '0')}`;
 }
+
+/** A poll and its count: what every view of a poll shows. */
+export interface CountedPoll {
+  poll: Poll;
+  result: PollResult;
+}
+
+/** The live tally while the poll is open, the final count once it is closed. */
+export function counted(poll: Poll): CountedPoll {
+  return { poll, result: poll.closed?.result ?? tally(poll) };
+}

@@ -9,7 +9,7 @@ import {
 } from '../../src/cards/watchparty-card.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
 import type { Drama } from '../../src/data/schema.ts';
-import { tally, type Poll } from '../../src/watchparty/poll.ts';
+import { counted, tally, type Poll } from '../../src/watchparty/poll.ts';
 import { cardProblems } from '../support/card-limits.ts';
 import { samplePoll } from '../support/polls.ts';
 
@@ -61,7 +61,7 @@ describe('watch-party messages fit Discord’s limits at the extremes', () => {
     for (const kind of ['episodes', 'dramas'] as const) {
       for (const closed of [false, true]) {
         it(`${kind} poll, ${closed ? 'closed' : 'open'}, ${locale}: 100 options or 10 titles at maximum length, 100,000 votes`, () => {
-          const poll = extreme(kind, locale, closed);
+          const poll = counted(extreme(kind, locale, closed));
           expect(cardProblems(renderPoll(poll, catalog))).toEqual([]);
           expect(cardProblems({ content: renderAnnouncement(poll, catalog), components: [] })).toEqual([]);
           expect(cardProblems(renderPollList([poll, poll, poll], [poll, poll], catalog, locale))).toEqual([]);
@@ -71,7 +71,7 @@ describe('watch-party messages fit Discord’s limits at the extremes', () => {
   }
 
   it('lays out 100 episodes as four menus of 25 and a row with Close and Withdraw', () => {
-    const card = renderPoll(extreme('episodes', 'en-US', false), catalog);
+    const card = renderPoll(counted(extreme('episodes', 'en-US', false)), catalog);
     expect(card.components.map((row) => row.components.map((c) => c.type))).toEqual([[3], [3], [3], [3], [2, 2]]);
   });
 

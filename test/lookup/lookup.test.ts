@@ -1,25 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { actions } from '../../src/cards/actions.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
-import { UserError } from '../../src/errors.ts';
-import { dramaChoices, networkChoices, personChoices, soundtrackChoices } from '../../src/lookup/autocomplete.ts';
+import { renderDidYouMean } from '../../src/cards/did-you-mean.ts';
+import { dramaChoices, networkChoices, personChoices, soundtrackChoices } from '../../src/cards/autocomplete.ts';
 import { networksByUse } from '../../src/catalog/orderings.ts';
 import { findDramas, pickRandom, resolveNetwork } from '../../src/lookup/filter.ts';
-import { dramaById, findDrama, findPerson, findSoundtrack, songById } from '../../src/lookup/find.ts';
+import { dramaById, findDrama, findPerson, findSoundtrack, NotFound, songById } from '../../src/lookup/find.ts';
 import { buildSearchIndex } from '../../src/search/search-index.ts';
+import { thrownText, thrownUserError } from '../support/user-error.ts';
 
 const catalog = loadCatalog('data');
 const index = buildSearchIndex(catalog);
-const lookup = { index, catalog, locale: 'en-US' };
+const lookup = { search: index, catalog };
 
-function thrown(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError');
+/** What the router shows for the NotFound that `fn` throws. */
+function thrown(fn: () => unknown, locale = 'en-US') {
+  const error = thrownUserError(fn);
+  if (!(error instanceof NotFound)) throw new Error(`expected NotFound, got ${error.key}`);
+  const { content, components } = renderDidYouMean(error, catalog, locale);
+  return { message: content, components };
 }
 
 describe('findDramas (/drama search)', () => {
@@ -106,7 +105,7 @@ describe('from typed text to a record, or a did-you-mean', () => {
   });
 
   it('offers buttons that open what the command shows (episode lists for /drama episodes)', () => {
-    const error = thrown(() => findDrama(lookup, 'hopsital', (d) => actions.episodes(d.id)));
+    const error = thrown(() => findDrama(lookup, 'hopsital', 'episodes'));
     const ids = (error.components[0] as { components: Array<{ custom_id: string }> }).components.map(
       (c) => c.custom_id,
     );
@@ -125,12 +124,8 @@ describe('from typed text to a record, or a did-you-mean', () => {
   });
 
   it('says an entry is gone when a button names a record the catalog no longer has', () => {
-    expect(thrown(() => dramaById(catalog, 'deleted-drama', 'en-US')).message).toBe(
-      'That entry is no longer in the catalog.',
-    );
-    expect(thrown(() => songById(catalog, 'soundtrack-1', 99, 'ko')).message).toBe(
-      '더 이상 카탈로그에 없는 항목이에요.',
-    );
+    expect(thrownText(() => dramaById(catalog, 'deleted-drama'))).toBe('That entry is no longer in the catalog.');
+    expect(thrownText(() => songById(catalog, 'soundtrack-1', 99), 'ko')).toBe('더 이상 카탈로그에 없는 항목이에요.');
   });
 });
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
-import {
-  MAX_CHOICES,
-  parseChoiceValue,
-  resolveDrama,
-  resolvePerson,
-  resolveSoundtrack,
-  toChoices,
-} from '../../src/search/choices.ts';
+import { MAX_CHOICES, toChoices } from '../../src/cards/autocomplete.ts';
+import { parseChoiceValue, resolveDrama, resolvePerson, resolveSoundtrack } from '../../src/search/resolve.ts';
 import { prefixDistance } from '../../src/search/fuzzy-walk.ts';
 import { buildSearchIndex } from '../../src/search/search-index.ts';
 import { searchDramas, searchPeople, searchSoundtrack } from '../../src/search/surfaces.ts';

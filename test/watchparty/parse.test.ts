@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   DEFAULT_DURATION_MS,
   durationMs,
@@ -6,16 +7,10 @@ import {
   parseEpisodes,
   parseStartsAt,
 } from '../../src/watchparty/parse.ts';
+import { thrownText } from '../support/user-error.ts';
 
 const now = Date.UTC(2026, 10, 21, 13, 0); // Saturday 21 November 2026, 13:00 UTC = 22:00 KST
-const message = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected a UserError');
-};
+const message = thrownText;
 
 describe('durations', () => {
   it('reads the forms hosts type, in English and Korean', () => {
@@ -33,45 +28,41 @@ describe('durations', () => {
   });
 
   it('defaults to 24 hours and refuses nonsense or out-of-range values with examples', () => {
-    expect(parseDuration(null, 'en-US')).toBe(DEFAULT_DURATION_MS);
-    expect(parseDuration('  ', 'en-US')).toBe(DEFAULT_DURATION_MS);
-    expect(message(() => parseDuration('soon', 'en-US'))).toBe(
-      '“soon” is not a duration. Try `30m`, `2h`, `1d` or `1h30m`.',
-    );
-    expect(message(() => parseDuration('5s', 'en-US'))).toMatch(/^Voting can last from 10 seconds to 14 days/);
-    expect(message(() => parseDuration('15d', 'ko'))).toMatch(/^투표 기간은 10초에서 14일까지예요/);
-    expect(message(() => parseDuration('x'.repeat(500), 'en-US'))).toMatch(/^“x{39}…” is not a duration/);
+    expect(parseDuration(null)).toBe(DEFAULT_DURATION_MS);
+    expect(parseDuration('  ')).toBe(DEFAULT_DURATION_MS);
+    expect(message(() => parseDuration('soon'))).toBe('“soon” is not a duration. Try `30m`, `2h`, `1d` or `1h30m`.');
+    expect(message(() => parseDuration('5s'))).toMatch(/^Voting can last from 10 seconds to 14 days/);
+    expect(message(() => parseDuration('15d'), 'ko')).toMatch(/^투표 기간은 10초에서 14일까지예요/);
+    expect(message(() => parseDuration('x'.repeat(500)))).toMatch(/^“x{39}…” is not a duration/);
   });
 });
 
 describe('episode ranges', () => {
   it('reads ranges, lists and both, sorted and without repeats', () => {
-    expect(parseEpisodes('1-4', 16, 'en-US')).toEqual([1, 2, 3, 4]);
-    expect(parseEpisodes('3,5,6', 16, 'en-US')).toEqual([3, 5, 6]);
-    expect(parseEpisodes('8, 1-3, 2', 16, 'en-US')).toEqual([1, 2, 3, 8]);
-    expect(parseEpisodes('ep 3 – 5', 16, 'en-US')).toEqual([3, 4, 5]);
-    expect(parseEpisodes('1 - 2 9', 16, 'en-US')).toEqual([1, 2, 9]);
-    expect(parseEpisodes('3~4화', 16, 'ko')).toEqual([3, 4]);
+    expect(parseEpisodes('1-4', 16)).toEqual([1, 2, 3, 4]);
+    expect(parseEpisodes('3,5,6', 16)).toEqual([3, 5, 6]);
+    expect(parseEpisodes('8, 1-3, 2', 16)).toEqual([1, 2, 3, 8]);
+    expect(parseEpisodes('ep 3 – 5', 16)).toEqual([3, 4, 5]);
+    expect(parseEpisodes('1 - 2 9', 16)).toEqual([1, 2, 9]);
+    expect(parseEpisodes('3~4화', 16)).toEqual([3, 4]);
   });
 
   it('says what is wrong: not a range, past the last episode, one episode, too many', () => {
-    expect(message(() => parseEpisodes('four', 16, 'en-US'))).toBe(
+    expect(message(() => parseEpisodes('four', 16))).toBe(
       '“four” is not a list of episodes. Try a range like `1-4`, a list like `3,5,6`, or both: `1-4, 8` (episodes 1 to 16).',
     );
-    expect(message(() => parseEpisodes('4-2', 16, 'en-US'))).toMatch(/is not a list of episodes/);
-    expect(message(() => parseEpisodes('0,1', 16, 'en-US'))).toMatch(/is not a list of episodes/);
-    expect(message(() => parseEpisodes('15-17', 16, 'en-US'))).toBe(
-      'There is no episode 17: this drama has 16 episodes.',
-    );
-    expect(message(() => parseEpisodes('3', 16, 'en-US'))).toMatch(/^A vote needs at least two episodes/);
-    expect(message(() => parseEpisodes('1-150', 200, 'en-US'))).toBe(
+    expect(message(() => parseEpisodes('4-2', 16))).toMatch(/is not a list of episodes/);
+    expect(message(() => parseEpisodes('0,1', 16))).toMatch(/is not a list of episodes/);
+    expect(message(() => parseEpisodes('15-17', 16))).toBe('There is no episode 17: this drama has 16 episodes.');
+    expect(message(() => parseEpisodes('3', 16))).toMatch(/^A vote needs at least two episodes/);
+    expect(message(() => parseEpisodes('1-150', 200))).toBe(
       'A poll can offer at most 100 episodes. Pick fewer, like `1-20`.',
     );
   });
 });
 
 describe('start times', () => {
-  const at = (text: string) => new Date(parseStartsAt(text, now, 'en-US')).toISOString();
+  const at = (text: string) => new Date(parseStartsAt(text, now)).toISOString();
 
   it('takes a date and time with a zone, a time alone (its next occurrence), a relative time or a Discord timestamp', () => {
     expect(at('2026-11-22 20:00 KST')).toBe('2026-11-22T11:00:00.000Z');
@@ -89,16 +80,16 @@ describe('start times', () => {
   });
 
   it('asks for a zone rather than guess one, and refuses ambiguous zones, impossible dates and the past', () => {
-    expect(message(() => parseStartsAt('20:00', now, 'en-US'))).toMatch(/^“20:00” has no time zone\./);
-    expect(message(() => parseStartsAt('2026-11-22 20:00', now, 'en-US'))).toMatch(/has no time zone/);
-    expect(message(() => parseStartsAt('20:00 CST', now, 'en-US'))).toMatch(/^“20:00 CST” is not a time I understand/);
-    expect(message(() => parseStartsAt('2026-02-30 20:00 UTC', now, 'en-US'))).toMatch(/is not a time I understand/);
-    expect(message(() => parseStartsAt('25:00 UTC', now, 'en-US'))).toMatch(/is not a time I understand/);
-    expect(message(() => parseStartsAt('2026-11-20 20:00 UTC', now, 'en-US'))).toMatch(
+    expect(message(() => parseStartsAt('20:00', now))).toMatch(/^“20:00” has no time zone\./);
+    expect(message(() => parseStartsAt('2026-11-22 20:00', now))).toMatch(/has no time zone/);
+    expect(message(() => parseStartsAt('20:00 CST', now))).toMatch(/^“20:00 CST” is not a time I understand/);
+    expect(message(() => parseStartsAt('2026-02-30 20:00 UTC', now))).toMatch(/is not a time I understand/);
+    expect(message(() => parseStartsAt('25:00 UTC', now))).toMatch(/is not a time I understand/);
+    expect(message(() => parseStartsAt('2026-11-20 20:00 UTC', now))).toMatch(
       /^That start time \(<t:\d+:f>\) has passed/,
     );
-    expect(message(() => parseStartsAt('in 90d', now, 'en-US'))).toMatch(/is not a time I understand|at most 60 days/);
-    expect(message(() => parseStartsAt('2027-06-01 20:00 UTC', now, 'en-US'))).toBe(
+    expect(message(() => parseStartsAt('in 90d', now))).toMatch(/is not a time I understand|at most 60 days/);
+    expect(message(() => parseStartsAt('2027-06-01 20:00 UTC', now))).toBe(
       'A party can be planned at most 60 days ahead.',
     );
   });

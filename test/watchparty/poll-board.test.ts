@@ -1,11 +1,12 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/cards/message.ts';
+import { renderAnnouncement, renderPoll, renderScheduledEvent } from '../../src/cards/watchparty-card.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
 import { createLogger } from '../../src/logger.ts';
 import { PollBoard, type PollMessenger } from '../../src/watchparty/poll-board.ts';
 import { PollStore } from '../../src/watchparty/poll-store.ts';
-import type { Poll } from '../../src/watchparty/poll.ts';
+import { counted, type Poll } from '../../src/watchparty/poll.ts';
 import { samplePoll } from '../support/polls.ts';
 
 const catalog = loadCatalog('data');
@@ -16,13 +17,14 @@ function recordingMessenger(options: { failEvents?: boolean } = {}) {
   const announcements: Array<{ poll: string; content: string }> = [];
   const events: Array<{ poll: string; name: string; start: string }> = [];
   const messenger: PollMessenger = {
-    async editPoll(poll, card) {
-      edits.push({ poll: poll.id, card });
+    async editPoll(poll) {
+      edits.push({ poll: poll.id, card: renderPoll(counted(poll), catalog) });
     },
-    async announce(poll, content) {
-      announcements.push({ poll: poll.id, content });
+    async announce(poll) {
+      announcements.push({ poll: poll.id, content: renderAnnouncement(counted(poll), catalog) });
     },
-    async createEvent(poll, body) {
+    async createEvent(poll) {
+      const body = renderScheduledEvent(counted(poll), catalog);
       if (options.failEvents) throw new Error('Missing Permissions');
       events.push({ poll: poll.id, name: body.name, start: body.scheduled_start_time });
       return '1234567890123456789';
@@ -38,7 +40,6 @@ function board(
 ) {
   return new PollBoard({
     store,
-    catalog,
     messenger,
     logger: createLogger({ level: 'debug', write: (l) => logs.push(l) }),
     editIntervalMs: 20,

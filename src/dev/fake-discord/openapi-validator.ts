@@ -6,7 +6,7 @@ import addFormatsModule from 'ajv-formats';
 /** Checks a request body against the vendored subset of Discord's official OpenAPI spec. */
 export type BodyValidator = (route: string, body: unknown) => string[];
 
-const SUBSET = fileURLToPath(new URL('../../../test/discord-spec/openapi-subset.json', import.meta.url));
+const SUBSET = fileURLToPath(new URL('./discord-spec/openapi-subset.json', import.meta.url));
 
 export function createOpenApiValidator(subsetPath = SUBSET): BodyValidator {
   const subset = JSON.parse(readFileSync(subsetPath, 'utf8')) as {

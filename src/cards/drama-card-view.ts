@@ -1,7 +1,7 @@
 import type { APIButtonComponentWithCustomId } from 'discord.js';
-import { actions } from '../cards/actions.ts';
-import { renderDramaCard } from '../cards/drama-card.ts';
-import { button, type Card } from '../cards/message.ts';
+import { actions } from './actions.ts';
+import { renderDramaCard } from './drama-card.ts';
+import { button, type Card } from './message.ts';
 import type { BotContext } from '../context.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';

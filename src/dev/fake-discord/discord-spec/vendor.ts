@@ -1,6 +1,6 @@
 /**
  * Refreshes openapi-subset.json from Discord's official OpenAPI spec (MIT, see LICENSE here):
- *   npx tsx test/discord-spec/vendor.ts [path/to/openapi.json]
+ *   npx tsx src/dev/fake-discord/discord-spec/vendor.ts [path/to/openapi.json]
  * Keeps the request bodies of the routes the bot calls and every schema they reference.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -65,7 +65,8 @@ function vendor(specPath: string): Json {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const source = process.argv[2] ?? fileURLToPath(new URL('../../../shared/discord/openapi.json', import.meta.url));
+  const source =
+    process.argv[2] ?? fileURLToPath(new URL('../../../../../shared/discord/openapi.json', import.meta.url));
   const out = fileURLToPath(new URL('./openapi-subset.json', import.meta.url));
   writeFileSync(out, `${JSON.stringify(vendor(source))}\n`);
   console.log(`wrote ${out}`);
