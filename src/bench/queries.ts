@@ -113,7 +113,9 @@ export function makeQueries(catalog: SyntheticCatalog, count = 2_000, seed = 11)
   const native = catalog.dramas.map((d) => d.nativeTitle).sort();
   const choseong = catalog.dramas.map((d) => getChoseong(d.nativeTitle.replace(/\s+/g, ''))).sort();
   const names = catalog.people.map((p) => p.name.toLowerCase()).sort();
-  const characters = catalog.dramas.flatMap((d) => d.cast.map((c) => c.characters[0]!.name.toLowerCase())).sort();
+  const characters = catalog.dramas
+    .flatMap((d) => d.cast.flatMap((c) => c.characters.flatMap((ch) => (ch.name ? [ch.name.toLowerCase()] : []))))
+    .sort();
   const perClass = Math.ceil(count / QUERY_CLASSES.length);
   const anyDrama = () => catalog.dramas[Math.floor(rnd() * catalog.dramas.length)]!;
   const makers: Record<QueryClass, () => BenchQuery | undefined> = {
@@ -155,6 +157,7 @@ export function makeQueries(catalog: SyntheticCatalog, count = 2_000, seed = 11)
     character: () => {
       const d = anyDrama();
       const name = d.cast[Math.floor(rnd() * d.cast.length)]!.characters[0]!.name;
+      if (!name) return undefined; // a described role ("Eun-soo's mother") is not a name anyone types
       if (countPrefix(characters, name.toLowerCase()) > MAX_SHARED) return undefined;
       return { class: 'character', text: name, target: `d:${d.id}`, surface: 'drama' };
     },

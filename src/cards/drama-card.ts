@@ -1,6 +1,6 @@
 import { ButtonStyle, type APIButtonComponentWithCustomId } from 'discord.js';
 import type { Catalog } from '../catalog/catalog.ts';
-import { characterName, dramaHeading, personName } from '../catalog/names.ts';
+import { characterNames, dramaHeading, personName } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import { actions } from './actions.ts';
@@ -50,13 +50,24 @@ function peopleNames(catalog: Catalog, ids: readonly string[] | undefined, local
   return ids.map((id) => plain(personName(catalog.person(id)!, locale))).join(', ');
 }
 
+/** "6 songs: press OST", with the singers whose titles no page gives, or "No OST was released". */
+function ostSummary(drama: Drama, locale: Locale): string {
+  if (drama.noSoundtrack) return t(locale, 'card.ostNoSoundtrack');
+  const songs = drama.soundtrack?.length ?? 0;
+  const untitled = drama.otherOstArtists?.length ?? 0;
+  if (!songs && !untitled) return t(locale, 'card.ostNone');
+  if (!songs) return t(locale, 'card.ostUntitled', { count: untitled });
+  const counted = t(locale, 'card.ostCount', { count: songs });
+  return untitled ? `${counted}\n${t(locale, 'card.ostUntitledMore', { count: untitled })}` : counted;
+}
+
 /** "Park Hyung-sik as Han Sun-woo" lines that fit one field, then "…and 3 more". */
 function leadingCast(drama: Drama, catalog: Catalog, locale: Locale): string {
   const leads = drama.cast.filter((c) => c.role === 'main');
   const lines = leads.map((c) =>
     t(locale, 'card.asCharacter', {
       actor: plain(personName(catalog.person(c.person)!, locale)),
-      character: c.characters.map((ch) => plain(characterName(ch, locale))).join(' / '),
+      character: plain(characterNames(c.characters, locale)),
     }),
   );
   const shown: string[] = [];
@@ -74,7 +85,6 @@ function leadingCast(drama: Drama, catalog: Catalog, locale: Locale): string {
 
 /** The card `/drama info` posts: everything a fan wants at a glance, and buttons for the rest. */
 export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, extras: DramaCardExtras = {}): Card {
-  const songs = drama.soundtrack?.length ?? 0;
   const tags = drama.tags?.map((tag) => tag.replace(/-/g, ' ')).join(' · ');
   const fields = [
     ...field(t(locale, 'card.year'), String(drama.year)),
@@ -84,7 +94,7 @@ export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, 
     ...field(t(locale, 'card.genres'), genreNames(drama.genres, locale)),
     ...field(t(locale, 'card.director'), peopleNames(catalog, drama.directors, locale)),
     ...field(t(locale, 'card.writer'), peopleNames(catalog, drama.writers, locale)),
-    ...field(t(locale, 'card.ost'), songs ? t(locale, 'card.ostCount', { count: songs }) : t(locale, 'card.ostNone')),
+    ...field(t(locale, 'card.ost'), ostSummary(drama, locale)),
     ...(extras.rating && extras.rating.count > 0
       ? field(
           t(locale, 'card.rating'),
@@ -108,7 +118,9 @@ export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, 
     components: rowsOf([
       button(actions.cast(drama.id), t(locale, 'button.cast'), { style: ButtonStyle.Primary }),
       button(actions.episodes(drama.id), t(locale, 'button.episodes')),
-      button(actions.tracks(drama.id), t(locale, 'button.ost'), { disabled: songs === 0 }),
+      button(actions.tracks(drama.id), t(locale, 'button.ost'), {
+        disabled: !drama.soundtrack?.length && !drama.otherOstArtists?.length,
+      }),
       ...(extras.buttons ?? []),
     ]),
   };

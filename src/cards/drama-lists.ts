@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import { characterName, dramaHeading, personName } from '../catalog/names.ts';
+import { characterNames, dramaHeading, personName } from '../catalog/names.ts';
 import { ROLE_TYPES, type Drama, type Episode } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import { actions } from './actions.ts';
@@ -34,7 +34,7 @@ export function renderCastList(drama: Drama, catalog: Catalog, locale: Locale, r
     personId: c.person,
     text: t(locale, 'card.asCharacter', {
       actor: plain(personName(catalog.person(c.person)!, locale)),
-      character: c.characters.map((ch) => plain(characterName(ch, locale))).join(' / '),
+      character: plain(characterNames(c.characters, locale)),
     }),
   }));
   const pages = paginate(items, undefined, locale) as Array<typeof items>;

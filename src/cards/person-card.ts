@@ -1,29 +1,26 @@
 import type { Catalog, Credit, CreditKind } from '../catalog/catalog.ts';
-import { characterName, dramaTitle, personHeading, personName, trackHeading } from '../catalog/names.ts';
+import { characterNames, dramaTitle, personHeading, personName } from '../catalog/names.ts';
 import type { Person } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import { actions } from './actions.ts';
 import { COLOURS, LIMITS, field, selectMenu, sourcesFooter, type Card, type Locale } from './message.ts';
 import { plain, truncate } from '../text.ts';
+import { songCreditText } from './soundtrack.ts';
 import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
 
 const KIND_ORDER: CreditKind[] = ['cast', 'director', 'writer', 'artist'];
 
-/** "2022 · Soundtrack #1 · as Han Sun-woo (main)", "2022 · Soundtrack #1 · Part 1 · Love Beyond Words". */
+/**
+ * "2022 · Soundtrack #1 · as Han Sun-woo (main)", "2022 · Soundtrack #1 · Part 1 · Love Beyond Words",
+ * "2022 · Soundtrack #1 · OST (title not recorded)".
+ */
 function creditLine(credit: Credit, locale: Locale): string {
   const parts = [String(credit.drama.year), `**${plain(dramaTitle(credit.drama, locale))}**`];
   if (credit.kind === 'cast' && credit.characters) {
-    const characters = credit.characters.map((ch) => plain(characterName(ch, locale))).join(' / ');
+    const characters = plain(characterNames(credit.characters, locale));
     parts.push(`${t(locale, 'via.as', { name: characters })} (${t(locale, `role.${credit.role!}`)})`);
   }
-  if (credit.kind === 'artist' && credit.track) {
-    parts.push(
-      credit.track.part
-        ? t(locale, 'list.partLabel', { part: credit.track.part })
-        : t(locale, 'list.trackLabel', { track: credit.track.track }),
-    );
-    parts.push(plain(trackHeading(credit.track, locale)));
-  }
+  if (credit.kind === 'artist') parts.push(songCreditText(credit.track, locale));
   return parts.join(' · ');
 }
 

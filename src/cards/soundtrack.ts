@@ -28,8 +28,19 @@ function partLabel(track: Track, locale: Locale): string {
     : t(locale, 'list.trackLabel', { track: track.track });
 }
 
-function artistNames(catalog: Catalog, track: Track, locale: Locale): string {
-  return track.artists.map((id) => personName(catalog.person(id)!, locale)).join(', ');
+function artistNames(catalog: Catalog, ids: readonly string[], locale: Locale): string {
+  return ids.map((id) => personName(catalog.person(id)!, locale)).join(', ');
+}
+
+/** "Part 1 · Love Beyond Words", or "OST (title not recorded)" for a singer no page gives a title for. */
+export function songCreditText(track: Track | undefined, locale: Locale): string {
+  return track ? `${partLabel(track, locale)} · ${plain(trackHeading(track, locale))}` : t(locale, 'list.untitledSong');
+}
+
+/** "Also sang for the OST: Standing Egg, Lee Hi (titles not recorded)", when a page names singers but not songs. */
+export function otherOstArtistsLine(drama: Drama, catalog: Catalog, locale: Locale): string | undefined {
+  if (!drama.otherOstArtists?.length) return undefined;
+  return t(locale, 'list.otherOstArtists', { artists: plain(artistNames(catalog, drama.otherOstArtists, locale)) });
 }
 
 function songMenu(songs: SongRef[], catalog: Catalog, locale: Locale, withDrama: boolean) {
@@ -43,31 +54,37 @@ function songMenu(songs: SongRef[], catalog: Catalog, locale: Locale, withDrama:
             value: songValue(drama, track),
             description: withDrama
               ? `${dramaTitle(drama, locale)} · ${partLabel(track, locale)}`
-              : artistNames(catalog, track, locale),
+              : artistNames(catalog, track.artists, locale),
           })),
         ),
       ]
     : [];
 }
 
-/** A drama's whole soundtrack in release order: part, song, singers, release date. */
+/**
+ * A drama's whole soundtrack in release order: part, song, singers, release date; then the singers
+ * a page names without a song title. A drama known to have no OST says so.
+ */
 export function renderTracklist(drama: Drama, catalog: Catalog, locale: Locale, requestedPage = 0): Card {
   const tracks = drama.soundtrack ?? [];
-  const items = tracks.map((track) => ({
+  const others = otherOstArtistsLine(drama, catalog, locale);
+  const items: Array<{ track?: Track; text: string }> = tracks.map((track) => ({
     track,
     text: [
       `**${partLabel(track, locale)}**`,
-      `${plain(trackHeading(track, locale))} — ${plain(artistNames(catalog, track, locale))}`,
+      `${plain(trackHeading(track, locale))} — ${plain(artistNames(catalog, track.artists, locale))}`,
       track.releaseDate ? discordDate(track.releaseDate) : undefined,
     ]
       .filter(Boolean)
       .join(' · '),
   }));
+  if (others) items.push({ text: others });
   const pages = paginate(items, undefined, locale) as Array<typeof items>;
   const page = clampPage(requestedPage, pages.length);
-  const description = tracks.length
+  const heading = plain(dramaHeading(drama, locale));
+  const description = items.length
     ? renderPage(pages, page, locale)
-    : t(locale, 'list.noTracks', { drama: plain(dramaHeading(drama, locale)) });
+    : t(locale, drama.noSoundtrack ? 'list.noSoundtrack' : 'list.noTracks', { drama: heading });
   const embed = {
     ...dramaListPage(drama, locale, 'list.tracks', description, page, pages.length),
     color: COLOURS.song,
@@ -76,7 +93,7 @@ export function renderTracklist(drama: Drama, catalog: Catalog, locale: Locale, 
     embeds: [embed],
     components: [
       ...songMenu(
-        pages[page]!.map(({ track }) => ({ drama, track })),
+        pages[page]!.flatMap(({ track }) => (track ? [{ drama, track }] : [])),
         catalog,
         locale,
         false,
@@ -125,14 +142,12 @@ export function renderSongCard(drama: Drama, track: Track, catalog: Catalog, loc
   };
 }
 
-/** A singer's soundtrack songs across dramas, newest first. */
+/** A singer's soundtrack songs across dramas, newest first, with the OSTs they sang for untitled. */
 export function renderArtistSongs(person: Person, catalog: Catalog, locale: Locale, requestedPage = 0): Card {
-  const songs: SongRef[] = catalog
-    .creditsOf(person.id)
-    .flatMap((c) => (c.kind === 'artist' && c.track ? [{ drama: c.drama, track: c.track }] : []));
-  const items = songs.map((song) => ({
-    song,
-    text: `${song.drama.year} · **${plain(dramaTitle(song.drama, locale))}** · ${partLabel(song.track, locale)} · ${plain(trackHeading(song.track, locale))}`,
+  const credits = catalog.creditsOf(person.id).filter((c) => c.kind === 'artist');
+  const items = credits.map((c) => ({
+    song: c.track ? { drama: c.drama, track: c.track } : undefined,
+    text: `${c.drama.year} · **${plain(dramaTitle(c.drama, locale))}** · ${songCreditText(c.track, locale)}`,
   }));
   const pages = paginate(items, undefined, locale) as Array<typeof items>;
   const page = clampPage(requestedPage, pages.length);
@@ -142,13 +157,13 @@ export function renderArtistSongs(person: Person, catalog: Catalog, locale: Loca
         color: COLOURS.song,
         title: truncate(t(locale, 'list.artistSongs', { artist: personHeading(person, locale) }), LIMITS.title),
         url: person.sources[0],
-        description: songs.length ? renderPage(pages, page, locale) : t(locale, 'card.noCredits'),
+        description: items.length ? renderPage(pages, page, locale) : t(locale, 'card.noCredits'),
         footer: sourcesFooter(person.sources, locale, { page, pages: pages.length }),
       },
     ],
     components: [
       ...songMenu(
-        pages[page]!.map((i) => i.song),
+        pages[page]!.flatMap((i) => (i.song ? [i.song] : [])),
         catalog,
         locale,
         true,

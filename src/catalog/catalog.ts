@@ -9,6 +9,7 @@ export interface Credit {
   kind: CreditKind;
   role?: RoleType;
   characters?: CastMember['characters'];
+  /** For an artist credit: the song; absent when a page names the singer but not the song (otherOstArtists). */
   track?: Track;
 }
 
@@ -46,6 +47,8 @@ export function buildCatalog(dramas: Drama[], people: Person[]): Catalog {
     for (const id of drama.writers ?? []) add(id, { drama, kind: 'writer' });
     for (const track of drama.soundtrack ?? [])
       for (const id of track.artists) add(id, { drama, kind: 'artist', track });
+    // Sang for the OST, title not recorded: an artist credit without a track.
+    for (const id of drama.otherOstArtists ?? []) add(id, { drama, kind: 'artist' });
   }
   const songs = dramas.flatMap((drama) => (drama.soundtrack ?? []).map((track): SongRef => ({ drama, track })));
   return {

@@ -1,4 +1,4 @@
-import type { CastMember, Drama, Person, Track } from '../data/schema.ts';
+import type { Character, Drama, Person, Track } from '../data/schema.ts';
 import { languageOf } from '../locale.ts';
 
 /**
@@ -28,8 +28,16 @@ export function personHeading(person: Person, locale: Locale): string {
   return korean(locale) ? `${person.nativeName} (${person.name})` : `${person.name} (${person.nativeName})`;
 }
 
-export function characterName(character: CastMember['characters'][number], locale: Locale): string {
-  return korean(locale) && character.nativeName ? character.nativeName : character.name;
+/** A character's name, or, for a role no page names, its description ("Eun-soo's mother"). */
+export function characterName(character: Character, locale: Locale): string {
+  if (korean(locale) && (character.nativeName ?? character.nativeDescription))
+    return (character.nativeName ?? character.nativeDescription)!;
+  return (character.name ?? character.description)!;
+}
+
+/** "Han Sun-woo / Seo-yeon": every character one actor plays in a drama. */
+export function characterNames(characters: readonly Character[], locale: Locale): string {
+  return characters.map((ch) => characterName(ch, locale)).join(' / ');
 }
 
 export function trackHeading(track: Track, locale: Locale): string {

@@ -114,6 +114,35 @@ function readFolder<T>(
   return parsed;
 }
 
+/** otherOstArtists are known singers with no titled song here; noSoundtrack stands alone. */
+function checkOtherOstArtists(
+  file: string,
+  d: Drama,
+  known: (file: string, path: string, id: string) => void,
+  problems: DataProblem[],
+): void {
+  if (d.noSoundtrack && (d.soundtrack?.length || d.otherOstArtists?.length))
+    problems.push({
+      file,
+      path: 'noSoundtrack',
+      message: `says the drama has no OST, yet it lists ${d.soundtrack?.length ? 'soundtrack' : 'otherOstArtists'}; keep one or the other`,
+    });
+  const titled = new Set((d.soundtrack ?? []).flatMap((t) => t.artists));
+  const seen = new Set<string>();
+  (d.otherOstArtists ?? []).forEach((id, i) => {
+    const path = `otherOstArtists[${i}]`;
+    known(file, path, id);
+    if (seen.has(id)) problems.push({ file, path, message: `"${id}" is listed twice` });
+    if (titled.has(id))
+      problems.push({
+        file,
+        path,
+        message: `"${id}" already sings a song in soundtrack; otherOstArtists is only for singers whose song title no page gives`,
+      });
+    seen.add(id);
+  });
+}
+
 /** Checks between records that no per-file schema can see. */
 function crossCheck(dramas: Array<Parsed<Drama>>, people: Array<Parsed<Person>>, problems: DataProblem[]): void {
   const personIds = new Map<string, Person>();
@@ -181,6 +210,7 @@ function crossCheck(dramas: Array<Parsed<Drama>>, people: Array<Parsed<Person>>,
         known(file, `soundtrack[${i}].artists[${j}]`, a);
       });
     });
+    checkOtherOstArtists(file, d, known, problems);
     const seen = new Set<string>();
     d.cast.forEach((c, i) => {
       known(file, `cast[${i}].person`, c.person);

@@ -57,11 +57,43 @@ const sources = z.array(sourceUrl).min(1, 'must list at least one source page');
 /** The record's id on themoviedb.org (…/tv/<id>, …/person/<id>): ties it to the synced TMDB record. */
 const tmdbId = z.number().int().positive('must be the positive number from the themoviedb.org URL');
 
-const character = z.strictObject({
-  name: text(100),
-  altNames: z.array(text(100)).optional(),
-  nativeName: text(100).optional(),
-});
+/**
+ * A character is named ("Han Sun-woo"), or, when no page publishes a name, described
+ * ("Eun-soo's mother"): a described role is never given an invented name.
+ */
+const character = z
+  .strictObject({
+    name: text(100).optional(),
+    altNames: z.array(text(100)).optional(),
+    nativeName: text(100).optional(),
+    description: text(100).optional(),
+    nativeDescription: text(100).optional(),
+  })
+  .superRefine((ch, ctx) => {
+    if (ch.name === undefined && ch.description === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'needs a "name", or a "description" such as "Eun-soo\'s mother" when no page names the character',
+      });
+    if (ch.name !== undefined && ch.description !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['description'],
+        message: 'is only for a character without a published name; keep "name" and drop "description"',
+      });
+    if (ch.name === undefined && (ch.altNames !== undefined || ch.nativeName !== undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [ch.altNames !== undefined ? 'altNames' : 'nativeName'],
+        message: 'belongs to a named character; a described one takes "description" and "nativeDescription"',
+      });
+    if (ch.description === undefined && ch.nativeDescription !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nativeDescription'],
+        message: 'is the Korean form of "description", which is missing',
+      });
+  });
 
 const castSchema = z.strictObject({
   person: slug,
@@ -108,6 +140,10 @@ export const dramaSchema = z.strictObject({
   writers: z.array(slug).optional(),
   cast: z.array(castSchema).min(1, 'must list the leading cast'),
   soundtrack: z.array(trackSchema).optional(),
+  /** Singers a page names as having sung for the OST without naming their song (person ids). */
+  otherOstArtists: z.array(slug).min(1, 'must name at least one artist, or be left out').optional(),
+  /** The drama truly has no OST parts (a page says so); excludes soundtrack and otherOstArtists. */
+  noSoundtrack: z.literal(true, 'must be true, or be left out').optional(),
   sources,
 });
 
@@ -127,3 +163,4 @@ export type Person = z.infer<typeof personSchema>;
 export type CastMember = z.infer<typeof castSchema>;
 export type Track = z.infer<typeof trackSchema>;
 export type Episode = z.infer<typeof episodeSchema>;
+export type Character = CastMember['characters'][number];

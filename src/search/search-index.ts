@@ -163,6 +163,8 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
   for (const drama of catalog.dramas) {
     add('title', [drama.title, ...(drama.altTitles ?? []), drama.nativeTitle], { type: 'drama', dramaId: drama.id });
     for (const c of drama.cast) {
+      // Names only: a described role ("Eun-soo's mother") is not a name, and indexing it would make
+      // "mother" answer with every mother in the catalog as if it were a character called that.
       const names = c.characters.flatMap((ch) => [ch.name, ...(ch.altNames ?? []), ch.nativeName]);
       add('character', names, { type: 'character', personId: c.person, dramaId: drama.id });
     }

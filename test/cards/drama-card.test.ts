@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/catalog/catalog.ts';
 import { renderDramaCard } from '../../src/cards/drama-card.ts';
 import { renderCastList, renderEpisodeList } from '../../src/cards/drama-lists.ts';
+import { renderPersonCard } from '../../src/cards/person-card.ts';
 import { COLOURS, discordDate } from '../../src/cards/message.ts';
 import { plain } from '../../src/text.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
@@ -72,6 +73,42 @@ describe('the drama card', () => {
     const card = renderDramaCard(bare, buildCatalog([bare], [person('lead', 'Lead')]), 'en-US');
     expect(fields(card).OST).toBe('none recorded yet');
     expect(card.components[0]!.components[2]).toMatchObject({ label: 'OST', disabled: true });
+  });
+
+  it('counts the singers whose titles no page gives, and says when no OST was released', () => {
+    const people = [person('lead', 'Lead'), person('lee-hi', 'Lee Hi'), person('kyuhyun', 'Kyuhyun')];
+    const track = { track: 1, title: 'Love Beyond Words', artists: ['kyuhyun'] };
+    const both = drama('both', { soundtrack: [track], otherOstArtists: ['lee-hi'] });
+    const untitled = drama('untitled', { otherOstArtists: ['lee-hi'] });
+    const silent = drama('silent', { noSoundtrack: true });
+    const small = buildCatalog([both, untitled, silent], people);
+    expect(fields(renderDramaCard(both, small, 'en-US')).OST).toBe(
+      '1 song: press **OST**\n+ 1 more singer with titles not recorded',
+    );
+    const untitledCard = renderDramaCard(untitled, small, 'en-US');
+    expect(fields(untitledCard).OST).toBe('1 singer with titles not recorded');
+    expect(untitledCard.components[0]!.components[2]).not.toHaveProperty('disabled', true);
+    const silentCard = renderDramaCard(silent, small, 'en-US');
+    expect(fields(silentCard).OST).toBe('No OST was released');
+    expect(silentCard.components[0]!.components[2]).toMatchObject({ label: 'OST', disabled: true });
+    expect(fields(renderDramaCard(silent, small, 'ko')).OST).toBe('OST 미발매');
+  });
+
+  it('renders a character no page names by its description, on the card, the Cast view and the person card', () => {
+    const mother = { person: 'mom', role: 'support' as const, characters: [{ description: "Eun-soo's mother" }] };
+    const d = drama('described', {
+      cast: [{ person: 'lead', role: 'main', characters: [{ name: 'Han Sun-woo' }] }, mother],
+    });
+    const small = buildCatalog([d], [person('lead', 'Lead'), person('mom', 'Lee Jung-eun')]);
+    expect(descriptionOf(renderCastList(d, small, 'en-US'))).toContain("Lee Jung-eun as Eun-soo's mother");
+    expect(descriptionOf(renderPersonCard(small.person('mom')!, small, 'en-US'))).toBe(
+      "**Acting**\n2022 · **Test Drama** · as Eun-soo's mother (supporting)",
+    );
+    const korean = { ...mother, characters: [{ description: "Eun-soo's mother", nativeDescription: '은수 엄마' }] };
+    const kd = drama('described', { cast: [{ ...korean, role: 'main' }] });
+    const kCatalog = buildCatalog([kd], [person('mom', 'Lee Jung-eun')]);
+    expect(fields(renderDramaCard(kd, kCatalog, 'ko'))['주연']).toBe('Lee Jung-eun (은수 엄마 역)');
+    expect(fields(renderDramaCard(kd, kCatalog, 'en-US'))['Leading cast']).toBe("Lee Jung-eun as Eun-soo's mother");
   });
 
   it('keeps markdown in data from formatting the card', () => {

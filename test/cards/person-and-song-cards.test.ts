@@ -4,7 +4,9 @@ import { renderSearchResults } from '../../src/cards/search-results.ts';
 import { renderArtistSongs, renderSongCard, renderTracklist } from '../../src/cards/soundtrack.ts';
 import { COLOURS, discordDate } from '../../src/cards/message.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
-import { allPages, descriptionOf } from '../support/card-limits.ts';
+import { allPages, cardProblems, descriptionOf } from '../support/card-limits.ts';
+import { buildCatalog } from '../../src/catalog/catalog.ts';
+import { drama, person } from '../support/dataset.ts';
 
 const catalog = loadCatalog('data');
 const soundtrack1 = catalog.drama('soundtrack-1')!;
@@ -83,6 +85,56 @@ describe('soundtrack cards', () => {
       'Drama card',
       'More by Kyuhyun',
     ]);
+  });
+
+  describe('singers a page names without a song, and dramas without an OST', () => {
+    const track = { track: 1, part: 1, title: 'Love Beyond Words', artists: ['kyuhyun'], releaseDate: '2021-12-30' };
+    const withOthers = drama('with-others', { soundtrack: [track], otherOstArtists: ['standing-egg', 'lee-hi'] });
+    const onlyOthers = drama('only-others', { title: 'Only Others', otherOstArtists: ['lee-hi'] });
+    const silent = drama('silent', { title: 'Silent', noSoundtrack: true });
+    const small = buildCatalog(
+      [withOthers, onlyOthers, silent],
+      [
+        person('lead', 'Lead'),
+        person('kyuhyun', 'Kyuhyun'),
+        person('standing-egg', 'Standing Egg', { type: 'group' }),
+        person('lee-hi', 'Lee Hi', { nativeName: '이하이' }),
+      ],
+    );
+
+    it('ends the tracklist with who else sang for it, and offers only titled songs in the menu', () => {
+      const card = renderTracklist(withOthers, small, 'en-US');
+      expect(descriptionOf(card).split('\n')).toEqual([
+        `**Part 1** · Love Beyond Words — Kyuhyun · ${discordDate('2021-12-30')}`,
+        'Also sang for the OST: Standing Egg, Lee Hi (titles not recorded)',
+      ]);
+      expect(menuValues(card)).toEqual(['s:with-others:1']);
+      expect(descriptionOf(renderTracklist(withOthers, small, 'ko'))).toContain(
+        'OST에 참여한 가수: Standing Egg, 이하이 (곡명 미확인)',
+      );
+      expect(cardProblems(card)).toEqual([]);
+    });
+
+    it('shows a drama with only untitled singers, and says when no OST was released', () => {
+      expect(descriptionOf(renderTracklist(onlyOthers, small, 'en-US'))).toBe(
+        'Also sang for the OST: Lee Hi (titles not recorded)',
+      );
+      const none = renderTracklist(silent, small, 'en-US');
+      expect(descriptionOf(none)).toBe('No OST was released for Silent (테스트).');
+      expect(none.components).toEqual([]);
+    });
+
+    it('lists the OSTs a singer sang for without a recorded title, on their songs page and person card', () => {
+      const songs = renderArtistSongs(small.person('lee-hi')!, small, 'en-US');
+      expect(descriptionOf(songs).split('\n')).toEqual([
+        '2022 · **Only Others** · OST (title not recorded)',
+        '2022 · **Test Drama** · OST (title not recorded)',
+      ]);
+      expect(menuValues(songs)).toEqual([]);
+      expect(descriptionOf(renderPersonCard(small.person('standing-egg')!, small, 'en-US'))).toContain(
+        '2022 · **Test Drama** · OST (title not recorded)',
+      );
+    });
   });
 
   it('lists an artist’s songs across dramas', () => {

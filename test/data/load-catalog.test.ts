@@ -125,6 +125,56 @@ describe('loadCatalog', () => {
   });
 });
 
+describe('described characters, untitled OST singers and dramas without an OST', () => {
+  const singers = { ...LEAD, 'standing-egg.json': person('standing-egg', 'Standing Egg', { type: 'group' }) };
+
+  it('accepts a character described instead of named, and singers without a song title', () => {
+    const d = drama('one', {
+      cast: [
+        {
+          person: 'lead',
+          role: 'support',
+          characters: [{ description: "Eun-soo's mother", nativeDescription: '은수 엄마' }],
+        },
+      ],
+      otherOstArtists: ['standing-egg'],
+    });
+    const catalog = loadCatalog(writeDataset({ 'one.json': d }, singers));
+    expect(catalog.creditsOf('standing-egg').map((c) => [c.drama.id, c.kind, c.track])).toEqual([
+      ['one', 'artist', undefined],
+    ]);
+  });
+
+  it('asks for a name or a description, never both, and keeps name spellings for named characters', () => {
+    const d = drama('one', {
+      cast: [{ person: 'lead', role: 'main', characters: [{}, { name: 'Jay Jun', description: 'pop star' }] }],
+    });
+    const nameless = drama('two', {
+      cast: [{ person: 'lead', role: 'main', characters: [{ description: 'a mother', altNames: ['Mom'] }] }],
+    });
+    expect(problemsOf(writeDataset({ 'one.json': d, 'two.json': nameless }, LEAD))).toEqual([
+      `dramas/one.json → cast[0].characters[0] → needs a "name", or a "description" such as "Eun-soo's mother" when no page names the character`,
+      'dramas/one.json → cast[0].characters[1].description → is only for a character without a published name; keep "name" and drop "description"',
+      'dramas/two.json → cast[0].characters[0].altNames → belongs to a named character; a described one takes "description" and "nativeDescription"',
+    ]);
+  });
+
+  it('rejects noSoundtrack beside songs or singers, unknown or repeated singers, and singers already titled', () => {
+    const track = { track: 1, title: 'Love Beyond Words', artists: ['standing-egg'] };
+    const both = drama('one', { noSoundtrack: true, soundtrack: [track] });
+    const others = drama('two', { soundtrack: [track], otherOstArtists: ['standing-egg', 'ghost', 'ghost'] });
+    const falsy = { ...drama('three'), noSoundtrack: false } as unknown as ReturnType<typeof drama>;
+    expect(problemsOf(writeDataset({ 'one.json': both, 'two.json': others, 'three.json': falsy }, singers))).toEqual([
+      'dramas/three.json → noSoundtrack → must be true, or be left out',
+      'dramas/one.json → noSoundtrack → says the drama has no OST, yet it lists soundtrack; keep one or the other',
+      'dramas/two.json → otherOstArtists[0] → "standing-egg" already sings a song in soundtrack; otherOstArtists is only for singers whose song title no page gives',
+      'dramas/two.json → otherOstArtists[1] → unknown person "ghost" (no people/ghost.json)',
+      'dramas/two.json → otherOstArtists[2] → unknown person "ghost" (no people/ghost.json)',
+      'dramas/two.json → otherOstArtists[2] → "ghost" is listed twice',
+    ]);
+  });
+});
+
 describe('the shipped dataset', () => {
   const catalog = loadCatalog('data');
 

@@ -5,6 +5,8 @@ import { parseChoiceValue, resolveDrama, resolvePerson, resolveSoundtrack } from
 import { prefixDistance } from '../../src/search/fuzzy-walk.ts';
 import { buildSearchIndex } from '../../src/search/search-index.ts';
 import { searchDramas, searchPeople, searchSoundtrack } from '../../src/search/surfaces.ts';
+import { buildCatalog } from '../../src/catalog/catalog.ts';
+import { drama, person } from '../support/dataset.ts';
 
 const catalog = loadCatalog('data');
 const index = buildSearchIndex(catalog);
@@ -102,6 +104,35 @@ describe('soundtrack search', () => {
     expect(first('love beyond words')).toMatchObject({ type: 'song', track: { title: 'Love Beyond Words' } });
     expect(first('kyuhyun')).toMatchObject({ type: 'person', person: { id: 'kyuhyun' } });
     expect(first('davichi')).toMatchObject({ type: 'person', person: { id: 'davichi' } });
+  });
+});
+
+describe('described roles and untitled OST singers', () => {
+  const d = drama('described', {
+    cast: [
+      { person: 'lead', role: 'main', characters: [{ name: 'Han Sun-woo' }] },
+      { person: 'mom', role: 'support', characters: [{ description: "Eun-soo's mother" }] },
+    ],
+    otherOstArtists: ['lee-hi'],
+  });
+  const small = buildCatalog(
+    [d],
+    [person('lead', 'Park Hyung-sik'), person('mom', 'Lee Jung-eun'), person('lee-hi', 'Lee Hi')],
+  );
+  const smallIndex = buildSearchIndex(small);
+
+  it('does not index a description as a character name, and still finds the actor by name', () => {
+    expect(searchPeople(smallIndex, small, 'mother')).toEqual([]);
+    expect(searchDramas(smallIndex, small, "eun-soo's mother")).toEqual([]);
+    expect(searchPeople(smallIndex, small, 'lee jung-eun')[0]).toMatchObject({ person: { id: 'mom' } });
+  });
+
+  it('finds a singer who sang for an OST without a recorded title', () => {
+    expect(searchSoundtrack(smallIndex, small, 'Lee Hi')[0]).toMatchObject({
+      type: 'person',
+      person: { id: 'lee-hi' },
+    });
+    expect(resolveSoundtrack(smallIndex, small, 'Lee Hi').found).toMatchObject({ person: { id: 'lee-hi' } });
   });
 });
 
