@@ -38,7 +38,7 @@ export function songCreditText(track: Track | undefined, locale: Locale): string
 }
 
 /** "Also sang for the OST: Standing Egg, Lee Hi (titles not recorded)", when a page names singers but not songs. */
-export function otherOstArtistsLine(drama: Drama, catalog: Catalog, locale: Locale): string | undefined {
+function otherOstArtistsLine(drama: Drama, catalog: Catalog, locale: Locale): string | undefined {
   if (!drama.otherOstArtists?.length) return undefined;
   return t(locale, 'list.otherOstArtists', { artists: plain(artistNames(catalog, drama.otherOstArtists, locale)) });
 }

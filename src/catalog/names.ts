@@ -29,7 +29,7 @@ export function personHeading(person: Person, locale: Locale): string {
 }
 
 /** A character's name, or, for a role no page names, its description ("Eun-soo's mother"). */
-export function characterName(character: Character, locale: Locale): string {
+function characterName(character: Character, locale: Locale): string {
   if (korean(locale) && (character.nativeName ?? character.nativeDescription))
     return (character.nativeName ?? character.nativeDescription)!;
   return (character.name ?? character.description)!;
