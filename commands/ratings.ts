@@ -16,13 +16,7 @@ async function leaderboardCard(
   locale: string,
   page: number,
 ) {
-  return renderLeaderboard(
-    leaderboard(await ctx.ratings.serverRatings(guildId)),
-    ctx.catalog,
-    serverName,
-    locale,
-    page,
-  );
+  return renderLeaderboard(leaderboard(await ctx.ratings.summaries(guildId)), ctx.catalog, serverName, locale, page);
 }
 
 async function myRatingsCard(ctx: BotContext, guildId: string, userId: string, locale: string, page: number) {

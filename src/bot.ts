@@ -9,7 +9,9 @@ import type { Logger } from './logger.ts';
 import { COMMANDS_DIR } from './paths.ts';
 import { createRouter } from './router.ts';
 import { buildSearchIndex, type SearchIndex } from './search/search-index.ts';
-import { openStore } from './store/open-store.ts';
+import { openLegacyKeyv, openRecords } from './store/open-store.ts';
+import { Claims } from './store/claims.ts';
+import { migrateV1 } from './store/migrate-v1.ts';
 import { Ratings } from './ratings/ratings.ts';
 import { restPollMessenger } from './discord/poll-messenger.ts';
 import { PollBoard } from './watchparty/poll-board.ts';
@@ -53,21 +55,33 @@ export async function startBot({
     songs: catalog.songs.length,
     ms: Math.round(performance.now() - loading),
   });
-  const store = await openStore(config.databaseUrl);
-  // Failures reach the caller (throwOnErrors) and are logged once per outage by Ratings; Keyv also
-  // emits each one as an event, which must have a listener.
-  store.on('error', (error: Error) => logger.debug('store error', { reason: error.message }));
+  const records = await openRecords(config.databaseUrl);
+  try {
+    await migrateV1(records, () => openLegacyKeyv(config.databaseUrl), logger);
+  } catch (error) {
+    await records.close();
+    throw error;
+  }
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_PINGS,
     rest: { api: config.apiUrl },
   });
   const parties = new PollBoard({
-    store: new PollStore(store, logger),
+    store: new PollStore(records, logger),
+    claims: new Claims(records),
     messenger: restPollMessenger(client.rest, catalog),
     logger,
   });
-  const context: BotContext = { config, catalog, search, logger, store, ratings: new Ratings(store, logger), parties };
+  const context: BotContext = {
+    config,
+    catalog,
+    search,
+    logger,
+    records,
+    ratings: new Ratings(records, logger),
+    parties,
+  };
 
   const router = createRouter(commands, context);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
@@ -88,7 +102,7 @@ export async function startBot({
     await client.login(token);
   } catch (error) {
     await client.destroy();
-    await store.disconnect();
+    await records.close();
     if (
       (error as { code?: string }).code === DiscordjsErrorCodes.TokenInvalid ||
       (error as { status?: number }).status === 401
@@ -107,7 +121,7 @@ export async function startBot({
       await router.drain(DRAIN_MS);
       await parties.stop();
       await client.destroy();
-      await store.disconnect();
+      await records.close();
       logger.info('stopped');
     })());
   return { client, commands, context, stop };

@@ -1,9 +1,9 @@
-import type Keyv from 'keyv';
 import type { Catalog } from './catalog/catalog.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { Ratings } from './ratings/ratings.ts';
 import type { SearchIndex } from './search/search-index.ts';
+import type { Records } from './store/records.ts';
 import type { PollBoard } from './watchparty/poll-board.ts';
 
 /** What command handlers get besides the interaction: everything is passed in, nothing is global. */
@@ -13,7 +13,8 @@ export interface BotContext {
   /** One index over titles, names, characters and songs, built once at start. */
   search: SearchIndex;
   logger: Logger;
-  store: Keyv;
+  /** The shared store (SQLite, Redis or Postgres): per-member records, tallies, claims. */
+  records: Records;
   /** This server's ratings, kept in the store. */
   ratings: Ratings;
   /** This server's watch-party polls: votes, tallies, deadlines. */

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type Keyv from 'keyv';
 import { createLogger } from '../logger.ts';
 import { Ratings } from '../ratings/ratings.ts';
-import { openStore } from '../store/open-store.ts';
+import { openRecords } from '../store/open-store.ts';
+import type { Records } from '../store/records.ts';
 import { PollStore } from '../watchparty/poll-store.ts';
 import type { Engine } from './engines.ts';
 import { QUERY_CLASSES, type BenchQuery, type QueryClass } from './queries.ts';
@@ -46,13 +46,12 @@ export interface WriteThroughput {
 
 const quiet = createLogger({ level: 'error', write: () => {} });
 
-async function withStore<T>(dir: string, name: string, work: (store: Keyv) => Promise<T>): Promise<T> {
-  const store = await openStore(`sqlite://${join(dir, name)}`);
-  store.on('error', () => {});
+async function withStore<T>(dir: string, name: string, work: (store: Records) => Promise<T>): Promise<T> {
+  const store = await openRecords(`sqlite://${join(dir, name)}`);
   try {
     return await work(store);
   } finally {
-    await store.disconnect();
+    await store.close();
   }
 }
 

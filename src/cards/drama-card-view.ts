@@ -20,7 +20,7 @@ export async function dramaCardView(
   let rating: { average: number; count: number } | undefined;
   if (where.guildId) {
     try {
-      rating = summarize(await ctx.ratings.dramaRatings(where.guildId, drama.id));
+      rating = await ctx.ratings.summary(where.guildId, drama.id);
     } catch {
       rating = undefined;
     }

@@ -17,14 +17,21 @@ export interface RatingSummary {
 }
 
 export function summarize(doc: DramaRatings | undefined): RatingSummary {
-  const histogram = Array.from({ length: MAX_SCORE }, () => 0);
+  const histogram = emptyHistogram();
+  for (const rating of Object.values(doc?.byMember ?? {})) histogram[rating.score - 1]! += 1;
+  return summaryOf(histogram);
+}
+
+export const emptyHistogram = () => Array.from({ length: MAX_SCORE }, () => 0);
+
+/** The summary of a distribution: histogram[s - 1] members gave score s. */
+export function summaryOf(histogram: number[]): RatingSummary {
   let sum = 0;
   let count = 0;
-  for (const rating of Object.values(doc?.byMember ?? {})) {
-    histogram[rating.score - 1]! += 1;
-    sum += rating.score;
-    count += 1;
-  }
+  histogram.forEach((n, i) => {
+    sum += n * (i + 1);
+    count += n;
+  });
   return { count, average: count ? sum / count : 0, histogram };
 }
 
@@ -34,13 +41,11 @@ export interface LeaderboardEntry {
 }
 
 /** Ranked (enough ratings) by average, then count, then id; the rest apart, by count. */
-export function leaderboard(docs: ReadonlyMap<string, DramaRatings | undefined>): {
+export function leaderboard(summaries: ReadonlyMap<string, RatingSummary>): {
   ranked: LeaderboardEntry[];
   unranked: LeaderboardEntry[];
 } {
-  const entries = [...docs]
-    .map(([dramaId, doc]) => ({ dramaId, summary: summarize(doc) }))
-    .filter((e) => e.summary.count > 0);
+  const entries = [...summaries].map(([dramaId, summary]) => ({ dramaId, summary })).filter((e) => e.summary.count > 0);
   const byAverage = (a: LeaderboardEntry, b: LeaderboardEntry) =>
     b.summary.average - a.summary.average || b.summary.count - a.summary.count || a.dramaId.localeCompare(b.dramaId);
   return {

@@ -1,16 +1,23 @@
 /**
- * The whole key layout of the ratings store, in one place: no other module builds keys.
+ * The whole key layout of the ratings, in one place: no other module builds these keys.
  *
- *   g:<guild>:rated               → RatedIndex: ids of every drama this server has rated (a superset)
- *   g:<guild>:drama:<drama>       → DramaRatings: every member's rating and review of one drama
+ *   g:<guild>:ratings:<drama>   map: <user id> → { score, at }            (one record per member)
+ *   g:<guild>:reviews:<drama>   map: <user id> → { review, at }           (one record per member)
+ *   g:<guild>:rating-counts     tally: "<drama>:<score>" → how many members gave that score
  *
- * Each server's data sits under its own `g:<guild>:` prefix (inside Keyv's 'dramabot' namespace),
- * so a server can be exported or wiped without touching another. One document per drama holds
- * all its ratings: a rating is saved by one atomic write of that document, so a count can never
- * disagree with the ratings it counts. The index is written before the document and only ever
- * grows, so a crash between the two leaves an index entry with no ratings, never a lost rating.
+ * Each member's rating is its own record, so two processes rating one drama at once never
+ * overwrite each other; the counts move in the same atomic operation as the rating they count
+ * (src/store/records.ts), so the leaderboard reads one small tally instead of every rating.
  */
 export const ratingKeys = {
+  scores: (guildId: string, dramaId: string) => `g:${guildId}:ratings:${dramaId}`,
+  reviews: (guildId: string, dramaId: string) => `g:${guildId}:reviews:${dramaId}`,
+  counts: (guildId: string) => `g:${guildId}:rating-counts`,
+  countBucket: (dramaId: string, score: number) => `${dramaId}:${score}`,
+};
+
+/** Version 1 (one document per drama, written by one process): read once by the migration. */
+export const legacyRatingKeys = {
   ratedIndex: (guildId: string) => `g:${guildId}:rated`,
   drama: (guildId: string, dramaId: string) => `g:${guildId}:drama:${dramaId}`,
 };
@@ -25,8 +32,4 @@ export interface MemberRating {
 export interface DramaRatings {
   /** By Discord user id. */
   byMember: Record<string, MemberRating>;
-}
-
-export interface RatedIndex {
-  dramaIds: string[];
 }

@@ -1,8 +1,10 @@
 import type { Logger } from '../logger.ts';
+import type { Claims } from '../store/claims.ts';
 import { CloseTimers } from './close-timers.ts';
 import { CoalescedEdits } from './coalesced-edits.ts';
 import type { Poll } from './poll.ts';
 import type { CloseOutcome, PollStore, VoteOutcome } from './poll-store.ts';
+import { StoreUnavailable } from '../errors.ts';
 
 /**
  * How the board shows polls outside an interaction (in the bot: the REST client and the cards,
@@ -22,6 +24,8 @@ export type CloseSurfaces = Partial<Pick<PollMessenger, 'editPoll' | 'announce'>
 
 export interface PollBoardOptions {
   store: PollStore;
+  /** Who closes a poll when several processes hold it: the one that claims the close. */
+  claims: Claims;
   messenger: PollMessenger;
   logger: Logger;
   now?: () => number;
@@ -31,6 +35,11 @@ export interface PollBoardOptions {
   retryCloseMs?: number;
 }
 
+/** How long a process holds a poll's close before another may take it over (it died half-way). */
+const CLOSE_CLAIM_MS = 30_000;
+/** A finished close stays claimed this long: late timers of other processes skip it. */
+const CLOSE_DONE_KEEP_MS = 24 * 3_600_000;
+
 /**
  * Runs the server's watch parties: stores polls and votes, keeps each poll message's tally up to
  * date (coalesced), closes polls at their deadline (also after a restart), creates the event for
@@ -38,6 +47,7 @@ export interface PollBoardOptions {
  */
 export class PollBoard {
   readonly store: PollStore;
+  private readonly claims: Claims;
   private readonly messenger: PollMessenger;
   private readonly logger: Logger;
   private readonly now: () => number;
@@ -48,6 +58,7 @@ export class PollBoard {
 
   constructor(options: PollBoardOptions) {
     this.store = options.store;
+    this.claims = options.claims;
     this.messenger = options.messenger;
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
@@ -92,14 +103,44 @@ export class PollBoard {
 
   /**
    * Closes a poll: final count, the scheduled event for the winner if asked for, the poll message
-   * shows the result, and the result is announced. Closing a closed poll changes nothing.
+   * shows the result, and the result is announced. Closing a closed poll changes nothing. When
+   * several processes hold the poll (a rolling restart, two shards' worth of timers), only the one
+   * that claims the close in the store does it: the others get `busy`.
    */
-  async close(guildId: string, pollId: string, by: string, surfaces: CloseSurfaces = {}): Promise<CloseOutcome> {
+  async close(
+    guildId: string,
+    pollId: string,
+    by: string,
+    surfaces: CloseSurfaces = {},
+  ): Promise<CloseOutcome | { kind: 'busy' }> {
+    const job = `poll-close:${guildId}:${pollId}`;
+    const claimed = await this.claims
+      .once(job, { ttlMs: CLOSE_CLAIM_MS, keepMs: CLOSE_DONE_KEEP_MS }, () =>
+        this.closeClaimed(guildId, pollId, by, surfaces),
+      )
+      .catch((error: unknown) => {
+        throw error instanceof StoreUnavailable
+          ? error
+          : new StoreUnavailable((error as Error).message, true, 'watchparty', { cause: error });
+      });
+    if (claimed.ran) return claimed.value;
+    // Not ours: finished by another process (or this one earlier), or being closed right now.
+    const poll = await this.store.get(guildId, pollId);
+    if (!poll) return { kind: 'unknown' };
+    return poll.closed?.announcedAt !== undefined ? { kind: 'already-closed', poll } : { kind: 'busy' };
+  }
+
+  private async closeClaimed(
+    guildId: string,
+    pollId: string,
+    by: string,
+    surfaces: CloseSurfaces,
+  ): Promise<CloseOutcome> {
     const outcome = await this.store.close(guildId, pollId, by, this.now());
     if (outcome.kind !== 'closed') return outcome;
     this.timers.cancel(keyOf(outcome.poll));
     let poll = outcome.poll;
-    if (poll.createEvent) poll = await this.createEvent(poll);
+    if (poll.createEvent && !poll.closed!.eventId && !poll.closed!.eventProblem) poll = await this.createEvent(poll);
     await this.edits
       .final(keyOf(poll), async () => {
         if (surfaces.editPoll) await surfaces.editPoll(poll);
@@ -118,6 +159,7 @@ export class PollBoard {
     } catch (error) {
       this.logger.warn('could not announce a poll result', { poll: poll.id, reason: (error as Error).message });
     }
+    await this.store.markAnnounced(guildId, pollId, this.now());
     this.logger.info('poll closed', { guild: guildId, poll: pollId, by, votes: poll.closed!.result.total });
     return { kind: 'closed', poll };
   }
@@ -131,7 +173,10 @@ export class PollBoard {
     let closed = 0;
     for (const guildId of guildIds) {
       try {
-        const { open: polls } = await this.store.list(guildId);
+        const { open: polls, closed: recent } = await this.store.list(guildId);
+        // A close interrupted before its announcement (its process died) is finished here.
+        for (const poll of recent)
+          if (poll.closed?.announcedAt === undefined) await this.closeQuietly(guildId, poll.id);
         for (const poll of polls) {
           if (poll.closesAt <= this.now()) {
             await this.closeQuietly(guildId, poll.id);
@@ -155,9 +200,13 @@ export class PollBoard {
     await this.edits.flush();
   }
 
+  /** Shows the latest tally: read when the edit is sent, so it counts votes taken by every process. */
   private refresh(poll: Poll): void {
     if (!poll.messageId) return;
-    this.edits.request(keyOf(poll), () => this.messenger.editPoll(poll));
+    this.edits.request(keyOf(poll), async () => {
+      const latest = await this.store.get(poll.guildId, poll.id);
+      if (latest && !latest.closed) await this.messenger.editPoll(latest);
+    });
   }
 
   private arm(poll: Poll): void {
@@ -165,10 +214,20 @@ export class PollBoard {
     this.timers.at(keyOf(poll), poll.closesAt, () => void this.closeQuietly(poll.guildId, poll.id));
   }
 
-  /** The timer's close: a failure (store down) is logged and tried again later, never thrown. */
+  /**
+   * The timer's close: a failure (store down) is logged and tried again later, never thrown. When
+   * another process holds the close, this one looks again once that claim would have expired, in
+   * case its holder died half-way.
+   */
   private async closeQuietly(guildId: string, pollId: string): Promise<void> {
     try {
-      await this.close(guildId, pollId, 'timer');
+      const outcome = await this.close(guildId, pollId, 'timer');
+      if (outcome.kind === 'busy' && !this.stopped)
+        this.timers.at(
+          `${guildId}:${pollId}`,
+          this.now() + CLOSE_CLAIM_MS,
+          () => void this.closeQuietly(guildId, pollId),
+        );
     } catch (error) {
       this.logger.error('could not close a poll at its deadline; will try again', {
         guild: guildId,
@@ -207,10 +266,11 @@ export class PollBoard {
     }
     Object.assign(poll.closed!, record);
     try {
-      return (await this.store.recordEvent(poll.guildId, poll.id, record)) ?? poll;
-    } catch {
-      return poll;
+      await this.store.recordEvent(poll.guildId, poll.id, record);
+    } catch (error) {
+      this.logger.warn('could not record the watch-party event', { poll: poll.id, reason: (error as Error).message });
     }
+    return poll;
   }
 }
 

@@ -28,6 +28,8 @@ interface ClosedPoll {
   /** The scheduled event created for the winner, or why none could be. */
   eventId?: string;
   eventProblem?: 'no-start' | 'started' | 'failed' | 'no-winner';
+  /** Set once the result is posted: a process taking over an interrupted close does not post it twice. */
+  announcedAt?: number;
 }
 
 export interface Poll {

@@ -168,10 +168,11 @@ describe('ratings, reviews and recommendations through the local Discord server'
   });
 
   it('when the store fails: ratings say nothing was saved, lookups keep working, the log has one line per burst', async () => {
-    const store = live.bot.context.store;
+    const store = live.bot.context.records;
     const fail = () => Promise.reject(new Error('SQLITE_FULL: database or disk is full'));
-    const saved = { get: store.get, set: store.set, getMany: store.getMany };
-    Object.assign(store, { get: fail, set: fail, getMany: fail });
+    const methods = ['get', 'put', 'remove', 'add', 'entries', 'entriesOfMany', 'tallies', 'claim'] as const;
+    const saved = Object.fromEntries(methods.map((m) => [m, store[m]]));
+    Object.assign(store, Object.fromEntries(methods.map((m) => [m, fail])));
     try {
       const answers = await Promise.all(
         Array.from({ length: 5 }, (_, i) =>

@@ -255,10 +255,11 @@ describe('watch parties through the local Discord server', () => {
       .command('/watchparty start', { title: 'd:goblin', episodes: '1-3' }, { user: 1 })
       .reply();
     await live.fake.click(open, 'Ep 1', { user: 1 }).reply();
-    const store = live.bot.context.store;
+    const store = live.bot.context.records;
     const fail = () => Promise.reject(new Error('SQLITE_BUSY: database is locked'));
-    const saved = { get: store.get, set: store.set, getMany: store.getMany };
-    Object.assign(store, { get: fail, set: fail, getMany: fail });
+    const methods = ['get', 'put', 'remove', 'add', 'entries', 'entriesOfMany', 'tallies', 'claim'] as const;
+    const saved = Object.fromEntries(methods.map((m) => [m, store[m]]));
+    Object.assign(store, Object.fromEntries(methods.map((m) => [m, fail])));
     try {
       const vote = await live.fake.click(open, 'Ep 2', { user: 2 }).reply();
       expect(isEphemeral(vote)).toBe(true);

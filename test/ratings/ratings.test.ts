@@ -1,90 +1,103 @@
-import { join } from 'node:path';
-import Keyv from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreUnavailable } from '../../src/errors.ts';
 import { createLogger } from '../../src/logger.ts';
-import { latestReviews, leaderboard, summarize, MIN_RATINGS_TO_RANK } from '../../src/ratings/aggregate.ts';
+import { latestReviews, leaderboard, summarize, summaryOf, MIN_RATINGS_TO_RANK } from '../../src/ratings/aggregate.ts';
 import { cleanReview, parseScore } from '../../src/ratings/input.ts';
 import { ratingKeys } from '../../src/ratings/keys.ts';
 import { Ratings } from '../../src/ratings/ratings.ts';
 import { OutageLog } from '../../src/store/store-guard.ts';
-import { openStore } from '../../src/store/open-store.ts';
-import { tempDir } from '../support/harness.ts';
+import { openRecords } from '../../src/store/open-store.ts';
+import type { Records } from '../../src/store/records.ts';
+import { onEveryBackend } from '../support/stores.ts';
 import { thrownText } from '../support/user-error.ts';
 
-const open: Keyv[] = [];
-async function sqliteRatings(file = join(tempDir(), 'ratings.sqlite')) {
-  const store = await openStore(`sqlite://${file}`);
-  store.on('error', () => {});
-  open.push(store);
+const open: Records[] = [];
+async function ratingsAt(url: string) {
+  const records = await openRecords(url);
+  open.push(records);
   const logs: string[] = [];
-  return {
-    ratings: new Ratings(store, createLogger({ level: 'debug', write: (l) => logs.push(l) })),
-    store,
-    logs,
-    file,
-  };
+  return { ratings: new Ratings(records, createLogger({ level: 'debug', write: (l) => logs.push(l) })), records, logs };
 }
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.disconnect().catch(() => undefined)));
+  await Promise.all(open.splice(0).map((s) => s.close().catch(() => undefined)));
 });
 
 const at = 1_700_000_000_000;
 
-describe('ratings in SQLite', () => {
-  it('counts 1,000 concurrent ratings of one drama exactly, with the exact average', async () => {
-    const { ratings, store } = await sqliteRatings();
+onEveryBackend('ratings', (fresh) => {
+  it('counts 1,000 concurrent ratings of one drama exactly, with the exact average, read back after reopening', async () => {
+    const url = fresh();
+    const { ratings, records } = await ratingsAt(url);
     const scores = Array.from({ length: 1_000 }, (_, i) => (i % 10) + 1);
     const results = await Promise.all(
       scores.map((score, i) => ratings.rate('g1', 'soundtrack-1', `u${i}`, { score, at })),
     );
     expect(results.every((r) => r.previous === undefined)).toBe(true);
     const summary = summarize(await ratings.dramaRatings('g1', 'soundtrack-1'));
-    expect(summary.count).toBe(1_000);
-    expect(summary.average).toBe(5.5);
-    expect(summary.histogram).toEqual(Array.from({ length: 10 }, () => 100));
-    // Read back from a second connection to the file: it is on disk, not only in memory.
-    const again = await openStore(
-      `sqlite://${(store.opts.store as { opts: { uri: string } }).opts.uri.slice('sqlite://'.length)}`,
-    );
-    open.push(again);
-    expect(
-      Object.keys((await again.get<{ byMember: object }>(ratingKeys.drama('g1', 'soundtrack-1')))!.byMember),
-    ).toHaveLength(1_000);
-  });
+    expect(summary).toEqual({ count: 1_000, average: 5.5, histogram: Array.from({ length: 10 }, () => 100) });
+    expect(await ratings.summary('g1', 'soundtrack-1')).toEqual(summary);
+    await records.close();
+    const again = await ratingsAt(url);
+    expect(await again.ratings.summaries('g1')).toEqual(new Map([['soundtrack-1', summary]]));
+    expect((await again.records.entries(ratingKeys.scores('g1', 'soundtrack-1'))).size).toBe(1_000);
+  }, 60_000);
 
   it('keeps one rating per member per drama per server: rating again replaces it and says what it was', async () => {
-    const { ratings } = await sqliteRatings();
+    const { ratings } = await ratingsAt(fresh());
     await ratings.rate('g1', 'vincenzo', 'u1', { score: 6, review: 'slow start', at });
     const again = await ratings.rate('g1', 'vincenzo', 'u1', { score: 9, at: at + 1 });
     expect(again.previous).toMatchObject({ score: 6, review: 'slow start' });
+    expect(again.keptReview).toBe(true);
     expect(again.summary).toMatchObject({ count: 1, average: 9 });
+    expect((await ratings.dramaRatings('g1', 'vincenzo'))!.byMember.u1).toEqual({
+      score: 9,
+      at: at + 1,
+      review: 'slow start',
+    });
     await ratings.rate('g2', 'vincenzo', 'u1', { score: 2, at });
     expect(summarize(await ratings.dramaRatings('g1', 'vincenzo')).average).toBe(9);
     expect(summarize(await ratings.dramaRatings('g2', 'vincenzo')).average).toBe(2);
   });
 
+  it('counts each member once when the same member rates again and again at the same time', async () => {
+    const { ratings } = await ratingsAt(fresh());
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        ratings.rate('g1', 'goblin', `u${i % 5}`, { score: (i % 10) + 1, at: at + i }),
+      ),
+    );
+    const summary = await ratings.summary('g1', 'goblin');
+    expect(summary.count).toBe(5);
+    expect(summary).toEqual(summarize(await ratings.dramaRatings('g1', 'goblin')));
+  });
+
   it('lists every rated drama of a server, removes a rating or only its review, and resets a drama', async () => {
-    const { ratings } = await sqliteRatings();
+    const { ratings } = await ratingsAt(fresh());
     await ratings.rate('g1', 'a', 'u1', { score: 8, review: 'great', at });
     await ratings.rate('g1', 'a', 'u2', { score: 6, at });
-    await ratings.rate('g1', 'b', 'u1', { score: 7, at });
+    await ratings.rate('g1', 'b', 'u1', { score: 7, review: 'fine', at });
     expect([...(await ratings.serverRatings('g1')).keys()].sort()).toEqual(['a', 'b']);
     expect(await ratings.remove('g1', 'a', 'u1', 'review')).toMatchObject({ review: 'great' });
     expect((await ratings.dramaRatings('g1', 'a'))!.byMember.u1).toEqual({ score: 8, at });
     await ratings.remove('g1', 'a', 'u2', 'rating');
     expect(summarize(await ratings.dramaRatings('g1', 'a')).count).toBe(1);
+    expect((await ratings.summary('g1', 'a')).count).toBe(1);
     expect(await ratings.remove('g1', 'a', 'nobody', 'rating')).toBeUndefined();
     expect(await ratings.reset('g1', 'b')).toBe(1);
     expect([...(await ratings.serverRatings('g1')).keys()]).toEqual(['a']);
+    expect([...(await ratings.summaries('g1')).keys()]).toEqual(['a']);
+    await ratings.rate('g1', 'b', 'u1', { score: 5, at });
+    expect((await ratings.dramaRatings('g1', 'b'))!.byMember.u1).toEqual({ score: 5, at });
   });
 
-  it('keeps every rating after the store is closed and opened again on the same file', async () => {
-    const first = await sqliteRatings();
-    await first.ratings.rate('g1', 'goblin', 'u1', { score: 10, at });
-    await first.store.disconnect();
-    const second = await sqliteRatings(first.file);
-    expect(summarize(await second.ratings.dramaRatings('g1', 'goblin'))).toMatchObject({ count: 1, average: 10 });
+  it('skips a stored rating of the wrong shape, logs it, and keeps serving the others', async () => {
+    const { ratings, records, logs } = await ratingsAt(fresh());
+    await ratings.rate('g1', 'a', 'u1', { score: 8, review: 'great', at });
+    await records.put(ratingKeys.scores('g1', 'a'), 'u2', '{"score":"eleven"}');
+    await records.put(ratingKeys.reviews('g1', 'a'), 'u1', 'not json');
+    const doc = await ratings.dramaRatings('g1', 'a');
+    expect(doc!.byMember).toEqual({ u1: { score: 8, at } });
+    expect(logs.filter((l) => l.includes('skipped a malformed ratings record'))).toHaveLength(2);
   });
 });
 
@@ -95,12 +108,8 @@ describe('a store that fails', () => {
       if (slow) await new Promise((r) => setTimeout(r, 5_000));
       throw new Error('SQLITE_FULL: database or disk is full');
     };
-    const store = new Keyv({
-      store: { get: fail, set: fail, delete: fail, clear: fail, getMany: fail } as never,
-      throwOnErrors: true,
-    });
-    store.on('error', () => {});
-    return { ratings: new Ratings(store, createLogger({ level: 'debug', write: (l) => logs.push(l) })), logs };
+    const records = new Proxy({} as Records, { get: () => fail });
+    return { ratings: new Ratings(records, createLogger({ level: 'debug', write: (l) => logs.push(l) })), logs };
   }
 
   it('says a write was not saved, and logs a burst of failures once', async () => {
@@ -155,10 +164,10 @@ describe('aggregation and input', () => {
   it('ranks dramas with enough ratings by average and lists the rest apart', () => {
     const board = leaderboard(
       new Map([
-        ['a', doc({ u1: 9, u2: 9, u3: 6 })],
-        ['b', doc({ u1: 10, u2: 10 })],
-        ['c', doc({ u1: 7, u2: 8, u3: 9, u4: 7 })],
-        ['empty', doc({})],
+        ['a', summarize(doc({ u1: 9, u2: 9, u3: 6 }))],
+        ['b', summarize(doc({ u1: 10, u2: 10 }))],
+        ['c', summarize(doc({ u1: 7, u2: 8, u3: 9, u4: 7 }))],
+        ['empty', summaryOf([0, 0, 0, 0, 0, 0, 0, 0, 0, 0])],
       ]),
     );
     expect(MIN_RATINGS_TO_RANK).toBe(3);
@@ -174,8 +183,9 @@ describe('aggregation and input', () => {
   });
 
   it('keeps each server’s keys under its own prefix', () => {
-    expect(ratingKeys.drama('123', 'goblin')).toBe('g:123:drama:goblin');
-    expect(ratingKeys.ratedIndex('123')).toBe('g:123:rated');
+    expect(ratingKeys.scores('123', 'goblin')).toBe('g:123:ratings:goblin');
+    expect(ratingKeys.reviews('123', 'goblin')).toBe('g:123:reviews:goblin');
+    expect(ratingKeys.counts('123')).toBe('g:123:rating-counts');
   });
 
   it('accepts whole scores from 1 to 10 and refuses the rest with an example', () => {

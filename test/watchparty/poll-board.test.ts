@@ -1,4 +1,3 @@
-import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/cards/message.ts';
 import { renderAnnouncement, renderPoll, renderScheduledEvent } from '../../src/cards/watchparty-card.ts';
@@ -6,6 +5,8 @@ import { loadCatalog } from '../../src/data/load-catalog.ts';
 import { createLogger } from '../../src/logger.ts';
 import { PollBoard, type PollMessenger } from '../../src/watchparty/poll-board.ts';
 import { PollStore } from '../../src/watchparty/poll-store.ts';
+import { Claims } from '../../src/store/claims.ts';
+import { MemoryRecords } from '../support/memory-records.ts';
 import { counted, type Poll } from '../../src/watchparty/poll.ts';
 import { samplePoll } from '../support/polls.ts';
 
@@ -35,11 +36,13 @@ function recordingMessenger(options: { failEvents?: boolean } = {}) {
 
 function board(
   messenger: PollMessenger,
-  store = new PollStore(new Keyv(), createLogger({ level: 'error', write: () => {} })),
+  store = new PollStore(new MemoryRecords(), createLogger({ level: 'error', write: () => {} })),
   logs: string[] = [],
+  claims = new Claims(new MemoryRecords()),
 ) {
   return new PollBoard({
     store,
+    claims,
     messenger,
     logger: createLogger({ level: 'debug', write: (l) => logs.push(l) }),
     editIntervalMs: 20,
@@ -70,7 +73,7 @@ describe('the watch-party board', () => {
 
   it('after a restart, closes and announces the polls that fell due, and arms the others', async () => {
     const { messenger, announcements, edits } = recordingMessenger();
-    const store = new PollStore(new Keyv(), createLogger({ level: 'error', write: () => {} }));
+    const store = new PollStore(new MemoryRecords(), createLogger({ level: 'error', write: () => {} }));
     await store.create(poll({ id: 'due', closesAt: Date.now() - 1_000 }));
     await store.create(poll({ id: 'soon', closesAt: Date.now() + 60 }));
     await store.create(poll({ id: 'later' }));
@@ -102,9 +105,30 @@ describe('the watch-party board', () => {
       parties.close('g1', 'p1', 'admin'),
       parties.close('g1', 'p1', 'timer'),
     ]);
-    expect(outcomes.map((o) => o.kind).sort()).toEqual(['already-closed', 'already-closed', 'closed']);
+    // One close holds the claim; the others find it busy, and a close after it finds it closed.
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['busy', 'busy', 'closed']);
+    expect((await parties.close('g1', 'p1', 'host')).kind).toBe('already-closed');
     expect(announcements).toHaveLength(1);
     await parties.stop();
+  });
+
+  it('announces once when two processes hold a poll whose deadline passes', async () => {
+    const shared = new MemoryRecords();
+    const quiet = createLogger({ level: 'error', write: () => {} });
+    const first = recordingMessenger();
+    const second = recordingMessenger();
+    const a = board(first.messenger, new PollStore(shared, quiet), [], new Claims(shared, 'process-a'));
+    const b = board(second.messenger, new PollStore(shared, quiet), [], new Claims(shared, 'process-b'));
+    const due = poll({ closesAt: Date.now() + 40 });
+    await a.open(due);
+    await b.restore(['g1']);
+    await a.vote('g1', 'p1', 'u1', 3);
+    await b.vote('g1', 'p1', 'u2', 3);
+    await sleep(200);
+    expect([...first.announcements, ...second.announcements]).toEqual([
+      { poll: 'p1', content: expect.stringMatching(/🏆 \*\*Episode 4\*\* wins with 2 votes of 2\./) },
+    ]);
+    await Promise.all([a.stop(), b.stop()]);
   });
 
   it('creates the event for the winner at the start time, and says why when it cannot', async () => {
@@ -141,7 +165,7 @@ describe('the watch-party board', () => {
   it('tries a failed automatic close again later instead of dropping it', async () => {
     const { messenger, announcements } = recordingMessenger();
     const logs: string[] = [];
-    const store = new PollStore(new Keyv(), createLogger({ level: 'error', write: () => {} }));
+    const store = new PollStore(new MemoryRecords(), createLogger({ level: 'error', write: () => {} }));
     let failures = 1;
     const close = store.close.bind(store);
     store.close = async (...args) => {
