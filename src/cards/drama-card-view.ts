@@ -5,7 +5,6 @@ import { button, type Card } from './message.ts';
 import type { BotContext } from '../context.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
-import { summarize } from '../ratings/aggregate.ts';
 
 /**
  * The drama card as a server sees it: with this server's rating and the Rate and Similar buttons.

@@ -16,12 +16,6 @@ export const ratingKeys = {
   countBucket: (dramaId: string, score: number) => `${dramaId}:${score}`,
 };
 
-/** Version 1 (one document per drama, written by one process): read once by the migration. */
-export const legacyRatingKeys = {
-  ratedIndex: (guildId: string) => `g:${guildId}:rated`,
-  drama: (guildId: string, dramaId: string) => `g:${guildId}:drama:${dramaId}`,
-};
-
 export interface MemberRating {
   score: number;
   review?: string;

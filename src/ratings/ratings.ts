@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../logger.ts';
 import type { Records } from '../store/records.ts';
+import { getOrCreate } from '../get-or-create.ts';
 import { GuardedRecords } from '../store/store-guard.ts';
 import { emptyHistogram, MAX_SCORE, MIN_SCORE, summaryOf, type RatingSummary } from './aggregate.ts';
 import { ratingKeys, type DramaRatings, type MemberRating } from './keys.ts';
@@ -128,9 +129,7 @@ export class Ratings extends GuardedRecords {
       const dramaId = bucket.slice(0, cut);
       const score = Number(bucket.slice(cut + 1));
       if (!Number.isInteger(score) || score < MIN_SCORE || score > MAX_SCORE) continue;
-      let histogram = histograms.get(dramaId);
-      if (!histogram) histograms.set(dramaId, (histogram = emptyHistogram()));
-      histogram[score - 1] = n;
+      getOrCreate(histograms, dramaId, emptyHistogram)[score - 1] = n;
     }
     return new Map([...histograms].map(([id, h]) => [id, summaryOf(h)]));
   }

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.ts';
 import { ratingKeys, type DramaRatings } from '../ratings/keys.ts';
 import { tally, type Poll } from '../watchparty/poll.ts';
 import { pollKeys } from '../watchparty/poll-store.ts';
+import { getOrCreate } from '../get-or-create.ts';
 import { Claims } from './claims.ts';
 import type { Records } from './records.ts';
 
@@ -60,8 +61,7 @@ async function copyAll(records: Records, legacy: Keyv): Promise<MigrationReport>
   if (!legacy.iterator) return report;
   const counts = new Map<string, Map<string, number>>();
   const count = (key: string, bucket: string) => {
-    let buckets = counts.get(key);
-    if (!buckets) counts.set(key, (buckets = new Map()));
+    const buckets = getOrCreate(counts, key, () => new Map<string, number>());
     buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
   };
   for await (const [rawKey, value] of legacy.iterator(undefined) as AsyncIterable<[string, unknown]>) {

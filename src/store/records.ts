@@ -13,7 +13,7 @@
  * A map may keep a tally: how many of its members sit in each bucket (a score, a poll option),
  * moved by the same operation that changes a member, so counts are read without reading members.
  */
-export interface TallyRef {
+interface TallyRef {
   /** Where the counts live, e.g. `g:<guild>:rating-counts`. */
   key: string;
   /** The bucket the new value counts in, e.g. `<drama>:<score>`. */

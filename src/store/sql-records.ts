@@ -17,7 +17,7 @@ export interface SqlDriver {
 }
 
 /** Table names; the same three tables on SQLite and Postgres. */
-export const TABLES = { records: 'dramabot_records', tallies: 'dramabot_tallies', claims: 'dramabot_claims' };
+const TABLES = { records: 'dramabot_records', tallies: 'dramabot_tallies', claims: 'dramabot_claims' };
 
 export const SCHEMA_SQL = [
   `CREATE TABLE IF NOT EXISTS ${TABLES.records} (map TEXT NOT NULL, member TEXT NOT NULL, value TEXT NOT NULL, bucket TEXT, PRIMARY KEY (map, member))`,

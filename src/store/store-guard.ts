@@ -4,13 +4,13 @@ import type { Records } from './records.ts';
 import { StoreUnavailable, type StoreFeature } from '../errors.ts';
 
 /** Longer than a healthy SQLite or Redis ever takes, short enough to answer within Discord's 3 s. */
-export const READ_TIMEOUT_MS = 1_500;
+const READ_TIMEOUT_MS = 1_500;
 /**
  * A write not acknowledged by then is reported as not saved, within Discord's 3 s. The backends
  * drop (SQLite) or roll back (Postgres) a write that could not finish by then, and Redis queues
  * nothing while disconnected, so "nothing was saved" stays true.
  */
-export const WRITE_TIMEOUT_MS = 2_500;
+const WRITE_TIMEOUT_MS = 2_500;
 
 /** Logs a store outage once per burst: the first failure, then a count when it ends or each minute. */
 export class OutageLog {

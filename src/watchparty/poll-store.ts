@@ -26,12 +26,6 @@ export const pollKeys = {
   voteCounts: (guildId: string, pollId: string) => `g:${guildId}:vote-counts:${pollId}`,
 };
 
-/** Version 1 (one document per poll, votes inside): read once by the migration. */
-export const legacyPollKeys = {
-  index: (guildId: string) => `g:${guildId}:polls`,
-  poll: (guildId: string, pollId: string) => `g:${guildId}:poll:${pollId}`,
-};
-
 export type VoteOutcome =
   | { kind: 'recorded' | 'same'; option: number; previous?: undefined; poll: Poll }
   | { kind: 'changed'; option: number; previous: number; poll: Poll }

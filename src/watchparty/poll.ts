@@ -20,7 +20,7 @@ export interface PollResult {
   tiedWith: number[];
 }
 
-interface ClosedPoll {
+export interface ClosedPoll {
   at: number;
   /** A user id, or 'timer' when the duration ran out. */
   by: string;

@@ -1,3 +1,4 @@
+import { getOrCreate } from '../../src/get-or-create.ts';
 import {
   FINISHED,
   type Guard,
@@ -93,14 +94,11 @@ export class MemoryRecords implements Records {
   }
 
   private map(name: string) {
-    let map = this.maps.get(name);
-    if (!map) this.maps.set(name, (map = new Map()));
-    return map;
+    return getOrCreate(this.maps, name, () => new Map());
   }
 
   private count(key: string, bucket: string, delta: number) {
-    let counts = this.counts.get(key);
-    if (!counts) this.counts.set(key, (counts = new Map()));
+    const counts = getOrCreate(this.counts, key, () => new Map<string, number>());
     counts.set(bucket, (counts.get(bucket) ?? 0) + delta);
   }
 }

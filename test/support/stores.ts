@@ -24,7 +24,7 @@ const SERVERS: Array<[BackendName, string | undefined, string]> = [
 
 const created: string[] = [];
 
-export function freshStoreUrl(name: BackendName, base: string): string {
+function freshStoreUrl(name: BackendName, base: string): string {
   const id = `t${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   if (name === 'SQLite') return `sqlite://${join(tempDir(), `${id}.sqlite`)}`;
   const url = new URL(base);
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 /** Deletes what a test namespace holds: the Postgres schema, or the Redis keys under its prefix. */
-export async function dropNamespace(databaseUrl: string): Promise<void> {
+async function dropNamespace(databaseUrl: string): Promise<void> {
   const where = storeLocation(databaseUrl);
   if (!where.namespace) return;
   if (where.backend === 'postgres') {
