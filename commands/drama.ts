@@ -2,6 +2,8 @@ import { SlashCommandBuilder, type ChatInputCommandInteraction, type SlashComman
 import { actions, parseRandomArgs, parseSearchArgs, SEARCH_QUERY_MAX } from '../src/cards/actions.ts';
 import { renderCastList, renderEpisodeList } from '../src/cards/drama-lists.ts';
 import { button } from '../src/cards/message.ts';
+import { plain } from '../src/text.ts';
+import { dramaTitle } from '../src/catalog/names.ts';
 import { describeSearch, renderSearchResults } from '../src/cards/search-results.ts';
 import type { Command } from '../src/command.ts';
 import type { BotContext } from '../src/context.ts';
@@ -45,10 +47,23 @@ function filterFrom(interaction: ChatInputCommandInteraction, ctx: BotContext): 
   return filter;
 }
 
-function randomCard(ctx: BotContext, where: { guildId: string | null; locale: string }, filter: RandomFilter) {
-  const drama = pickRandom(ctx.catalog, filter);
-  if (!drama) throw new UserError('random.nothing', { what: describeSearch(filter, where.locale) });
-  return dramaCardView(ctx, where, drama, [button(actions.another(filter), `🎲 ${t(where.locale, 'button.another')}`)]);
+function randomCard(
+  ctx: BotContext,
+  where: { guildId: string | null; locale: string },
+  filter: RandomFilter,
+  shownId?: string,
+) {
+  const drama = pickRandom(ctx.catalog, filter, Math.random, shownId);
+  if (!drama) {
+    const what = describeSearch(filter, where.locale);
+    const shown = shownId ? ctx.catalog.drama(shownId) : undefined;
+    // Pressed on the only drama that fits: say so, rather than deal the same card again.
+    if (shown) throw new UserError('random.onlyOne', { drama: plain(dramaTitle(shown, where.locale)), what });
+    throw new UserError('random.nothing', { what });
+  }
+  return dramaCardView(ctx, where, drama, [
+    button(actions.another(filter, drama.id), `🎲 ${t(where.locale, 'button.another')}`),
+  ]);
 }
 
 function searchCard(ctx: BotContext, filter: SearchFilter, locale: string, page: number) {
@@ -85,7 +100,8 @@ export default {
         );
       case 'episodes': {
         const drama = findDrama(ctx, interaction.options.getString('title', true), 'episodes');
-        return reply(interaction, renderEpisodeList(drama, locale));
+        // An episode list is for whoever asked, from the command as from the card's button.
+        return reply(interaction, renderEpisodeList(drama, locale), { ephemeral: true });
       }
       case 'search':
         return reply(interaction, searchCard(ctx, filterFrom(interaction, ctx), locale, 0));
@@ -119,14 +135,16 @@ export default {
       }
       case 'episodes': {
         const card = renderEpisodeList(dramaById(ctx.catalog, id), locale, Number(page ?? 0));
-        return page === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
+        return page === undefined ? reply(interaction, card, { ephemeral: true }) : turnPage(interaction, card);
       }
       case 'search': {
         const { page: searchPage, filter } = parseSearchArgs(args);
         return turnPage(interaction, searchCard(ctx, filter, locale, searchPage));
       }
-      case 'another':
-        return turnPage(interaction, await randomCard(ctx, interaction, parseRandomArgs(args)));
+      case 'another': {
+        const { filter, shownId } = parseRandomArgs(args);
+        return turnPage(interaction, await randomCard(ctx, interaction, filter, shownId));
+      }
     }
     throw new UserError('error.staleComponent');
   },

@@ -49,7 +49,7 @@ export default {
     .addStringOption((o) => named(o, 'review').setMaxLength(MAX_REVIEW_LENGTH)),
 
   async execute(interaction, ctx) {
-    const drama = findDrama(ctx, interaction.options.getString('title', true), 'rate');
+    const drama = findDrama(ctx, interaction.options.getString('title', true), 'rate', 'exact');
     const score = parseScore(String(interaction.options.getInteger('score', true)));
     await save(interaction, ctx, drama, score, cleanReview(interaction.options.getString('review')));
   },

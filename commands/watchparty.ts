@@ -68,7 +68,7 @@ async function start(interaction: ChatInputCommandInteraction, ctx: BotContext):
     throw new UserError('party.eventNeedsPermission');
   const channel = interaction.channel;
   const poll = planPoll({
-    dramas: titles.map((text) => findDrama(ctx, text)),
+    dramas: titles.map((text) => findDrama(ctx, text, undefined, 'exact')),
     episodes: options.getString('episodes'),
     question: options.getString('question'),
     duration: options.getString('duration'),

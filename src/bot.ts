@@ -2,7 +2,7 @@ import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, type ClientOpti
 import type { Catalog } from './catalog/catalog.ts';
 import type { Command } from './command.ts';
 import { loadCommands } from './command-loader.ts';
-import { ConfigError, requireToken, type Config } from './config.ts';
+import { ConfigError, DEFAULT_API_URL, requireToken, type Config } from './config.ts';
 import type { BotContext } from './context.ts';
 import { loadCatalog } from './data/load-catalog.ts';
 import type { Logger } from './logger.ts';
@@ -37,6 +37,40 @@ export interface StartOptions {
 const NO_PINGS: NonNullable<ClientOptions['allowedMentions']> = { parse: [], repliedUser: false };
 
 const DRAIN_MS = 3_000;
+
+/** Discord could not be reached at all: the start stops with this one line, no stack. */
+export class DiscordUnreachable extends Error {
+  override name = 'DiscordUnreachable';
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+  ENOTFOUND: 'the host name does not resolve',
+  EAI_AGAIN: 'the host name could not be looked up (DNS)',
+  ECONNREFUSED: 'the connection was refused',
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'the connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+};
+
+/** A failed login as the one line a person can act on: a revoked token, or no way to reach Discord. */
+function explainLoginFailure(error: unknown, apiUrl: string): unknown {
+  const failure = error as { code?: string; status?: number; cause?: { code?: string } };
+  if (failure.code === DiscordjsErrorCodes.TokenInvalid || failure.status === 401) {
+    return new ConfigError(
+      'Discord refused DISCORD_TOKEN (401): copy a fresh token from the Bot page of your application into .env.',
+    );
+  }
+  const code = failure.code ?? failure.cause?.code;
+  const reason = code === undefined ? undefined : NETWORK_REASONS[code];
+  if (reason === undefined) return error;
+  return new DiscordUnreachable(
+    `cannot reach Discord at ${apiUrl} (${code}: ${reason}). Check the internet connection` +
+      (apiUrl === DEFAULT_API_URL ? '' : ' and DISCORD_API_URL') +
+      ', then start again.',
+  );
+}
 
 export async function startBot({
   config,
@@ -103,15 +137,7 @@ export async function startBot({
   } catch (error) {
     await client.destroy();
     await records.close();
-    if (
-      (error as { code?: string }).code === DiscordjsErrorCodes.TokenInvalid ||
-      (error as { status?: number }).status === 401
-    ) {
-      throw new ConfigError(
-        'Discord refused DISCORD_TOKEN (401): copy a fresh token from the Bot page of your application into .env.',
-      );
-    }
-    throw error;
+    throw explainLoginFailure(error, config.apiUrl);
   }
   await ready;
 

@@ -1,4 +1,22 @@
+import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+
+/**
+ * Reads `.env` (without overriding what the shell set), then removes every variable that is set
+ * but blank. An empty line in `.env` means "not set" everywhere, also for the variables libraries
+ * read on their own: discord.js turns an empty SHARD_COUNT into 0 shards and crashes.
+ */
+export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  // Blank before and after: a blank shell variable must not hide the value .env gives.
+  dropBlank(env);
+  loadDotenv({ quiet: true, processEnv: env as Record<string, string> });
+  dropBlank(env);
+  return env;
+}
+
+function dropBlank(env: NodeJS.ProcessEnv): void {
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && value.trim() === '') delete env[name];
+}
 
 /** Thrown for a missing or malformed setting: the message is the one line the user sees. */
 export class ConfigError extends Error {
@@ -69,7 +87,7 @@ export interface Config {
   shardCount: number | undefined;
 }
 
-const DEFAULT_API_URL = 'https://discord.com/api';
+export const DEFAULT_API_URL = 'https://discord.com/api';
 const DEFAULT_DATABASE_URL = 'sqlite://data/dramabot.sqlite';
 
 /** Validates the environment once; the first problem becomes one clear line. */

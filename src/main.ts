@@ -1,16 +1,15 @@
-import { config as loadDotenv } from 'dotenv';
-import { startBot, type RunningBot } from './bot.ts';
+import { DiscordUnreachable, startBot, type RunningBot } from './bot.ts';
 import { CommandLoadError } from './command-loader.ts';
-import { ConfigError, parseConfig } from './config.ts';
+import { ConfigError, loadEnvironment, parseConfig } from './config.ts';
 import { DataError } from './data/load-catalog.ts';
 import { createLogger, redact } from './logger.ts';
 
 /** Problems the user fixes by editing a file: one clear message, no stack. */
-const EXPECTED = [ConfigError, CommandLoadError, DataError];
+const EXPECTED = [ConfigError, CommandLoadError, DataError, DiscordUnreachable];
 
 /** `npm start`: validates the configuration, starts the bot, stops cleanly on SIGINT/SIGTERM. */
 export async function main(): Promise<void> {
-  loadDotenv({ quiet: true });
+  loadEnvironment();
   let bot: RunningBot;
   try {
     const config = parseConfig(process.env);

@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { REST } from '@discordjs/rest';
 import { ShardingManager, Routes, type RESTGetAPIGatewayBotResult } from 'discord.js';
-import { config as loadDotenv } from 'dotenv';
-import { ConfigError, parseConfig, requireToken } from './config.ts';
+import { ConfigError, loadEnvironment, parseConfig, requireToken } from './config.ts';
 import { createLogger, redact } from './logger.ts';
 
 /**
@@ -10,7 +9,7 @@ import { createLogger, redact } from './logger.ts';
  * file safely: point DATABASE_URL at Redis or Postgres (see README, Scaling out).
  */
 async function run(): Promise<void> {
-  loadDotenv({ quiet: true });
+  loadEnvironment();
   const config = parseConfig(process.env);
   const token = requireToken(config);
   const logger = createLogger({ level: config.logLevel, secrets: [token] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, requireToken } from '../src/config.ts';
+import { ConfigError, loadEnvironment, parseConfig, requireToken } from '../src/config.ts';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.ZmFrZQ.local-discord-server-token';
 
@@ -54,5 +54,15 @@ describe('parseConfig', () => {
   it('requireToken explains how to get a token or try the playground', () => {
     expect(() => requireToken(parseConfig({}))).toThrow(/DISCORD_TOKEN is not set.*npm run playground/);
     expect(requireToken(parseConfig({ DISCORD_TOKEN: TOKEN }))).toBe(TOKEN);
+  });
+});
+
+describe('loadEnvironment', () => {
+  it('removes blank variables, so libraries that read the environment themselves see them as not set', () => {
+    const env: NodeJS.ProcessEnv = { SHARD_COUNT: '', DISCORD_GUILD_ID: '   ', LOG_LEVEL: 'debug' };
+    loadEnvironment(env);
+    expect('SHARD_COUNT' in env).toBe(false);
+    expect('DISCORD_GUILD_ID' in env).toBe(false);
+    expect(env.LOG_LEVEL).toBe('debug');
   });
 });

@@ -16,7 +16,9 @@ export const actions = {
   openDrama: (owner: 'drama' | 'cast' | 'ost') => customId(owner, 'open-drama'),
   cast: (dramaId: string, page?: number) => customId('drama', 'cast', dramaId, ...pageArg(page)),
   episodes: (dramaId: string, page?: number) => customId('drama', 'episodes', dramaId, ...pageArg(page)),
-  another: (filter: RandomFilter) => customId('drama', 'another', filter.genre ?? '', filter.maxEpisodes ?? ''),
+  /** 🎲 Another one: the filter, and the drama on the card now, so the next pick is a different one. */
+  another: (filter: RandomFilter, shownId: string) =>
+    customId('drama', 'another', filter.genre ?? '', filter.maxEpisodes ?? '', shownId),
   searchPage: (filter: SearchFilter, page: number) =>
     customId(
       'drama',
@@ -73,10 +75,14 @@ export function parseSearchArgs(args: string[]): { page: number; filter: SearchF
   return { page: Number(page) || 0, filter };
 }
 
-export function parseRandomArgs(args: string[]): RandomFilter {
-  const [genre = '', maxEpisodes = ''] = args;
+/** Reads back what `another` wrote: the filter, and the drama shown when the button was made. */
+export function parseRandomArgs(args: string[]): { filter: RandomFilter; shownId?: string } {
+  const [genre = '', maxEpisodes = '', shownId = ''] = args;
   return {
-    ...(genre ? { genre } : {}),
-    ...(maxEpisodes && Number.isInteger(Number(maxEpisodes)) ? { maxEpisodes: Number(maxEpisodes) } : {}),
+    filter: {
+      ...(genre ? { genre } : {}),
+      ...(maxEpisodes && Number.isInteger(Number(maxEpisodes)) ? { maxEpisodes: Number(maxEpisodes) } : {}),
+    },
+    ...(shownId ? { shownId } : {}),
   };
 }

@@ -1,9 +1,9 @@
-import { config as loadDotenv } from 'dotenv';
+import { loadEnvironment } from '../config.ts';
 import { summarize } from '../catalog/summary.ts';
 import { DataError, loadCatalog } from './load-catalog.ts';
 
 /** `npm run data:check [dir]`: the same validation the bot runs at start, plus a summary. */
-loadDotenv({ quiet: true });
+loadEnvironment();
 const dir = process.argv[2] ?? process.env.DATA_DIR ?? 'data';
 try {
   const catalog = loadCatalog(dir);

@@ -7,7 +7,14 @@ import { deployCommands } from '../deploy-commands.ts';
 import { createLogger } from '../logger.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { createOpenApiValidator } from './fake-discord/openapi-validator.ts';
-import { FakeDiscord, type ActAs, type FakeMessage, type InteractionResult, type Json } from './fake-discord/server.ts';
+import {
+  choiceNames,
+  FakeDiscord,
+  type ActAs,
+  type FakeMessage,
+  type InteractionResult,
+  type Json,
+} from './fake-discord/server.ts';
 import { nthButton, renderMessage, selectOption } from './render-message.ts';
 
 export interface PlaygroundOptions {
@@ -23,6 +30,8 @@ const HELP = `Type a slash command with its options, as in Discord:
 End with ? to see autocomplete for the last option:   /cast name: park hy?
 Then act on the last reply:
   press 2          press button [2]          pick a3      choose option (a3) of a menu
+  back             act on the message before the last one (the card under a private list)
+  fill score: 8 review: Loved it      fill in and send the form the bot opened (cancel to drop it)
   locale ko        answer as a Korean client (locale en to go back)
   as admin         act as a member with Manage Server (as member to go back; as member 2 to be someone else)
   show             the last message as it is now (a poll's tally after votes)
@@ -57,23 +66,31 @@ export async function runPlayground({
   );
   print(HELP);
 
+  // Messages one can act on, newest last; `last` is the one `press` and `pick` use.
+  const history: FakeMessage[] = [];
   let last: FakeMessage | undefined;
+  const actOn = (message: FakeMessage) => {
+    if (history.at(-1)?.id !== message.id) history.push(message);
+    last = message;
+  };
+  let form: Json | undefined;
   const as: ActAs = { user: 1, permissions: 'member', locale: 'en-US' };
   let seenViolations = 0;
 
   const show = async (result: InteractionResult) => {
     const callback = await result.callback();
     if (callback.type === 9) {
-      print(`(the bot opened a form "${callback.data?.title}": forms cannot be filled in here)`);
+      form = callback.data!;
+      print(renderForm(form));
       return;
     }
     const message = await result.reply();
     // A private answer without buttons (a vote's confirmation) leaves the poll as the one to act on.
-    if (message.components.length || !(message.flags & 64)) last = message;
+    if (message.components.length || !(message.flags & 64)) actOn(message);
     print(renderMessage(message));
     await fake.idle();
     for (const f of result.followUpsSoFar()) {
-      last = f;
+      actOn(f);
       print(renderMessage(f));
     }
   };
@@ -95,10 +112,50 @@ export async function runPlayground({
     [/^as member(?: (\d+))?$/, (m) => Object.assign(as, { permissions: 'member', user: Number(m[1] ?? 1) })],
     [/^show$/, () => print(last ? renderMessage(fake.messages.get(last.id) ?? last) : 'Nothing to show yet.')],
     [
+      /^back$/,
+      () => {
+        const at = last ? history.findIndex((m) => m.id === last!.id) : -1;
+        if (at <= 0) return print('There is no earlier message to go back to.');
+        last = history[at - 1]!;
+        print(renderMessage(fake.messages.get(last.id) ?? last));
+      },
+    ],
+    [
+      /^cancel$/,
+      () => {
+        if (!form) return print('There is no open form.');
+        form = undefined;
+        print('(form closed, nothing sent)');
+      },
+    ],
+    [
+      /^fill\b(.*)$/,
+      async (m) => {
+        if (!form) return print('There is no open form: press a button that opens one first.');
+        const inputs = formInputs(form);
+        const fields = parseNamedValues(
+          m[1]!.trim(),
+          inputs.map((i) => i.custom_id as string),
+        );
+        const missing = inputs.filter((i) => i.required && !fields[i.custom_id]);
+        if (missing.length) return print(`The form needs ${missing.map((i) => i.custom_id).join(', ')}.`);
+        const tooLong = inputs.find(
+          (i) => i.max_length !== undefined && (fields[i.custom_id] ?? '').length > i.max_length,
+        );
+        if (tooLong) return print(`${tooLong.custom_id} takes at most ${tooLong.max_length} characters.`);
+        const sent = form;
+        form = undefined;
+        await show(fake.submitModal(sent.custom_id, fields, as));
+      },
+    ],
+    [
       /^press (\d+)$/,
       async (m) => {
-        const button = last && nthButton(last, Number(m[1]));
-        if (!last || !button) return print('There is no such button on the last reply.');
+        const button = last && nthButton(fake.messages.get(last.id) ?? last, Number(m[1]));
+        if (!last || !button)
+          return print(
+            `There is no such button on the last reply.${history.length > 1 ? ' Type back to act on the message before it.' : ''}`,
+          );
         if (button.url) return print(`That button opens ${button.url}`);
         await show(fake.click(last, button.custom_id, as));
       },
@@ -138,7 +195,14 @@ export async function runPlayground({
   print('bye');
 
   async function runCommandLine(line: string) {
-    const parsed = parseCommandLine(line, fake.commandsFor());
+    const parsed = parseCommandLine(line, fake.commandsFor(), as.locale);
+    if (parsed.focused && parsed.focusedChoices) {
+      // Options with fixed choices have no autocomplete: Discord shows the list itself.
+      const typed = parsed.options[parsed.focused]!.toLowerCase();
+      const names = parsed.focusedChoices.filter((n) => n.toLowerCase().includes(typed));
+      print(names.length ? names.map((n, i) => `  ${i + 1}. ${n}`).join('\n') : '  (no such choice)');
+      return;
+    }
     if (parsed.focused) {
       const choices = await fake.autocomplete(parsed.path, parsed.options, parsed.focused, as);
       print(choices.length ? choices.map((c, i) => `  ${i + 1}. ${c.name}`).join('\n') : '  (no suggestions)');
@@ -146,6 +210,32 @@ export async function runPlayground({
     }
     await show(fake.command(parsed.path, parsed.options, as));
   }
+}
+
+/** The text inputs of a form (modal), in order. */
+function formInputs(form: Json): Json[] {
+  return ((form.components ?? []) as Json[]).flatMap((row) => (row.components ?? []) as Json[]);
+}
+
+function renderForm(form: Json): string {
+  const fields = formInputs(form).map(
+    (i) => `  ${i.custom_id}: ${i.label}${i.max_length ? `, at most ${i.max_length} characters` : ''}`,
+  );
+  const example = formInputs(form)
+    .map((i) => `${i.custom_id}: …`)
+    .join(' ');
+  return [`── form: ${form.title} ──`, ...fields, `Fill it in with: fill ${example}   (or cancel)`].join('\n');
+}
+
+/** "score: 8 review: Loved it" → { score: '8', review: 'Loved it' } in typed order, for the names given only. */
+function parseNamedValues(text: string, names: string[]): Record<string, string> {
+  const marker = new RegExp(`(?:^|\\s)(${names.map((n) => n.replace(/[^\w-]/g, '')).join('|') || '$^'}):\\s*`, 'g');
+  const found = [...text.matchAll(marker)];
+  const values: Record<string, string> = {};
+  found.forEach((m, i) => {
+    values[m[1]!] = text.slice(m.index! + m[0].length, found[i + 1]?.index ?? text.length).trim();
+  });
+  return values;
 }
 
 function describeOptions(command: Json): string {
@@ -169,7 +259,8 @@ function describeOptions(command: Json): string {
 export function parseCommandLine(
   line: string,
   commands: Json[],
-): { path: string; options: Record<string, string>; focused?: string } {
+  locale = 'en-US',
+): { path: string; options: Record<string, string>; focused?: string; focusedChoices?: string[] } {
   const words = line.slice(1).split(/\s+/);
   const command = commands.find((c) => c.name === words[0]);
   if (!command) throw new Error(`Unknown command /${words[0]}. Type "commands" to list them.`);
@@ -185,25 +276,24 @@ export function parseCommandLine(
     rest = rest.slice(next!.length).trim();
   }
   const names = (level.options ?? []).map((o: Json) => o.name as string);
-  const options: Record<string, string> = {};
-  let focused: string | undefined;
-  const marker = new RegExp(
-    `(?:^|\\s)(${names.map((n: string) => n.replace(/[^\w-]/g, '')).join('|') || '$^'}):\\s*`,
-    'g',
-  );
-  const found = [...rest.matchAll(marker)];
-  if (rest && !found.length)
+  const options = parseNamedValues(rest, names);
+  const given = Object.keys(options);
+  if (rest && !given.length)
     throw new Error(`Write options as name: value (options here: ${names.join(', ') || 'none'})`);
-  found.forEach((m, i) => {
-    const end = found[i + 1]?.index ?? rest.length;
-    let value = rest.slice(m.index! + m[0].length, end).trim();
-    if (i === found.length - 1 && value.endsWith('?')) {
-      value = value.slice(0, -1).trim();
-      focused = m[1];
-    }
-    options[m[1]!] = value;
-  });
-  return { path: path.join(' '), options, ...(focused ? { focused } : {}) };
+  // "name: val?" on the last option asks for its autocomplete.
+  const lastName = given.at(-1);
+  let focused: string | undefined;
+  if (lastName && options[lastName]!.endsWith('?')) {
+    focused = lastName;
+    options[lastName] = options[lastName]!.slice(0, -1).trim();
+  }
+  const focusedDef = (level.options ?? []).find((o: Json) => o.name === focused);
+  return {
+    path: path.join(' '),
+    options,
+    ...(focused ? { focused } : {}),
+    ...(focusedDef?.choices?.length ? { focusedChoices: choiceNames(focusedDef, locale) } : {}),
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -139,8 +139,8 @@ const COMMAND_TEXT = {
   },
   starts_at: {
     ko: '시작시간',
-    en: 'When the party starts, with a zone: 2026-11-21 20:00 KST, 8pm UTC-5, in 2h',
-    koDescription: '같이보기 시작 시간, 시간대 포함: 2026-11-21 20:00 KST, in 2h',
+    en: 'When the party starts, with a zone: tomorrow 8pm KST, Saturday 21:00 KST, in 90 minutes',
+    koDescription: '같이보기 시작 시간, 시간대 포함: tomorrow 8pm KST, Saturday 21:00 KST, in 90 minutes',
   },
   create_event: {
     ko: '이벤트생성',

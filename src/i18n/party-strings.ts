@@ -74,7 +74,8 @@ export const partyStrings = {
       'I need **View Channel** and **Send Messages** in this channel to keep the tally live and post the result. Ask an admin, or start the poll in another channel.',
     'party.eventNeedsPermission':
       'To create the event I need the **Create Events** permission. Ask an admin, or start the poll without `create_event`.',
-    'party.eventNeedsStart': 'An event needs a start time: add `starts_at`, like `2026-11-21 20:00 KST` or `in 2h`.',
+    'party.eventNeedsStart':
+      'An event needs a start time: add `starts_at`, like `tomorrow 8pm KST`, `Saturday 21:00 KST` or `in 2h`.',
     'party.badDuration': '“{input}” is not a duration. Try `30m`, `2h`, `1d` or `1h30m`.',
     'party.durationRange':
       'Voting can last from 10 seconds to 14 days (“{input}” is outside). Try `30m`, `2h` or `1d`.',
@@ -90,9 +91,9 @@ export const partyStrings = {
     'party.episodesWithTitles':
       '`episodes` picks episodes of one drama. With several titles the vote is between the dramas: leave `episodes` out.',
     'party.startNeedsZone':
-      '“{input}” has no time zone. Add one so everyone sees the right time: `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`, or say `in 2h`.',
+      '“{input}” has no time zone. Add one so everyone sees the right time: `tomorrow 8pm KST`, `{date}`, `8pm UTC-5`, `21:00 +09:00`, or say `in 90 minutes`.',
     'party.badStart':
-      '“{input}” is not a time I understand. Try `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`, `in 2h`, or a Discord timestamp like `<t:1795000000:f>`.',
+      '“{input}” is not a time I understand. Try `tomorrow 8pm KST`, `Saturday 21:00 KST`, `{date}`, `8pm UTC-5`, `in 90 minutes`, or a Discord timestamp like `{stamp}`.',
     'party.startInPast':
       'That start time ({when}) has passed or is less than a minute away. Pick a later one, like `in 2h`.',
     'party.startTooFar': 'A party can be planned at most {days} days ahead.',
@@ -176,7 +177,7 @@ export const partyStrings = {
     'party.eventNeedsPermission':
       '이벤트를 만들려면 **이벤트 만들기** 권한이 필요해요. 관리자에게 부탁하거나 `create_event` 없이 시작해 주세요.',
     'party.eventNeedsStart':
-      '이벤트에는 시작 시간이 필요해요: `starts_at`에 `2026-11-21 20:00 KST`나 `in 2h`처럼 적어 주세요.',
+      '이벤트에는 시작 시간이 필요해요: `starts_at`에 `tomorrow 8pm KST`나 `in 2h`처럼 적어 주세요.',
     'party.badDuration': '“{input}”은(는) 기간이 아니에요. `30m`, `2h`, `1d`, `1h30m`처럼 적어 주세요.',
     'party.durationRange':
       '투표 기간은 10초에서 14일까지예요 (“{input}”은(는) 범위 밖). `30m`, `2h`, `1d`처럼 적어 주세요.',
@@ -192,9 +193,9 @@ export const partyStrings = {
     'party.episodesWithTitles':
       '`episodes`는 드라마 하나의 회차를 고를 때 써요. 제목이 여러 개면 드라마끼리 투표하니 `episodes`는 빼 주세요.',
     'party.startNeedsZone':
-      '“{input}”에 시간대가 없어요. 모두가 맞는 시간을 보도록 `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`처럼 적거나 `in 2h`라고 적어 주세요.',
+      '“{input}”에 시간대가 없어요. 모두가 맞는 시간을 보도록 `tomorrow 8pm KST`, `{date}`, `21:00 +09:00`처럼 적거나 `in 90 minutes`라고 적어 주세요.',
     'party.badStart':
-      '“{input}”은(는) 알 수 없는 시간이에요. `2026-11-21 20:00 KST`, `8pm UTC-5`, `21:00 +09:00`, `in 2h`, 또는 `<t:1795000000:f>` 같은 디스코드 타임스탬프로 적어 주세요.',
+      '“{input}”은(는) 알 수 없는 시간이에요. `tomorrow 8pm KST`, `Saturday 21:00 KST`, `{date}`, `in 90 minutes`, 또는 `{stamp}` 같은 디스코드 타임스탬프로 적어 주세요.',
     'party.startInPast':
       '그 시작 시간({when})은 이미 지났거나 1분도 남지 않았어요. `in 2h`처럼 더 나중으로 정해 주세요.',
     'party.startTooFar': '같이보기는 최대 {days}일 뒤까지 계획할 수 있어요.',

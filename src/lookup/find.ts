@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { Drama, Person, Track } from '../data/schema.ts';
 import { UserError, type MessageVars } from '../errors.ts';
 import type { StringKey } from '../i18n/strings.ts';
-import { resolveDrama, resolvePerson, resolveSoundtrack } from '../search/resolve.ts';
+import { resolveDrama, resolvePerson, resolveSoundtrack, type Certainty } from '../search/resolve.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import {
   resultKey,
@@ -71,10 +71,25 @@ export function suggestDramas(lookup: Lookup, query: string): DramaResult[] {
   return searchDramas(lookup.search, lookup.catalog, query, 3);
 }
 
-export function findDrama(lookup: Lookup, input: string, opens?: SuggestionOpens): Drama {
-  const { found, suggestions } = resolveDrama(lookup.search, lookup.catalog, input);
+/**
+ * The drama typed text names. `certainty: 'exact'` is for commands that write (a rating, a poll):
+ * anything short of an exact, unambiguous title gets the did-you-mean buttons instead.
+ */
+export function findDrama(
+  lookup: Lookup,
+  input: string,
+  opens?: SuggestionOpens,
+  certainty: Certainty = 'guess',
+): Drama {
+  const { found, suggestions } = resolveDrama(lookup.search, lookup.catalog, input, certainty);
   if (found) return found.drama;
-  throw notFound('notFound.drama', input, suggestions, (w) => searchDramas(lookup.search, lookup.catalog, w, 3), opens);
+  throw notFound(
+    certainty === 'exact' && suggestions.length ? 'notFound.dramaNotExact' : 'notFound.drama',
+    input,
+    suggestions,
+    (w) => searchDramas(lookup.search, lookup.catalog, w, 3),
+    opens,
+  );
 }
 
 export function findPerson(lookup: Lookup, input: string): Person {

@@ -29,17 +29,36 @@ export interface Resolved<T> {
 }
 
 /**
+ * How sure a match must be. A lookup may guess: an exact match, or a clear winner. A command that
+ * writes (a rating, a poll) acts only on an exact title that names one drama and nothing else.
+ */
+export type Certainty = 'guess' | 'exact';
+
+/**
  * Picks the record a user meant: the exact one named by an autocomplete value, or, for text typed
  * by hand, the top search result when it is a clear answer (an exact match, or a clear winner).
  */
-function resolveTop<T extends SearchResult>(results: T[], isOwnKind: (r: T) => boolean): Resolved<T> {
+function resolveTop<T extends SearchResult>(
+  results: T[],
+  isOwnKind: (r: T) => boolean,
+  certainty: Certainty = 'guess',
+): Resolved<T> {
   const [top, second] = results;
-  const clearWinner = top && (!second || top.score - second.score >= 2);
-  if (top && isOwnKind(top) && (top.match === 'exact' || clearWinner)) return { found: top, suggestions: [] };
+  const unique = top?.match === 'exact' && second?.match !== 'exact';
+  const sure =
+    certainty === 'exact'
+      ? top && isOwnKind(top) && unique
+      : top && isOwnKind(top) && (top.match === 'exact' || !second || top.score - second.score >= 2);
+  if (sure) return { found: top, suggestions: [] };
   return { suggestions: results.slice(0, 3) };
 }
 
-export function resolveDrama(index: SearchIndex, catalog: Catalog, input: string): Resolved<DramaResult> {
+export function resolveDrama(
+  index: SearchIndex,
+  catalog: Catalog,
+  input: string,
+  certainty: Certainty = 'guess',
+): Resolved<DramaResult> {
   const parsed = parseChoiceValue(input);
   const exact = parsed?.type === 'drama' ? catalog.drama(parsed.id) : undefined;
   if (exact)
@@ -47,7 +66,15 @@ export function resolveDrama(index: SearchIndex, catalog: Catalog, input: string
       found: { type: 'drama', drama: exact, score: 100, match: 'exact', via: { kind: 'title', text: exact.title } },
       suggestions: [],
     };
-  return resolveTop(searchDramas(index, catalog, input, 10), (r) => r.via.kind === 'title');
+  const results = searchDramas(index, catalog, input, 10);
+  const resolved = resolveTop(results, (r) => r.via.kind === 'title', certainty);
+  // A lookup of a character's full name ("Woo Young-woo") opens the one drama they are in.
+  if (!resolved.found && certainty === 'guess') {
+    const [top, second] = results;
+    if (top?.via.kind === 'character' && top.match === 'exact' && second?.match !== 'exact')
+      return { found: top, suggestions: [] };
+  }
+  return resolved;
 }
 
 export function resolvePerson(index: SearchIndex, catalog: Catalog, input: string): Resolved<PersonResult> {

@@ -1,9 +1,10 @@
+import * as chrono from 'chrono-node';
 import { instant, UserError } from '../errors.ts';
 import { MAX_OPTIONS } from './poll.ts';
 
 /**
  * What hosts type into /watchparty start: durations ("30m", "2h", "1d", "1h30m"), episode ranges
- * ("1-4", "3,5,6") and start times ("2026-11-21 20:00 KST", "21:00 +09:00", "in 2h", a Discord
+ * ("1-4", "3,5,6") and start times ("tomorrow 8pm KST", "21:00 +09:00", "in 90 minutes", a Discord
  * timestamp). Each parser returns a value or throws a UserError that shows what works.
  */
 export const DEFAULT_DURATION_MS = 24 * 3_600_000;
@@ -91,104 +92,60 @@ export function parseEpisodes(text: string, episodeCount: number): number[] {
   return [...episodes].sort((a, b) => a - b);
 }
 
-/** Hours from UTC. Ambiguous abbreviations (CST, IST) are left out on purpose: an offset is asked for. */
-const ZONES: Record<string, number> = {
-  z: 0,
-  utc: 0,
-  gmt: 0,
-  kst: 9,
-  jst: 9,
-  hkt: 8,
-  sgt: 8,
-  pht: 8,
-  awst: 8,
-  wib: 7,
-  ict: 7,
-  aest: 10,
-  aedt: 11,
-  nzst: 12,
-  nzdt: 13,
-  cet: 1,
-  cest: 2,
-  bst: 1,
-  wet: 0,
-  west: 1,
-  eet: 2,
-  eest: 3,
-  est: -5,
-  edt: -4,
-  cdt: -5,
-  mst: -7,
-  mdt: -6,
-  pst: -8,
-  pdt: -7,
-};
-
-/** The zone at the end of a time: "KST", "UTC+9", "GMT-05:30", "+09:00", "+0900", "Z". Minutes east of UTC. */
-function zoneOffsetMinutes(zone: string): number | undefined {
-  const z = zone.trim().toLowerCase();
-  if (z in ZONES) return ZONES[z]! * 60;
-  const m = /^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(z);
-  if (!m) return undefined;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  return minutes > 14 * 60 ? undefined : (m[1] === '-' ? -1 : 1) * minutes;
-}
-
-const TIME = String.raw`(\d{1,2})(?::(\d{2}))?\s*(am|pm)?`;
-const DATE = String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`;
-const ABSOLUTE = new RegExp(String.raw`^(?:${DATE}[t\s]+)?${TIME}\s*(.*)$`, 'i');
+/** Abbreviations that name several zones (China/US Central, India/Israel/Ireland): an offset is asked for instead. */
+const AMBIGUOUS_ZONE = /\b(?:cst|ist|ast)\b/i;
 
 /**
  * A start time → ms since the epoch. Accepted: a Discord timestamp (<t:1764000000:F>) or Unix
- * seconds, "in 2h", and a date and/or time with a zone ("2026-11-21 20:00 KST", "8pm UTC-5",
- * "21:00 +09:00"). A time without a date is its next occurrence. A zone is required: the poll
- * shows the time to every member in their own zone, so a wrong guess would mislead everyone.
+ * seconds, a relative time ("in 90 minutes", "in 2h", "2시간 후"), and anything chrono-node reads
+ * with a zone: "tomorrow 8pm KST", "Saturday 21:00 KST", "8pm UTC-5", "21:00 +09:00", ISO dates
+ * ("2026-12-24T20:00+09:00"). A time without a date is its next occurrence; "tomorrow" and weekdays
+ * are counted in the zone given. A zone is required, except for relative times: the poll shows the
+ * time to every member in their own zone, so a wrong guess would mislead everyone.
  */
 export function parseStartsAt(text: string, now: number): number {
   const input = text.trim();
   const when = startInstant(input, now);
-  if (when === 'no-zone') throw new UserError('party.startNeedsZone', { input: shown(input) });
-  if (when === undefined || Number.isNaN(when)) throw new UserError('party.badStart', { input: shown(input) });
+  const example = startExamples(now);
+  if (when === 'no-zone') throw new UserError('party.startNeedsZone', { input: shown(input), ...example });
+  if (when === undefined || Number.isNaN(when))
+    throw new UserError('party.badStart', { input: shown(input), ...example });
   if (when <= now + 60_000) throw new UserError('party.startInPast', { when: instant(when, 'f') });
   if (when > now + MAX_START_AHEAD_MS)
     throw new UserError('party.startTooFar', { days: MAX_START_AHEAD_MS / 86_400_000 });
   return when;
 }
 
+/**
+ * Examples shown in hints, computed from now so they never go stale: tomorrow at 20:00 in Seoul,
+ * and a Discord timestamp two hours ahead.
+ */
+function startExamples(now: number): { date: string; stamp: string } {
+  const tomorrowInSeoul = new Date(now + 9 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  return { date: `${tomorrowInSeoul} 20:00 KST`, stamp: `<t:${Math.floor((now + 2 * 3_600_000) / 1000)}:f>` };
+}
+
 function startInstant(input: string, now: number): number | 'no-zone' | undefined {
   if (input.length > 60) return undefined;
   const stamp = /^(?:<t:)?(\d{9,11})(?::[tTdDfFR])?>?$/.exec(input);
   if (stamp) return Number(stamp[1]) * 1000;
+  // Durations as /watchparty duration takes them ("in 1h30m", "2시간 후"), which chrono does not read.
   const relative = /^(?:in\s+)?(.+?)(?:\s*(?:from now|later|후|뒤))?$/i.exec(input);
   if (relative && /^(in\s|.*(from now|later|후|뒤)$)/i.test(input)) {
     const ms = durationMs(relative[1]!);
-    return ms === undefined ? undefined : now + ms;
+    if (ms !== undefined) return now + ms;
   }
-  const m = ABSOLUTE.exec(input);
-  if (!m) return undefined;
-  const [, year, month, day, hourText, minuteText, meridiem, zoneText = ''] = m;
-  if (!zoneText.trim()) return 'no-zone';
-  const offset = zoneOffsetMinutes(zoneText);
-  if (offset === undefined) return undefined;
-  let hour = Number(hourText);
-  const minute = Number(minuteText ?? 0);
-  if (meridiem) {
-    if (hour < 1 || hour > 12) return undefined;
-    hour = (hour % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0);
-  }
-  if (hour > 23 || minute > 59) return undefined;
-  if (year !== undefined) {
-    const local = Date.UTC(Number(year), Number(month) - 1, Number(day), hour, minute);
-    const check = new Date(local);
-    if (check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day)) return undefined;
-    return local - offset * 60_000;
-  }
-  // Time only: today in that zone, or tomorrow if that has passed.
-  const zoneNow = new Date(now + offset * 60_000);
-  let candidate =
-    Date.UTC(zoneNow.getUTCFullYear(), zoneNow.getUTCMonth(), zoneNow.getUTCDate(), hour, minute) - offset * 60_000;
-  if (candidate <= now) candidate += 86_400_000;
-  return candidate;
+  if (AMBIGUOUS_ZONE.test(input)) return undefined;
+  const read = (timezone: number) =>
+    chrono.parse(input, { instant: new Date(now), timezone }, { forwardDate: true })[0];
+  const first = read(0);
+  // The whole text must be the time: "watch 8pm KST maybe" is not a start time.
+  if (first?.index !== 0 || first.text.length !== input.length) return undefined;
+  if (first.tags().has('result/relativeDate')) return first.start.date().getTime();
+  const offset = first.start.get('timezoneOffset');
+  if (!first.start.isCertain('timezoneOffset') || offset === null) return 'no-zone';
+  // Read again from that zone's clock, so "tomorrow" and "Saturday" are the zone's own.
+  return (read(offset) ?? first).start.date().getTime();
 }
 
 /** User input quoted back in an error: short, and unable to break the markdown around it. */

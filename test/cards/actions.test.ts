@@ -28,11 +28,15 @@ describe('button state in custom_ids', () => {
   });
 
   it('reads back the random filter', () => {
-    expect(parseRandomArgs(parseCustomId(actions.another({ genre: 'horror', maxEpisodes: 8 })).args)).toEqual({
-      genre: 'horror',
-      maxEpisodes: 8,
+    expect(
+      parseRandomArgs(parseCustomId(actions.another({ genre: 'horror', maxEpisodes: 8 }, 'kingdom')).args),
+    ).toEqual({
+      filter: { genre: 'horror', maxEpisodes: 8 },
+      shownId: 'kingdom',
     });
-    expect(parseRandomArgs(parseCustomId(actions.another({})).args)).toEqual({});
+    expect(parseRandomArgs(parseCustomId(actions.another({}, 'x')).args)).toEqual({ filter: {}, shownId: 'x' });
+    // A button made before the shown drama rode along still works.
+    expect(parseRandomArgs(['horror', '8'])).toEqual({ filter: { genre: 'horror', maxEpisodes: 8 } });
   });
 
   it('fits ids of the longest length the schema allows', () => {

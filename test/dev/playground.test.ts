@@ -61,6 +61,37 @@ describe('npm run playground', () => {
     expect(out).toMatch(/Pong! Gateway heartbeat/);
   });
 
+  it('takes a genre as shown, lists the choices for genre: ?, reaches a card under a private list, fills a form, enforces max_length', async () => {
+    const out = await play([
+      '/drama random genre: Historical',
+      '/drama search genre: slice of life',
+      '/drama search genre: ?',
+      '/drama search genre: fant?',
+      '/drama random genre: Spaceships',
+      '/drama info title: Soundtrack #1',
+      'press 1',
+      'press 5',
+      'back',
+      'press 4',
+      'fill score: 9 review: Four perfect episodes',
+      `/drama info title: ${'x'.repeat(101)}`,
+      'exit',
+    ]);
+    expect(out).not.toMatch(/TypeError|\n\s+at /);
+    expect(out).toMatch(/┌ .*\n(│ .*\n)*│ ▸ Genres\n│ {3}.*Historical/);
+    expect(out).toContain('Filters: genre Slice of life');
+    expect(out).toMatch(/ {2}1\. Romance\n {2}2\. Comedy\n/);
+    expect(out).not.toMatch(/ {2}1\. .*\(\d{4}\) · drama/);
+    expect(out).toContain('  1. Fantasy');
+    expect(out).toMatch(/\(option "genre" is one of: Romance, Comedy, .*Historical/);
+    // Cast list (private), then back to the card, whose 4th button is ⭐ Rate: a form, filled in and sent.
+    expect(out).toContain('There is no such button on the last reply. Type back to act on the message before it.');
+    expect(out).toContain('── form: Rate Soundtrack #1 ──');
+    expect(out).toContain('Saved your **9/10** for **Soundtrack #1**.');
+    expect(out).toContain('(option "title" takes at most 100 characters (101 typed))');
+    expect(out).not.toContain('Discord would reject');
+  });
+
   it('explains what it did not understand instead of failing', async () => {
     const out = await play(['/nope', 'dance', 'press 9'], FIXTURES);
     expect(out).toContain('Unknown command /nope');

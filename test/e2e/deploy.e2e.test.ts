@@ -18,13 +18,12 @@ describe('npm run deploy (src/deploy.ts)', () => {
   });
   afterAll(() => fake.close());
 
-  it('prints the JSON it would send on --dry-run and sends nothing', async () => {
+  it('prints the JSON it would send on --dry-run (stdout is valid JSON, the summary on stderr) and sends nothing', async () => {
     const run = runScript('src/deploy.ts', ['--dry-run'], {});
     expect(await run.exit).toBe(0);
-    const json = run.stdout().slice(0, run.stdout().lastIndexOf(']') + 1);
-    const body = JSON.parse(json) as Array<{ name: string }>;
+    const body = JSON.parse(run.stdout()) as Array<{ name: string }>;
     expect(body.map((c) => c.name).sort()).toEqual(COMMAND_NAMES);
-    expect(run.stdout()).toContain(`Dry run: would register ${COUNT} to`);
+    expect(run.stderr()).toContain(`Dry run: would register ${COUNT} to`);
     expect(fake.requests).toHaveLength(0);
   });
 

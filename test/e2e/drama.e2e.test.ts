@@ -36,6 +36,10 @@ describe('/drama through the real discord.js client and the local Discord server
 
     const episodes = await live.fake.click(card, 'Episodes', { user: 3 }).reply();
     expect(isEphemeral(episodes)).toBe(true);
+    // The command agrees with the button: an episode list is for whoever asked.
+    const listed = await live.fake.command('/drama episodes', { title: 'Soundtrack #1' }).reply();
+    expect(isEphemeral(listed)).toBe(true);
+    expect(listed.embeds[0]!.description).toBe(episodes.embeds[0]!.description);
     expect(episodes.embeds[0]!.description.split('\n')).toHaveLength(4);
 
     const ost = await live.fake.click(card, 'OST', { user: 2 }).reply();
@@ -111,12 +115,31 @@ describe('/drama through the real discord.js client and the local Discord server
     const card = await live.fake.command('/drama random', { genre: 'horror', max_episodes: 12 }).reply();
     expect(field(card, 'Genres')).toContain('Horror');
     expect(labels(card)).toContain('🎲 Another one');
+    const shown = title(card);
     const again = await live.fake.click(card, '🎲 Another one', { user: 5 }).reply();
     expect(again.id).toBe(card.id);
     expect(field(again, 'Genres')).toContain('Horror');
+    expect(title(again)).not.toBe(shown);
     const none = await live.fake.command('/drama random', { genre: 'horror', max_episodes: 1 }).reply();
     expect(isEphemeral(none)).toBe(true);
     expect(none.content).toBe('No drama in the catalog has genre Horror, at most 1 episode.');
+  });
+
+  it('Another one says so when the drama shown is the only one that fits, instead of dealing it again', async () => {
+    const { catalog } = live.bot.context;
+    const alone = catalog.dramas.find(
+      (d) =>
+        catalog.dramas.filter((o) => o.genres.includes(d.genres[0]!) && o.episodeCount <= d.episodeCount).length === 1,
+    )!;
+    const card = await live.fake
+      .command('/drama random', { genre: alone.genres[0]!, max_episodes: alone.episodeCount })
+      .reply();
+    expect(title(card)).toMatch(new RegExp(`^${alone.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const pressed = await live.fake.click(card, '🎲 Another one').reply();
+    expect(isEphemeral(pressed)).toBe(true);
+    expect(pressed.content).toMatch(
+      /^\*\*.+\*\* is the only drama in the catalog with genre .+: there is no other one to show\.$/,
+    );
   });
 
   it('pages a cast list too long for one page, in place, on the ephemeral message', async () => {
@@ -132,9 +155,9 @@ describe('/drama through the real discord.js client and the local Discord server
     expect(new Set([...onPage1, ...menuValues(page2)]).size).toBe(16);
   });
 
-  it('/drama episodes lists the episodes publicly', async () => {
+  it('/drama episodes lists the episodes to whoever asked, like the Episodes button', async () => {
     const list = await live.fake.command('/drama episodes', { title: 'd:soundtrack-1' }).reply();
-    expect(isEphemeral(list)).toBe(false);
+    expect(isEphemeral(list)).toBe(true);
     expect(list.embeds[0]!.title).toBe('Soundtrack #1 (사운드트랙 #1) · episodes');
     expect(list.embeds[0]!.description).toMatch(/^\*\*Episode 1\*\* · <t:\d+:D>/);
   });

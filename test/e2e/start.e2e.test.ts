@@ -1,3 +1,5 @@
+import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isEphemeral, type FakeDiscord } from '../../src/dev/fake-discord/server.ts';
 import { discordComplaints, startFakeDiscord, tempDir } from '../support/harness.ts';
@@ -41,6 +43,46 @@ describe('npm start (src/index.ts)', () => {
     expect(await run.exit).toBe(1);
     expect(run.stderr()).toContain('Discord refused DISCORD_TOKEN');
     expect(run.stderr() + run.stdout()).not.toContain(wrong);
+  });
+
+  it('starts from an unedited copy of .env.example plus a token: empty lines mean "not set", even SHARD_COUNT', async () => {
+    fake = await startFakeDiscord();
+    // The folder a new user has: .env copied from .env.example, and the dataset under data/.
+    const project = tempDir('dramabot-fresh-');
+    copyFileSync(`${ROOT}.env.example`, join(project, '.env'));
+    mkdirSync(join(project, 'data'));
+    for (const dir of ['dramas', 'people']) symlinkSync(`${ROOT}data/${dir}`, join(project, 'data', dir));
+    // The token and the local Discord come from the shell; every other line is the example's own.
+    const run = runScript('src/index.ts', [], { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl }, project);
+    try {
+      await fake.waitFor(() => fake!.connected || run.child.exitCode !== null, 'the bot to connect', 20_000);
+      expect(run.stderr()).not.toMatch(/Error|at .*\.js:\d+/);
+      expect(fake.connected).toBe(true);
+      expect(fake.identifies.at(-1)?.shard ?? [0, 1]).toEqual([0, 1]);
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exit;
+    }
+  });
+
+  it.each([
+    ['a refused connection', 'http://127.0.0.1:9/api', 'ECONNREFUSED: the connection was refused'],
+    ['a host name that does not resolve', 'http://discord.invalid/api', 'ENOTFOUND: the host name does not resolve'],
+  ])('says in one line that Discord cannot be reached on %s', async (_case, apiUrl, reason) => {
+    const run = runScript('src/index.ts', [], {
+      DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.ZmFrZQ.local-discord-server-token',
+      DISCORD_API_URL: apiUrl,
+      DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`,
+      DATA_DIR: `${ROOT}data`,
+    });
+    expect(await run.exit).toBe(1);
+    // Before it: the usual log line of the dataset being loaded. No stack, no raw error.
+    const lines = run.stderr().trim().split('\n');
+    expect(lines.filter((line) => !/^\S+ INFO dataset loaded/.test(line))).toHaveLength(1);
+    expect(run.stderr()).not.toMatch(/\n\s+at /);
+    expect(lines.at(-1)).toBe(
+      `dramabot: cannot reach Discord at ${apiUrl} (${reason}). Check the internet connection and DISCORD_API_URL, then start again.`,
+    );
   });
 
   it('connects with a token and DISCORD_API_URL, answers a command within 3 s, and exits 0 on SIGTERM', async () => {

@@ -75,6 +75,19 @@ describe('networks', () => {
     expect(resolveNetwork(catalog, 'disney plus')).toBe('Disney+');
     expect(resolveNetwork(catalog, 'kbs 2')).toBe('KBS2');
     expect(resolveNetwork(catalog, 'HBO')).toBeUndefined();
+    expect(resolveNetwork(catalog, 'KBS 2TV')).toBe('KBS2');
+  });
+
+  it('takes a broadcaster for all its channels: network KBS finds the KBS2 dramas', () => {
+    expect(resolveNetwork(catalog, 'KBS')).toBe('KBS');
+    expect(resolveNetwork(catalog, 'Korean Broadcasting System')).toBe('KBS');
+    const onKbs = findDramas(index, catalog, { network: 'KBS' });
+    expect(onKbs.length).toBe(catalog.dramas.filter((d) => d.networks.includes('KBS2')).length);
+    expect(onKbs.length).toBeGreaterThan(0);
+    expect(onKbs.every((d) => d.networks.some((n) => n.startsWith('KBS')))).toBe(true);
+    // A channel stays a channel, and a family name does not swallow other names that share letters.
+    expect(findDramas(index, catalog, { network: 'KBS2' })).toEqual(onKbs);
+    expect(findDramas(index, catalog, { network: 'tvN' }).every((d) => d.networks.includes('tvN'))).toBe(true);
     expect(networkChoices(catalog, 'n').map((c) => c.name)).toEqual(
       expect.arrayContaining(['Netflix', 'TVING', 'ENA']),
     );
@@ -92,6 +105,27 @@ describe('from typed text to a record, or a did-you-mean', () => {
       track: { title: 'Love Beyond Words' },
     });
     expect(findSoundtrack(lookup, 'Kyuhyun')).toMatchObject({ type: 'artist', person: { id: 'kyuhyun' } });
+  });
+
+  it('opens the drama when a character’s full name is typed, instead of a did-you-mean', () => {
+    expect(findDrama(lookup, 'Woo Young-woo').id).toBe('extraordinary-attorney-woo');
+    expect(findDrama(lookup, 'vincenzo cassano').id).toBe('vincenzo');
+  });
+
+  it('acts for a write only on an exact title: near misses get did-you-mean buttons, nothing is guessed', () => {
+    for (const typed of ['squid game 2', 'bb', 'daaaa', 'Woo Young-woo']) {
+      const error = thrown(() => findDrama(lookup, typed, 'rate', 'exact'));
+      expect(error.message.split('\n')[0]).toBe(
+        `Which drama do you mean by “${typed}”? Nothing is saved until you pick one.`,
+      );
+      const buttons = (error.components[0] as { components: Array<{ custom_id: string }> }).components;
+      expect(buttons.every((b) => b.custom_id.startsWith('rate:open:'))).toBe(true);
+    }
+    expect(findDrama(lookup, 'squid game', undefined, 'exact').id).toBe('squid-game');
+    expect(findDrama(lookup, 'd:big-mouth', undefined, 'exact').id).toBe('big-mouth');
+    expect(findDrama(lookup, '빈센조', undefined, 'exact').id).toBe('vincenzo');
+    // Lookups may still guess.
+    expect(findDrama(lookup, 'squid game 2').id).toBe('squid-game');
   });
 
   it('answers an unknown title with what was searched and up to three suggestion buttons', () => {

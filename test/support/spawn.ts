@@ -13,12 +13,17 @@ export interface Spawned {
 }
 
 /**
- * Runs one of the project's scripts the way npm does (tsx src/...), from an empty folder so a
- * developer's own .env cannot leak in, with only the environment given here.
+ * Runs one of the project's scripts the way npm does (tsx src/...), from an empty folder (or the
+ * one given) so a developer's own .env cannot leak in, with only the environment given here.
  */
-export function runScript(script: string, args: string[] = [], env: Record<string, string> = {}): Spawned {
+export function runScript(
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+  cwd = tempDir('dramabot-cwd-'),
+): Spawned {
   const child = spawn(TSX, [`${ROOT}${script}`, ...args], {
-    cwd: tempDir('dramabot-cwd-'),
+    cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

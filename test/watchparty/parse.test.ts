@@ -79,6 +79,34 @@ describe('start times', () => {
     expect(at('<t:1795360000:F>')).toBe(new Date(1_795_360_000_000).toISOString());
   });
 
+  it('reads times as people type them: tomorrow, a weekday, "in 90 minutes", ISO with a zone', () => {
+    // It is Saturday 2026-11-21 22:00 in Seoul: "tomorrow" and weekdays are Seoul's when the zone is KST.
+    expect(at('tomorrow 8pm KST')).toBe('2026-11-22T11:00:00.000Z');
+    expect(at('tomorrow at 20:00 UTC+9')).toBe('2026-11-22T11:00:00.000Z');
+    expect(at('Saturday 21:00 KST')).toBe('2026-11-28T12:00:00.000Z');
+    expect(at('Monday 8pm PST')).toBe('2026-11-24T04:00:00.000Z');
+    expect(at('in 90 minutes')).toBe('2026-11-21T14:30:00.000Z');
+    expect(at('2026-11-23T20:00:00+09:00')).toBe('2026-11-23T11:00:00.000Z');
+    expect(at('2026-11-23T11:00:00Z')).toBe('2026-11-23T11:00:00.000Z');
+  });
+
+  it('keeps the zone rule for days and weekdays, and only relative times go without one', () => {
+    expect(message(() => parseStartsAt('tomorrow 8pm', now))).toMatch(/^“tomorrow 8pm” has no time zone\./);
+    expect(message(() => parseStartsAt('Saturday 21:00', now))).toMatch(/has no time zone/);
+    expect(message(() => parseStartsAt('watch at 8pm KST maybe', now))).toMatch(/is not a time I understand/);
+  });
+
+  it('gives examples computed from now, so the ones it suggests always work', () => {
+    const hint = message(() => parseStartsAt('20:00', now));
+    // Now is 2026-11-21 13:00 UTC, 22:00 in Seoul: the dated example is tomorrow in Seoul.
+    expect(hint).toContain('`2026-11-22 20:00 KST`');
+    const dated = /`(\d{4}-\d\d-\d\d 20:00 KST)`/.exec(hint)![1]!;
+    expect(parseStartsAt(dated, now)).toBeGreaterThan(now);
+    const bad = message(() => parseStartsAt('whenever', now));
+    const stamp = /`(<t:\d+:f>)`/.exec(bad)![1]!;
+    expect(parseStartsAt(stamp, now)).toBe(now + 2 * 3_600_000);
+  });
+
   it('asks for a zone rather than guess one, and refuses ambiguous zones, impossible dates and the past', () => {
     expect(message(() => parseStartsAt('20:00', now))).toMatch(/^“20:00” has no time zone\./);
     expect(message(() => parseStartsAt('2026-11-22 20:00', now))).toMatch(/has no time zone/);

@@ -290,13 +290,7 @@ export class FakeDiscord extends EventEmitter {
         return { name: key, type: def.type, value: target.id };
       }
       if (key === focused) return { name: key, type: def.type, value: String(value), focused: true };
-      const typed =
-        def.type === OPTION_TYPE.integer || def.type === OPTION_TYPE.number
-          ? Number(value)
-          : def.type === OPTION_TYPE.boolean
-            ? Boolean(value)
-            : String(value);
-      return { name: key, type: def.type, value: typed };
+      return { name: key, type: def.type, value: optionValue(def, value, as.locale) };
     });
     if (!focused) {
       for (const def of level.options ?? []) {
@@ -689,6 +683,43 @@ export class InteractionResult {
 
 export function isEphemeral(message: FakeMessage): boolean {
   return Boolean(message.flags & MESSAGE_FLAG.ephemeral);
+}
+
+/**
+ * What Discord's client would send for a typed value: a choice's value (picked by its value or by
+ * the name shown, in any language), a number in range, text within min/max_length. A Discord
+ * client cannot send anything else, so neither can the tests nor the playground.
+ */
+function optionValue(def: Json, value: string | number | boolean, locale = 'en-US'): string | number | boolean {
+  const numeric = def.type === OPTION_TYPE.integer || def.type === OPTION_TYPE.number;
+  if (def.choices?.length) {
+    const wanted = String(value).trim().toLowerCase();
+    const names = (c: Json) =>
+      [c.value, c.name, ...Object.values(c.name_localizations ?? {})].map((n) => String(n).toLowerCase());
+    const choice = (def.choices as Json[]).find((c) => names(c).includes(wanted));
+    if (!choice) throw new Error(`option "${def.name}" is one of: ${choiceNames(def, locale).join(', ')}`);
+    return choice.value;
+  }
+  if (numeric) {
+    const n = Number(value);
+    if (!Number.isFinite(n) || (def.type === OPTION_TYPE.integer && !Number.isInteger(n)))
+      throw new Error(`option "${def.name}" takes a ${def.type === OPTION_TYPE.integer ? 'whole ' : ''}number`);
+    if ((def.min_value !== undefined && n < def.min_value) || (def.max_value !== undefined && n > def.max_value))
+      throw new Error(`option "${def.name}" takes a number from ${def.min_value ?? '…'} to ${def.max_value ?? '…'}`);
+    return n;
+  }
+  if (def.type === OPTION_TYPE.boolean) return value === true || String(value).toLowerCase() === 'true';
+  const text = String(value);
+  if (def.max_length !== undefined && text.length > def.max_length)
+    throw new Error(`option "${def.name}" takes at most ${def.max_length} characters (${text.length} typed)`);
+  if (def.min_length !== undefined && text.length < def.min_length)
+    throw new Error(`option "${def.name}" takes at least ${def.min_length} characters`);
+  return text;
+}
+
+/** The names of an option's choices as a client in `locale` shows them. */
+export function choiceNames(def: Json, locale = 'en-US'): string[] {
+  return ((def.choices ?? []) as Json[]).map((c) => c.name_localizations?.[locale] ?? c.name);
 }
 
 /* -------------------------------------------------------------------- routes */
