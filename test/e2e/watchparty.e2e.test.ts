@@ -196,7 +196,7 @@ describe('watch parties through the local Discord server', () => {
     );
     expect(await ask({ episodes: '3' })).toMatch(/^A vote needs at least two episodes/);
     expect(await ask({ starts_at: '20:00' })).toMatch(
-      /^“20:00” has no time zone\. Add one so everyone sees the right time: `2026-11-21 20:00 KST`/,
+      /^“20:00” has no time zone\. Add one so everyone sees the right time: `tomorrow 8pm KST`, `\d{4}-\d\d-\d\d 20:00 KST`/,
     );
     expect(await ask({ starts_at: 'someday soon' })).toMatch(/^“someday soon” is not a time I understand\./);
     expect(await ask({ starts_at: 'in 1h', duration: '2h' })).toMatch(/^Voting would close after the party starts/);

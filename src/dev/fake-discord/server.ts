@@ -710,9 +710,11 @@ function optionValue(def: Json, value: string | number | boolean, locale = 'en-U
   }
   if (def.type === OPTION_TYPE.boolean) return value === true || String(value).toLowerCase() === 'true';
   const text = String(value);
-  if (def.max_length !== undefined && text.length > def.max_length)
-    throw new Error(`option "${def.name}" takes at most ${def.max_length} characters (${text.length} typed)`);
-  if (def.min_length !== undefined && text.length < def.min_length)
+  // The client trims what was typed before it counts.
+  const length = text.trim().length;
+  if (def.max_length !== undefined && length > def.max_length)
+    throw new Error(`option "${def.name}" takes at most ${def.max_length} characters (${length} typed)`);
+  if (def.min_length !== undefined && length < def.min_length)
     throw new Error(`option "${def.name}" takes at least ${def.min_length} characters`);
   return text;
 }
