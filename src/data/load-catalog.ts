@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { buildCatalog, type Catalog } from '../catalog/catalog.ts';
-import { dramaSchema, personSchema, type Drama, type Person } from './schema.ts';
+import { mergeCatalog } from '../sync/merge.ts';
+import { readSnapshots, readState, snapshotFile, syncedDir } from '../sync/synced-files.ts';
+import { catalogDramaSchema, dramaSchema, personSchema, type Drama, type Person } from './schema.ts';
 
 export interface DataProblem {
   file: string;
@@ -232,8 +234,62 @@ function crossCheck(dramas: Array<Parsed<Drama>>, people: Array<Parsed<Person>>,
   }
 }
 
-/** Reads and validates data/dramas/*.json and data/people/*.json; throws DataError listing every problem. */
-export function loadCatalog(dataDir: string): Catalog {
+/** What data:check reports: the curated files and the synced TMDB data, counted apart. */
+export interface DatasetSummary {
+  curated: { dramas: number; people: number };
+  synced: {
+    series: number;
+    dramas: number;
+    people: number;
+    matchedDramas: number;
+    matchedPeople: number;
+    /** Synced records left out (invalid, or clashing), with why: they never stop the bot. */
+    notes: string[];
+  };
+}
+
+/**
+ * Synced dramas go through the same schema and cross-checks as the curated files; one that fails
+ * is left out with a note instead of stopping the bot (the next sync may fix it).
+ */
+function keepValid(
+  dramas: Drama[],
+  people: Person[],
+  syncedFrom: number,
+  shown: (file: string) => string,
+  dataDir: string,
+  notes: string[],
+) {
+  const synced = dramas.slice(syncedFrom).map((value) => ({
+    file: `${shown(snapshotFile(dataDir, value.tmdbId!))} (${value.id})`,
+    value,
+  }));
+  const problems: DataProblem[] = [];
+  for (const { file, value } of synced) {
+    const parsed = catalogDramaSchema.safeParse(value);
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        problems.push({ file, path: jsonPath(issue.path), message: issue.message });
+  }
+  crossCheck(
+    synced,
+    people.map((value) => ({ file: value.id, value })),
+    problems,
+  );
+  const broken = new Set(problems.map((p) => p.file));
+  for (const problem of problems) notes.push(`left out: ${formatProblem(problem)}`);
+  return [...dramas.slice(0, syncedFrom), ...synced.filter((d) => !broken.has(d.file)).map((d) => d.value)];
+}
+
+/**
+ * Reads and validates data/dramas/*.json and data/people/*.json (throws DataError listing every
+ * problem), then merges in what `npm run catalog:sync` left under <dataDir>/tmdb/, curated facts
+ * first (src/sync/merge.ts). The one place the bot's dataset is read from disk.
+ */
+export function loadDataset(
+  dataDir: string,
+  options: { synced?: boolean } = {},
+): { catalog: Catalog; summary: DatasetSummary } {
   const root = resolve(dataDir);
   const shown = (file: string) => {
     const nearby = relative(process.cwd(), file);
@@ -244,8 +300,35 @@ export function loadCatalog(dataDir: string): Catalog {
   const dramas = readFolder(join(root, 'dramas'), dramaSchema, shown, problems);
   crossCheck(dramas, people, problems);
   if (problems.length) throw new DataError(problems);
-  return buildCatalog(
-    dramas.map((d) => d.value),
-    people.map((p) => p.value),
-  );
+  const curated = { dramas: dramas.map((d) => d.value), people: people.map((p) => p.value) };
+  const summary: DatasetSummary = {
+    curated: { dramas: curated.dramas.length, people: curated.people.length },
+    synced: { series: 0, dramas: 0, people: 0, matchedDramas: 0, matchedPeople: 0, notes: [] },
+  };
+  if (options.synced === false || !existsSync(syncedDir(root)))
+    return { catalog: buildCatalog(curated.dramas, curated.people), summary };
+
+  const { snapshots, problems: unreadable } = readSnapshots(root);
+  const notes = unreadable.map((p) => `left out: ${shown(p.file)} → ${p.message}`);
+  const merged = mergeCatalog(curated, {
+    snapshots,
+    images: readState(root).images,
+    fileOf: (id) => shown(snapshotFile(root, id)),
+  });
+  notes.push(...merged.notes);
+  const syncedFrom = merged.dramas.length - merged.syncedDramas;
+  const all = keepValid(merged.dramas, merged.people, syncedFrom, shown, root, notes);
+  summary.synced = {
+    series: snapshots.length,
+    dramas: all.length - syncedFrom,
+    people: merged.syncedPeople,
+    matchedDramas: merged.matchedDramas,
+    matchedPeople: merged.matchedPeople,
+    notes,
+  };
+  return { catalog: buildCatalog(all, merged.people), summary };
+}
+
+export function loadCatalog(dataDir: string): Catalog {
+  return loadDataset(dataDir).catalog;
 }

@@ -158,8 +158,43 @@ export const personSchema = z.strictObject({
   sources,
 });
 
-export type Drama = z.infer<typeof dramaSchema>;
-export type Person = z.infer<typeof personSchema>;
+/**
+ * What only a TMDB sync supplies (npm run catalog:sync), on synced dramas and on curated ones it
+ * matched. Curated files never carry it: their schema above does not allow it.
+ */
+export const tmdbDramaExtrasSchema = z.strictObject({
+  posterUrl: sourceUrl.optional(),
+  imdbId: z
+    .string()
+    .regex(/^tt\d+$/)
+    .optional(),
+  /** TMDB's status, reduced to what a card says. */
+  status: z.enum(['ended', 'returning', 'upcoming']).optional(),
+  /** The next episode TMDB announces: "Airing · episode 9 <date>". */
+  nextEpisode: z.strictObject({ number: z.number().int().min(1), airDate: isoDate }).optional(),
+});
+
+/**
+ * A drama as the bot holds it. Synced records are checked with this schema: TMDB may lack a
+ * synopsis, genres we can map, or named characters, so those may be empty where curated files
+ * must have them.
+ */
+export const catalogDramaSchema = dramaSchema.extend({
+  synopsis: text(800).optional(),
+  genres: z.array(z.enum(GENRES)).max(4),
+  networks: z.array(text(16)),
+  cast: z.array(castSchema),
+  tmdb: tmdbDramaExtrasSchema.optional(),
+});
+
+export const catalogPersonSchema = personSchema.extend({
+  /** TMDB's profile photo, on synced people and curated people matched to TMDB. */
+  photoUrl: sourceUrl.optional(),
+});
+
+export type Drama = z.infer<typeof catalogDramaSchema>;
+export type Person = z.infer<typeof catalogPersonSchema>;
+export type TmdbDramaExtras = z.infer<typeof tmdbDramaExtrasSchema>;
 export type CastMember = z.infer<typeof castSchema>;
 export type Track = z.infer<typeof trackSchema>;
 export type Episode = z.infer<typeof episodeSchema>;
