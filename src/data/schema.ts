@@ -162,7 +162,7 @@ export const personSchema = z.strictObject({
  * What only a TMDB sync supplies (npm run catalog:sync), on synced dramas and on curated ones it
  * matched. Curated files never carry it: their schema above does not allow it.
  */
-export const tmdbDramaExtrasSchema = z.strictObject({
+const tmdbDramaExtrasSchema = z.strictObject({
   posterUrl: sourceUrl.optional(),
   imdbId: z
     .string()
@@ -187,7 +187,7 @@ export const catalogDramaSchema = dramaSchema.extend({
   tmdb: tmdbDramaExtrasSchema.optional(),
 });
 
-export const catalogPersonSchema = personSchema.extend({
+const catalogPersonSchema = personSchema.extend({
   /** TMDB's profile photo, on synced people and curated people matched to TMDB. */
   photoUrl: sourceUrl.optional(),
 });

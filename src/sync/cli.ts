@@ -15,25 +15,30 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+const parseOptions = () =>
+  parseArgs({
+    options: {
+      limit: { type: 'string' },
+      id: { type: 'string', multiple: true },
+      since: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+
 function readOptions() {
-  let values;
+  let parsed: ReturnType<typeof parseOptions>;
   try {
-    ({ values } = parseArgs({
-      options: {
-        limit: { type: 'string' },
-        id: { type: 'string', multiple: true },
-        since: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
+    parsed = parseOptions();
   } catch (error) {
     fail(`${(error as Error).message}\n${USAGE}`);
   }
+  const { values } = parsed;
+
   const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) fail(`--limit must be a whole number, 1 or more\n${USAGE}`);
   const ids = (values.id ?? []).map((id) => {
-    if (!/^[1-9]\d*$/.test(id)) fail(`--id takes a TMDB series id such as 130392 (got "${id}")\n${USAGE}`);
+    if (!/^[1-9]\d*$/.test(id)) fail(`--id takes a TMDB series id such as 219246 (got "${id}")\n${USAGE}`);
     return Number(id);
   });
   const since = values.since;

@@ -1,4 +1,6 @@
-import type { CastMember, Drama, Genre, Person, RoleType, TmdbDramaExtras } from '../data/schema.ts';
+import type { CastMember, Drama, GENRES, Person, RoleType, TmdbDramaExtras } from '../data/schema.ts';
+
+type Genre = (typeof GENRES)[number];
 import { hasHangul, words } from '../search/normalize.ts';
 import type { SeriesSnapshot } from './snapshot.ts';
 import type { SyncState } from './synced-files.ts';
@@ -10,7 +12,7 @@ import type { SyncState } from './synced-files.ts';
  */
 export type CreditKind = 'cast' | 'director' | 'writer';
 
-export interface TmdbCredit {
+interface TmdbCredit {
   tmdbPersonId: number;
   kind: CreditKind;
   role?: RoleType;
@@ -53,7 +55,7 @@ const LEADS = 4;
 const MAX_NETWORK_LENGTH = 16;
 
 /** "When Life Gives You Tangerines" → "when-life-gives-you-tangerines", cut to fit an id. */
-export function slugOf(text: string, max: number): string {
+function slugOf(text: string, max: number): string {
   const slug = words(text)
     .filter((w) => /^[a-z0-9]+$/.test(w))
     .join('-');
@@ -67,7 +69,7 @@ function recordId(text: string, suffix: string): string {
   return slug ? `${slug}-${suffix}` : `tmdb-${suffix}`;
 }
 
-export const personIdOf = (p: TmdbPerson) => recordId(p.name, String(p.tmdbId));
+const personIdOf = (p: TmdbPerson) => recordId(p.name, String(p.tmdbId));
 
 function cutText(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -76,7 +78,7 @@ function cutText(text: string, max: number): string {
   return `${cut.slice(0, end > max * 0.6 ? end : cut.length).trimEnd()}…`;
 }
 
-export function statusOf(snapshot: SeriesSnapshot): TmdbDramaExtras['status'] {
+function statusOf(snapshot: SeriesSnapshot): TmdbDramaExtras['status'] {
   switch (snapshot.status) {
     case 'Ended':
     case 'Canceled':

@@ -56,7 +56,7 @@ export const snapshotSchema = z.strictObject({
 export type SeriesSnapshot = z.infer<typeof snapshotSchema>;
 
 /** About 40 credits per series: the billed cast, enough for every card and search, no extras. */
-export const MAX_CAST = 40;
+const MAX_CAST = 40;
 const WRITER_JOBS = new Set(['Writer', 'Screenplay', 'Teleplay', 'Story', 'Novel', 'Original Story']);
 const isDate = (value: string | undefined): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
 const positive = (n: number | undefined) => (n && n > 0 ? Math.round(n) : undefined);

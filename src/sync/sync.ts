@@ -11,7 +11,7 @@ import {
 import type { TmdbClient } from './tmdb-client.ts';
 import type { TmdbConfiguration } from './tmdb-types.ts';
 
-export type SeriesStatus = 'new' | 'changed' | 'unchanged' | 'failed';
+type SeriesStatus = 'new' | 'changed' | 'unchanged' | 'failed';
 
 export interface SeriesOutcome {
   id: number;
@@ -55,7 +55,7 @@ function pickSize(sizes: readonly string[], wanted: string): string {
   return sizes.filter((s) => s !== 'original').at(-1) ?? 'original';
 }
 
-export function imageBases(config: TmdbConfiguration): NonNullable<SyncState['images']> {
+function imageBases(config: TmdbConfiguration): NonNullable<SyncState['images']> {
   const base = config.images.secure_base_url.replace(/\/?$/, '/');
   return {
     poster: `${base}${pickSize(config.images.poster_sizes, 'w342')}`,

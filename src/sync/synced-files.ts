@@ -7,9 +7,9 @@ import { snapshotSchema, type SeriesSnapshot } from './snapshot.ts';
  * The synced half of the dataset, `<DATA_DIR>/tmdb/` (git ignores it: TMDB's terms do not allow
  * redistributing its data): one file per series, and state.json for what the next run needs.
  */
-export const SYNCED_FOLDER = 'tmdb';
+const SYNCED_FOLDER = 'tmdb';
 
-export const stateSchema = z.strictObject({
+const stateSchema = z.strictObject({
   /** From /configuration: where posters and profile photos are served, size included. */
   images: z.strictObject({ poster: z.string(), profile: z.string() }).optional(),
   /** Series that failed last time, retried first on the next run. */
@@ -26,7 +26,7 @@ const stateFile = (dataDir: string) => join(syncedDir(dataDir), 'state.json');
 export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Write to a temporary file, then rename: a reader (or a kill) never sees half a file. */
-export function writeAtomic(file: string, text: string): void {
+function writeAtomic(file: string, text: string): void {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, text);
   renameSync(temp, file);

@@ -14,10 +14,10 @@ import {
 export const DEFAULT_TMDB_API_URL = 'https://api.themoviedb.org/3';
 
 /** TMDB's genres that are not dramas: news, reality, talk shows, documentaries, kids' and animation. */
-export const NOT_DRAMA_GENRES = [10763, 10764, 10767, 99, 10762, 16];
+const NOT_DRAMA_GENRES = [10763, 10764, 10767, 99, 10762, 16];
 
 /** A request TMDB would not answer, after every retry; the message names the path, never the token. */
-export class TmdbError extends Error {
+class TmdbError extends Error {
   override name = 'TmdbError';
   constructor(
     message: string,

@@ -8,7 +8,7 @@
  * call Han So-hee's character "Seo Eun-soo". The merge must keep the curated "Lee Eun-soo".
  */
 
-export interface FakeCast {
+interface FakeCast {
   id: number;
   name: string;
   original_name: string;
@@ -17,14 +17,14 @@ export interface FakeCast {
   profile_path?: string;
 }
 
-export interface FakeCrew {
+interface FakeCrew {
   id: number;
   name: string;
   original_name: string;
   job: 'Director' | 'Writer';
 }
 
-export interface FakeEpisode {
+interface FakeEpisode {
   episode_number: number;
   air_date?: string;
   name?: string;

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../../src/paths.ts';
  * the repository) and never copied into it. Each answer of the local TMDB is checked against the
  * 200 response schema of its path.
  */
-export const TMDB_SPEC_PATH = join(PROJECT_ROOT, '..', 'shared', 'tmdb', 'tmdb-api.json');
+const TMDB_SPEC_PATH = join(PROJECT_ROOT, '..', 'shared', 'tmdb', 'tmdb-api.json');
 
 export type ResponseValidator = (specPath: string, body: unknown) => string[];
 

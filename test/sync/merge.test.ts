@@ -42,16 +42,6 @@ const SOUNDTRACK = drama('soundtrack-1', {
     { person: 'han-so-hee', role: 'main', characters: [{ name: 'Lee Eun-soo' }] },
   ],
 });
-const VINCENZO = drama('vincenzo', {
-  title: 'Vincenzo',
-  nativeTitle: '빈센조',
-  firstAirDate: '2021-02-20',
-  lastAirDate: '2021-05-02',
-  year: 2021,
-  directors: ['kim-hee-won-director'],
-  cast: [{ person: 'park-hyung-sik', role: 'main', characters: [{ name: 'Someone' }] }],
-  episodes: [{ number: 1 }, { number: 2 }],
-});
 const PEOPLE: Person[] = [
   person('park-hyung-sik', 'Park Hyung-sik', { nativeName: '박형식', altNames: ['Park Hyungsik'] }),
   person('han-so-hee', 'Han So-hee'),
