@@ -1,8 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { renderPersonCard } from '../src/cards/person-card.ts';
-import type { Command } from '../src/command.ts';
+import * as actions from '../src/cards/actions.ts';
+import { unhandled, type Command } from '../src/command.ts';
+import type { Action } from '../src/discord/custom-id.ts';
 import { open, reply, turnPage } from '../src/discord/respond.ts';
-import { UserError } from '../src/errors.ts';
 import { named } from '../src/i18n/command-text.ts';
 import { personChoices } from '../src/cards/autocomplete.ts';
 import { dramaCardView } from '../src/cards/drama-card-view.ts';
@@ -25,22 +26,28 @@ export default {
     );
   },
 
-  async component(interaction, ctx, { action, args }) {
+  actions: actions.cast,
+
+  async component(interaction, ctx, action) {
     const locale = interaction.locale;
     const picked = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-    switch (action) {
+    switch (action.name) {
       case 'card':
-        return open(interaction, renderPersonCard(personById(ctx.catalog, args[0]), ctx.catalog, locale), 'card');
-      case 'open-person':
+        return open(
+          interaction,
+          renderPersonCard(personById(ctx.catalog, action.personId), ctx.catalog, locale),
+          'card',
+        );
+      case 'openPerson':
         return open(interaction, renderPersonCard(personById(ctx.catalog, picked), ctx.catalog, locale), 'card');
       case 'page':
         return turnPage(
           interaction,
-          renderPersonCard(personById(ctx.catalog, args[0]), ctx.catalog, locale, Number(args[1] ?? 0)),
+          renderPersonCard(personById(ctx.catalog, action.personId), ctx.catalog, locale, action.page),
         );
-      case 'open-drama':
+      case 'openDrama':
         return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, picked)), 'card');
     }
-    throw new UserError('error.staleComponent');
+    return unhandled(action);
   },
-} satisfies Command;
+} satisfies Command<Action<typeof actions.cast>>;

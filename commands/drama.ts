@@ -1,11 +1,13 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandSubcommandBuilder } from 'discord.js';
-import { actions, parseRandomArgs, parseSearchArgs, SEARCH_QUERY_MAX } from '../src/cards/actions.ts';
+import * as actions from '../src/cards/actions.ts';
+import { SEARCH_QUERY_MAX } from '../src/cards/actions.ts';
 import { renderCastList, renderEpisodeList } from '../src/cards/drama-lists.ts';
 import { button } from '../src/cards/message.ts';
 import { plain } from '../src/text.ts';
 import { dramaTitle } from '../src/catalog/names.ts';
 import { describeSearch, renderSearchResults } from '../src/cards/search-results.ts';
-import type { Command } from '../src/command.ts';
+import { unhandled, type Command } from '../src/command.ts';
+import type { Action } from '../src/discord/custom-id.ts';
 import type { BotContext } from '../src/context.ts';
 import { open, reply, turnPage } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
@@ -62,7 +64,7 @@ function randomCard(
     throw new UserError('random.nothing', { what });
   }
   return dramaCardView(ctx, where, drama, [
-    button(actions.another(filter, drama.id), `🎲 ${t(where.locale, 'button.another')}`),
+    button(actions.drama.another(filter, drama.id), `🎲 ${t(where.locale, 'button.another')}`),
   ]);
 }
 
@@ -119,33 +121,30 @@ export default {
     await interaction.respond(choices);
   },
 
-  async component(interaction, ctx, { action, args }) {
+  actions: actions.drama,
+
+  async component(interaction, ctx, action) {
     const locale = interaction.locale;
-    const [id, page] = args;
-    switch (action) {
+    switch (action.name) {
       case 'card':
-        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, id)), 'card');
-      case 'open-drama': {
+        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, action.dramaId)), 'card');
+      case 'openDrama': {
         const picked = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
         return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, picked)), 'card');
       }
       case 'cast': {
-        const card = renderCastList(dramaById(ctx.catalog, id), ctx.catalog, locale, Number(page ?? 0));
-        return page === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
+        const card = renderCastList(dramaById(ctx.catalog, action.dramaId), ctx.catalog, locale, action.page ?? 0);
+        return action.page === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
       }
       case 'episodes': {
-        const card = renderEpisodeList(dramaById(ctx.catalog, id), locale, Number(page ?? 0));
-        return page === undefined ? reply(interaction, card, { ephemeral: true }) : turnPage(interaction, card);
+        const card = renderEpisodeList(dramaById(ctx.catalog, action.dramaId), locale, action.page ?? 0);
+        return action.page === undefined ? reply(interaction, card, { ephemeral: true }) : turnPage(interaction, card);
       }
-      case 'search': {
-        const { page: searchPage, filter } = parseSearchArgs(args);
-        return turnPage(interaction, searchCard(ctx, filter, locale, searchPage));
-      }
-      case 'another': {
-        const { filter, shownId } = parseRandomArgs(args);
-        return turnPage(interaction, await randomCard(ctx, interaction, filter, shownId));
-      }
+      case 'search':
+        return turnPage(interaction, searchCard(ctx, action.filter, locale, action.page));
+      case 'another':
+        return turnPage(interaction, await randomCard(ctx, interaction, action.filter, action.shownId));
     }
-    throw new UserError('error.staleComponent');
+    return unhandled(action);
   },
-} satisfies Command;
+} satisfies Command<Action<typeof actions.drama>>;

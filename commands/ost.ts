@@ -1,9 +1,10 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { parseChoiceValue } from '../src/search/resolve.ts';
 import { renderArtistSongs, renderSongCard, renderTracklist } from '../src/cards/soundtrack.ts';
-import type { Command } from '../src/command.ts';
+import * as actions from '../src/cards/actions.ts';
+import { unhandled, type Command } from '../src/command.ts';
+import type { Action } from '../src/discord/custom-id.ts';
 import { open, reply, turnPage } from '../src/discord/respond.ts';
-import { UserError } from '../src/errors.ts';
 import { named } from '../src/i18n/command-text.ts';
 import { soundtrackChoices } from '../src/cards/autocomplete.ts';
 import { dramaById, findSoundtrack, personById, songById } from '../src/lookup/find.ts';
@@ -32,28 +33,29 @@ export default {
     );
   },
 
-  async component(interaction, ctx, { action, args }) {
+  actions: actions.ost,
+
+  async component(interaction, ctx, action) {
     const locale = interaction.locale;
-    const [id, second] = args;
-    switch (action) {
+    switch (action.name) {
       case 'tracks': {
-        const card = renderTracklist(dramaById(ctx.catalog, id), ctx.catalog, locale, Number(second ?? 0));
-        return second === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
+        const card = renderTracklist(dramaById(ctx.catalog, action.dramaId), ctx.catalog, locale, action.page ?? 0);
+        return action.page === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
       }
       case 'artist': {
-        const card = renderArtistSongs(personById(ctx.catalog, id), ctx.catalog, locale, Number(second ?? 0));
-        return second === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
+        const card = renderArtistSongs(personById(ctx.catalog, action.personId), ctx.catalog, locale, action.page ?? 0);
+        return action.page === undefined ? open(interaction, card, 'list') : turnPage(interaction, card);
       }
       case 'song': {
-        const song = songById(ctx.catalog, id, second);
+        const song = songById(ctx.catalog, action.dramaId, action.track);
         return open(interaction, renderSongCard(song.drama, song.track, ctx.catalog, locale), 'card');
       }
-      case 'open-song': {
+      case 'openSong': {
         const picked = parseChoiceValue(interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : '');
         const song = songById(ctx.catalog, picked?.id, picked?.type === 'song' ? picked.track : undefined);
         return open(interaction, renderSongCard(song.drama, song.track, ctx.catalog, locale), 'card');
       }
     }
-    throw new UserError('error.staleComponent');
+    return unhandled(action);
   },
-} satisfies Command;
+} satisfies Command<Action<typeof actions.ost>>;

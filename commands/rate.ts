@@ -9,10 +9,11 @@ import {
   type ChatInputCommandInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import { actions } from '../src/cards/actions.ts';
+import * as actions from '../src/cards/actions.ts';
 import { renderRateConfirmation } from '../src/cards/ratings-cards.ts';
 import { dramaTitle } from '../src/catalog/names.ts';
 import type { Command } from '../src/command.ts';
+import type { Action } from '../src/discord/custom-id.ts';
 import type { BotContext } from '../src/context.ts';
 import type { Drama } from '../src/data/schema.ts';
 import { UserError } from '../src/errors.ts';
@@ -60,14 +61,16 @@ export default {
     );
   },
 
-  async component(interaction, ctx, { action, args }) {
-    if (action !== 'open') throw new UserError('error.staleComponent');
+  actions: actions.rate,
+
+  async component(interaction, ctx, action) {
+    if (action.name !== 'open') throw new UserError('error.staleComponent');
     if (!interaction.guildId) throw new UserError('rate.guildOnly');
-    const drama = dramaById(ctx.catalog, args[0]);
+    const drama = dramaById(ctx.catalog, action.dramaId);
     const locale = interaction.locale;
     await interaction.showModal(
       new ModalBuilder()
-        .setCustomId(actions.rateSubmit(drama.id))
+        .setCustomId(actions.rate.submit(drama.id))
         .setTitle(truncate(t(locale, 'rate.modalTitle', { drama: dramaTitle(drama, locale) }), 45))
         .addComponents(
           new ActionRowBuilder<TextInputBuilder>().addComponents(
@@ -91,9 +94,10 @@ export default {
     );
   },
 
-  async modal(interaction, ctx, { args }) {
-    const drama = dramaById(ctx.catalog, args[0]);
+  async modal(interaction, ctx, action) {
+    if (action.name !== 'submit') throw new UserError('error.staleComponent');
+    const drama = dramaById(ctx.catalog, action.dramaId);
     const score = parseScore(interaction.fields.getTextInputValue('score'));
     await save(interaction, ctx, drama, score, cleanReview(interaction.fields.getTextInputValue('review')));
   },
-} satisfies Command;
+} satisfies Command<Action<typeof actions.rate>>;

@@ -6,11 +6,12 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
-import { actions } from '../src/cards/actions.ts';
+import * as actions from '../src/cards/actions.ts';
 import { button, row } from '../src/cards/message.ts';
 import { plain } from '../src/text.ts';
 import { dramaTitle } from '../src/catalog/names.ts';
 import type { Command } from '../src/command.ts';
+import type { Action } from '../src/discord/custom-id.ts';
 import { UserError } from '../src/errors.ts';
 import { choice, named } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
@@ -80,8 +81,10 @@ export default {
       content: t(locale, 'admin.resetAsk', { count, drama: name }),
       components: [
         row(
-          button(actions.confirmReset(drama.id), t(locale, 'admin.resetConfirm'), { style: ButtonStyle.Danger }),
-          button(actions.cancelReset(), t(locale, 'admin.resetCancel')),
+          button(actions.ratingsAdmin.confirmReset(drama.id), t(locale, 'admin.resetConfirm'), {
+            style: ButtonStyle.Danger,
+          }),
+          button(actions.ratingsAdmin.cancelReset(), t(locale, 'admin.resetCancel')),
         ),
       ],
       flags: MessageFlags.Ephemeral,
@@ -94,12 +97,14 @@ export default {
     );
   },
 
-  async component(interaction, ctx, { action, args }) {
+  actions: actions.ratingsAdmin,
+
+  async component(interaction, ctx, action) {
     const { guildId, locale } = interaction;
     if (!guildId) throw new UserError('error.guildOnly');
-    if (action === 'cancel') return interaction.update({ content: t(locale, 'admin.resetCancelled'), components: [] });
-    if (action !== 'reset') throw new UserError('error.staleComponent');
-    const drama = dramaById(ctx.catalog, args[0]);
+    if (action.name === 'cancelReset')
+      return interaction.update({ content: t(locale, 'admin.resetCancelled'), components: [] });
+    const drama = dramaById(ctx.catalog, action.dramaId);
     await interaction.deferUpdate();
     const count = await ctx.ratings.reset(guildId, drama.id);
     await interaction.editReply({
@@ -107,4 +112,4 @@ export default {
       components: [],
     });
   },
-} satisfies Command;
+} satisfies Command<Action<typeof actions.ratingsAdmin>>;

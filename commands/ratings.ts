@@ -1,6 +1,8 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { renderDramaRatings, renderLeaderboard, renderMyRatings } from '../src/cards/ratings-cards.ts';
-import type { Command } from '../src/command.ts';
+import * as actions from '../src/cards/actions.ts';
+import { unhandled, type Command } from '../src/command.ts';
+import type { Action } from '../src/discord/custom-id.ts';
 import type { BotContext } from '../src/context.ts';
 import { turnPage } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
@@ -58,14 +60,17 @@ export default {
     );
   },
 
-  async component(interaction, ctx, { action, args }) {
+  actions: actions.ratings,
+
+  async component(interaction, ctx, action) {
     const { guildId, locale } = interaction;
     if (!guildId) throw new UserError('rate.guildOnly');
-    const page = Number(args[0] ?? 0);
-    if (action === 'page')
-      return turnPage(interaction, await leaderboardCard(ctx, guildId, interaction.guild?.name, locale, page));
-    if (action === 'mine')
-      return turnPage(interaction, await myRatingsCard(ctx, guildId, interaction.user.id, locale, page));
-    throw new UserError('error.staleComponent');
+    switch (action.name) {
+      case 'leaderboardPage':
+        return turnPage(interaction, await leaderboardCard(ctx, guildId, interaction.guild?.name, locale, action.page));
+      case 'myRatingsPage':
+        return turnPage(interaction, await myRatingsCard(ctx, guildId, interaction.user.id, locale, action.page));
+    }
+    return unhandled(action);
   },
-} satisfies Command;
+} satisfies Command<Action<typeof actions.ratings>>;

@@ -1,7 +1,9 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
 import { renderRecommendations } from '../src/cards/recommend-card.ts';
 import { describeFilter } from '../src/cards/search-results.ts';
+import * as actions from '../src/cards/actions.ts';
 import type { Command } from '../src/command.ts';
+import type { Action } from '../src/discord/custom-id.ts';
 import type { BotContext } from '../src/context.ts';
 import type { Drama } from '../src/data/schema.ts';
 import { open, reply } from '../src/discord/respond.ts';
@@ -66,8 +68,10 @@ export default {
     );
   },
 
-  async component(interaction, ctx, { action, args }) {
-    if (action !== 'similar') throw new UserError('error.staleComponent');
-    await open(interaction, await recommendationsCard(ctx, interaction, dramaById(ctx.catalog, args[0]), {}), 'list');
+  actions: actions.recommend,
+
+  async component(interaction, ctx, action) {
+    const drama = dramaById(ctx.catalog, action.dramaId);
+    await open(interaction, await recommendationsCard(ctx, interaction, drama, {}), 'list');
   },
-} satisfies Command;
+} satisfies Command<Action<typeof actions.recommend>>;

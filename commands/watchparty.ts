@@ -15,7 +15,9 @@ import {
   voteAnswer,
 } from '../src/cards/watchparty-card.ts';
 import { timestamp } from '../src/cards/message.ts';
+import * as actions from '../src/cards/actions.ts';
 import type { Command } from '../src/command.ts';
+import type { Action } from '../src/discord/custom-id.ts';
 import type { BotContext } from '../src/context.ts';
 import { replyPrivatelyWhenDone } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
@@ -186,10 +188,12 @@ export default {
     await interaction.respond(choices);
   },
 
-  async component(interaction, ctx, { action, args }) {
+  actions: actions.watchparty,
+
+  async component(interaction, ctx, action) {
     const guildId = guildOf(interaction);
-    const [pollId = ''] = args;
-    if (action === 'close') {
+    const { pollId } = action;
+    if (action.name === 'close') {
       await closablePoll(interaction, ctx, pollId);
       await interaction.deferUpdate();
       const outcome = await ctx.parties.close(guildId, pollId, interaction.user.id, {
@@ -205,9 +209,8 @@ export default {
       return;
     }
     let option: number | undefined;
-    if (action === 'vote') option = Number(args[1]);
-    else if (action === 'pick' && interaction.isStringSelectMenu()) option = Number(interaction.values[0]);
-    else if (action !== 'withdraw') throw new UserError('error.staleComponent');
+    if (action.name === 'vote') option = action.option;
+    else if (action.name === 'pick') option = interaction.isStringSelectMenu() ? Number(interaction.values[0]) : NaN;
     if (option !== undefined && !Number.isInteger(option)) throw new UserError('error.staleComponent');
     const vote = ctx.parties.vote(guildId, pollId, interaction.user.id, option, interaction.message.id);
     await replyPrivatelyWhenDone(
@@ -215,4 +218,4 @@ export default {
       vote.then((outcome) => voteAnswer(outcome, ctx.catalog, interaction.locale)),
     );
   },
-} satisfies Command;
+} satisfies Command<Action<typeof actions.watchparty>>;

@@ -6,13 +6,13 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotContext } from './context.ts';
-import type { CustomId } from './discord/custom-id.ts';
+import type { ActionDecoder } from './discord/custom-id.ts';
 
 /**
  * One slash command: its builder and its handlers. Each file in commands/ default-exports one,
  * typed with `satisfies Command`. Handlers stay thin; the logic lives in src/.
  */
-export interface Command {
+export interface Command<Action extends { name: string } = { name: string }> {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /**
    * Needs Manage Server. The builder must also set default_member_permissions (the loader checks),
@@ -21,8 +21,21 @@ export interface Command {
   adminOnly?: boolean;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<unknown>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<unknown>;
+  /**
+   * Reads this command's custom_ids (src/cards/actions.ts) into typed actions. The router answers a
+   * custom_id it cannot read (an outdated button) itself; the handlers get only actions they know.
+   */
+  actions?: ActionDecoder<Action>;
   /** Buttons and select menus whose custom_id starts with this command's name. */
-  component?(interaction: MessageComponentInteraction, ctx: BotContext, id: CustomId): Promise<unknown>;
+  component?(interaction: MessageComponentInteraction, ctx: BotContext, action: Action): Promise<unknown>;
   /** Modal submissions whose custom_id starts with this command's name. */
-  modal?(interaction: ModalSubmitInteraction, ctx: BotContext, id: CustomId): Promise<unknown>;
+  modal?(interaction: ModalSubmitInteraction, ctx: BotContext, action: Action): Promise<unknown>;
+}
+
+/**
+ * Ends a component handler's switch over its actions: TypeScript rejects the call while an
+ * action is left without a case, so a button cannot exist that its command does not handle.
+ */
+export function unhandled(action: never): never {
+  throw new Error(`no handler for action ${JSON.stringify(action)}`);
 }

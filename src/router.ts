@@ -91,13 +91,19 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
     }
     if (interaction.isChatInputCommand()) await command.execute(interaction, ctx);
     else if (interaction.isAutocomplete()) await (command.autocomplete ?? emptyChoices)(interaction, ctx);
-    else if (interaction.isMessageComponent() && command.component)
-      await command.component(interaction, ctx, parseCustomId(interaction.customId));
-    else if (interaction.isModalSubmit() && command.modal)
-      await command.modal(interaction, ctx, parseCustomId(interaction.customId));
     else {
-      await answer(interaction, 'error.staleComponent');
-      return 'unknown';
+      // A button, menu or form: the command's own decoder reads it, or it is from an older version.
+      const action =
+        interaction.isMessageComponent() || interaction.isModalSubmit()
+          ? command.actions?.decode(parseCustomId(interaction.customId))
+          : undefined;
+      if (action && interaction.isMessageComponent() && command.component)
+        await command.component(interaction, ctx, action);
+      else if (action && interaction.isModalSubmit() && command.modal) await command.modal(interaction, ctx, action);
+      else {
+        await answer(interaction, 'error.staleComponent');
+        return 'unknown';
+      }
     }
     return 'ok';
   }

@@ -1,4 +1,4 @@
-import { customId } from '../discord/custom-id.ts';
+import { action, defineActions } from '../discord/custom-id.ts';
 import type { RandomFilter, SearchFilter } from '../lookup/filter.ts';
 
 /**
@@ -10,50 +10,133 @@ import type { RandomFilter, SearchFilter } from '../lookup/filter.ts';
 /** With a network name of at most 16 and at most 25 pages, the longest search custom_id is 96 characters. */
 export const SEARCH_QUERY_MAX = 40;
 
-export const actions = {
-  dramaCard: (dramaId: string) => customId('drama', 'card', dramaId),
+/** Reads a record id back; empty means the button was not ours. */
+const idOf = (text: string | undefined) => (text ? text : undefined);
+/** Reads a whole number back (a page, a track, a poll option). */
+const whole = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined);
+/** A page number present means "turn the page in place"; absent, "open this list as a new message". */
+function withPage<T extends object>(
+  fields: T | undefined,
+  page: string | undefined,
+): (T & { page?: number }) | undefined {
+  if (!fields) return undefined;
+  if (page === undefined) return fields;
+  const n = whole(page);
+  return n === undefined ? undefined : { ...fields, page: n };
+}
+const dramaRef = ([dramaId]: string[]) => (idOf(dramaId) ? { dramaId: dramaId! } : undefined);
+const personRef = ([personId]: string[]) => (idOf(personId) ? { personId: personId! } : undefined);
+const pollRef = ([pollId]: string[]) => (idOf(pollId) ? { pollId: pollId! } : undefined);
+const pageRef = ([page]: string[]) => {
+  const n = whole(page ?? '0');
+  return n === undefined ? undefined : { page: n };
+};
+
+export const drama = defineActions('drama', {
+  card: action('card', (dramaId: string) => [dramaId], dramaRef),
   /** Select menu whose values are drama ids. */
-  openDrama: (owner: 'drama' | 'cast' | 'ost') => customId(owner, 'open-drama'),
-  cast: (dramaId: string, page?: number) => customId('drama', 'cast', dramaId, ...pageArg(page)),
-  episodes: (dramaId: string, page?: number) => customId('drama', 'episodes', dramaId, ...pageArg(page)),
+  openDrama: action('open-drama', () => []),
+  cast: action(
+    'cast',
+    (dramaId: string, page?: number) => [dramaId, ...pageArg(page)],
+    (args) => withPage(dramaRef(args), args[1]),
+  ),
+  episodes: action(
+    'episodes',
+    (dramaId: string, page?: number) => [dramaId, ...pageArg(page)],
+    (args) => withPage(dramaRef(args), args[1]),
+  ),
   /** 🎲 Another one: the filter, and the drama on the card now, so the next pick is a different one. */
-  another: (filter: RandomFilter, shownId: string) =>
-    customId('drama', 'another', filter.genre ?? '', filter.maxEpisodes ?? '', shownId),
-  searchPage: (filter: SearchFilter, page: number) =>
-    customId(
-      'drama',
-      'search',
+  another: action(
+    'another',
+    (filter: RandomFilter, shownId: string) => [filter.genre ?? '', filter.maxEpisodes ?? '', shownId],
+    parseRandomArgs,
+  ),
+  search: action(
+    'search',
+    (filter: SearchFilter, page: number) => [
       page,
       filter.genre ?? '',
       filter.year ?? '',
       filter.maxEpisodes ?? '',
       filter.network ?? '',
       sanitizeQuery(filter.query ?? ''),
-    ),
-  personCard: (personId: string) => customId('cast', 'card', personId),
-  personPage: (personId: string, page: number) => customId('cast', 'page', personId, page),
+    ],
+    parseSearchArgs,
+  ),
+});
+
+export const cast = defineActions('cast', {
+  card: action('card', (personId: string) => [personId], personRef),
+  page: action(
+    'page',
+    (personId: string, page: number) => [personId, page],
+    (args) => withPage(personRef(args), args[1] ?? '0'),
+  ),
   /** Select menu whose values are person ids. */
-  openPerson: () => customId('cast', 'open-person'),
-  tracks: (dramaId: string, page?: number) => customId('ost', 'tracks', dramaId, ...pageArg(page)),
-  song: (dramaId: string, track: number) => customId('ost', 'song', dramaId, track),
-  artist: (personId: string, page?: number) => customId('ost', 'artist', personId, ...pageArg(page)),
+  openPerson: action('open-person', () => []),
+  /** Select menu whose values are drama ids. */
+  openDrama: action('open-drama', () => []),
+});
+
+export const ost = defineActions('ost', {
+  tracks: action(
+    'tracks',
+    (dramaId: string, page?: number) => [dramaId, ...pageArg(page)],
+    (args) => withPage(dramaRef(args), args[1]),
+  ),
+  song: action(
+    'song',
+    (dramaId: string, track: number) => [dramaId, track],
+    ([dramaId, track]) => {
+      const n = whole(track);
+      return idOf(dramaId) && n !== undefined ? { dramaId: dramaId!, track: n } : undefined;
+    },
+  ),
+  artist: action(
+    'artist',
+    (personId: string, page?: number) => [personId, ...pageArg(page)],
+    (args) => withPage(personRef(args), args[1]),
+  ),
   /** Select menu whose values are "s:<drama id>:<track>". */
-  openSong: () => customId('ost', 'open-song'),
-  /** Opens the rating form for a drama; its submission comes back as rateSubmit. */
-  rate: (dramaId: string) => customId('rate', 'open', dramaId),
-  rateSubmit: (dramaId: string) => customId('rate', 'submit', dramaId),
-  similar: (dramaId: string) => customId('recommend', 'similar', dramaId),
-  leaderboardPage: (page: number) => customId('ratings', 'page', page),
-  myRatingsPage: (page: number) => customId('ratings', 'mine', page),
-  confirmReset: (dramaId: string) => customId('ratings-admin', 'reset', dramaId),
-  cancelReset: () => customId('ratings-admin', 'cancel'),
+  openSong: action('open-song', () => []),
+});
+
+export const rate = defineActions('rate', {
+  /** Opens the rating form for a drama; its submission comes back as `submit`. */
+  open: action('open', (dramaId: string) => [dramaId], dramaRef),
+  submit: action('submit', (dramaId: string) => [dramaId], dramaRef),
+});
+
+export const recommend = defineActions('recommend', {
+  similar: action('similar', (dramaId: string) => [dramaId], dramaRef),
+});
+
+export const ratings = defineActions('ratings', {
+  leaderboardPage: action('page', (page: number) => [page], pageRef),
+  myRatingsPage: action('mine', (page: number) => [page], pageRef),
+});
+
+export const ratingsAdmin = defineActions('ratings-admin', {
+  confirmReset: action('reset', (dramaId: string) => [dramaId], dramaRef),
+  cancelReset: action('cancel', () => []),
+});
+
+export const watchparty = defineActions('watchparty', {
   /** A vote button: the option's index in the poll. */
-  vote: (pollId: string, option: number) => customId('watchparty', 'vote', pollId, option),
+  vote: action(
+    'vote',
+    (pollId: string, option: number) => [pollId, option],
+    ([pollId, option]) => {
+      const n = whole(option);
+      return idOf(pollId) && n !== undefined ? { pollId: pollId!, option: n } : undefined;
+    },
+  ),
   /** A vote menu (one per 25 options, numbered because custom_ids must differ); values are option indexes. */
-  pickVote: (pollId: string, menu: number) => customId('watchparty', 'pick', pollId, menu),
-  withdrawVote: (pollId: string) => customId('watchparty', 'withdraw', pollId),
-  closePoll: (pollId: string) => customId('watchparty', 'close', pollId),
-};
+  pick: action('pick', (pollId: string, menu: number) => [pollId, menu], pollRef),
+  withdraw: action('withdraw', (pollId: string) => [pollId], pollRef),
+  close: action('close', (pollId: string) => [pollId], pollRef),
+});
 
 const pageArg = (page: number | undefined) => (page === undefined ? [] : [page]);
 
@@ -63,7 +146,7 @@ function sanitizeQuery(query: string): string {
 }
 
 /** Reads back the filter `searchPage` wrote; the query is last and may itself be empty. */
-export function parseSearchArgs(args: string[]): { page: number; filter: SearchFilter } {
+function parseSearchArgs(args: string[]): { page: number; filter: SearchFilter } {
   const [page = '0', genre = '', year = '', maxEpisodes = '', network = '', ...query] = args;
   const filter: SearchFilter = {};
   if (genre) filter.genre = genre;
@@ -76,7 +159,7 @@ export function parseSearchArgs(args: string[]): { page: number; filter: SearchF
 }
 
 /** Reads back what `another` wrote: the filter, and the drama shown when the button was made. */
-export function parseRandomArgs(args: string[]): { filter: RandomFilter; shownId?: string } {
+function parseRandomArgs(args: string[]): { filter: RandomFilter; shownId?: string } {
   const [genre = '', maxEpisodes = '', shownId = ''] = args;
   return {
     filter: {

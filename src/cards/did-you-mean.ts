@@ -3,24 +3,24 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { t } from '../i18n/index.ts';
 import type { NotFound, SuggestionOpens } from '../lookup/find.ts';
 import type { SearchResult } from '../search/surfaces.ts';
-import { actions } from './actions.ts';
+import * as actions from './actions.ts';
 import { choiceName } from './autocomplete.ts';
 import { button, row, type Card, type Locale } from './message.ts';
 
 /** The custom_id of a suggestion's button: what pressing it opens. */
 function suggestionAction(r: SearchResult, opens: SuggestionOpens): string {
-  if (r.type === 'song') return actions.song(r.drama.id, r.track.track);
+  if (r.type === 'song') return actions.ost.song(r.drama.id, r.track.track);
   if (r.type === 'person')
-    return opens === 'soundtrack' ? actions.artist(r.person.id) : actions.personCard(r.person.id);
+    return opens === 'soundtrack' ? actions.ost.artist(r.person.id) : actions.cast.card(r.person.id);
   switch (opens) {
     case 'episodes':
-      return actions.episodes(r.drama.id);
+      return actions.drama.episodes(r.drama.id);
     case 'rate':
-      return actions.rate(r.drama.id);
+      return actions.rate.open(r.drama.id);
     case 'soundtrack':
-      return actions.tracks(r.drama.id);
+      return actions.ost.tracks(r.drama.id);
     case 'card':
-      return actions.dramaCard(r.drama.id);
+      return actions.drama.card(r.drama.id);
   }
 }
 

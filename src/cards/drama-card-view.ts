@@ -1,5 +1,5 @@
 import type { APIButtonComponentWithCustomId } from 'discord.js';
-import { actions } from './actions.ts';
+import * as actions from './actions.ts';
 import { renderDramaCard } from './drama-card.ts';
 import { button, type Card } from './message.ts';
 import type { BotContext } from '../context.ts';
@@ -25,8 +25,8 @@ export async function dramaCardView(
     }
   }
   const buttons = [
-    ...(where.guildId ? [button(actions.rate(drama.id), `⭐ ${t(where.locale, 'button.rate')}`)] : []),
-    button(actions.similar(drama.id), t(where.locale, 'button.similar')),
+    ...(where.guildId ? [button(actions.rate.open(drama.id), `⭐ ${t(where.locale, 'button.rate')}`)] : []),
+    button(actions.recommend.similar(drama.id), t(where.locale, 'button.similar')),
     ...more,
   ];
   return renderDramaCard(drama, ctx.catalog, where.locale, { ...(rating ? { rating } : {}), buttons });

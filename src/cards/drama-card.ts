@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { characterNames, dramaHeading, personName } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
-import { actions } from './actions.ts';
+import * as actions from './actions.ts';
 import {
   COLOURS,
   LIMITS,
@@ -116,9 +116,9 @@ export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, 
       },
     ],
     components: rowsOf([
-      button(actions.cast(drama.id), t(locale, 'button.cast'), { style: ButtonStyle.Primary }),
-      button(actions.episodes(drama.id), t(locale, 'button.episodes')),
-      button(actions.tracks(drama.id), t(locale, 'button.ost'), {
+      button(actions.drama.cast(drama.id), t(locale, 'button.cast'), { style: ButtonStyle.Primary }),
+      button(actions.drama.episodes(drama.id), t(locale, 'button.episodes')),
+      button(actions.ost.tracks(drama.id), t(locale, 'button.ost'), {
         disabled: !drama.soundtrack?.length && !drama.otherOstArtists?.length,
       }),
       ...(extras.buttons ?? []),

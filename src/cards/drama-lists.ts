@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { characterNames, dramaHeading, personName } from '../catalog/names.ts';
 import { ROLE_TYPES, type Drama, type Episode } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
-import { actions } from './actions.ts';
+import * as actions from './actions.ts';
 import { airedSummary, episodesSummary } from './drama-card.ts';
 import { COLOURS, LIMITS, discordDate, field, selectMenu, sourcesFooter, type Card, type Locale } from './message.ts';
 import { plain, truncate } from '../text.ts';
@@ -43,14 +43,14 @@ export function renderCastList(drama: Drama, catalog: Catalog, locale: Locale, r
     embeds: [dramaListPage(drama, locale, 'list.cast', renderPage(pages, page, locale), page, pages.length)],
     components: [
       selectMenu(
-        actions.openPerson(),
+        actions.cast.openPerson(),
         t(locale, 'menu.openPerson'),
         pages[page]!.map((item) => {
           const person = catalog.person(item.personId)!;
           return { label: personName(person, locale), value: person.id, description: item.section };
         }),
       ),
-      ...pagerRow((p) => actions.cast(drama.id, p), page, pages.length, locale),
+      ...pagerRow((p) => actions.drama.cast(drama.id, p), page, pages.length, locale),
     ],
   };
 }
@@ -96,5 +96,8 @@ export function renderEpisodeList(drama: Drama, locale: Locale, requestedPage = 
     ...field(t(locale, 'card.episodes'), episodesSummary(drama, locale)),
     ...field(t(locale, 'card.aired'), airedSummary(drama, locale)),
   ];
-  return { embeds: [embed], components: pagerRow((p) => actions.episodes(drama.id, p), page, pages.length, locale) };
+  return {
+    embeds: [embed],
+    components: pagerRow((p) => actions.drama.episodes(drama.id, p), page, pages.length, locale),
+  };
 }

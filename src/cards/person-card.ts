@@ -2,7 +2,7 @@ import type { Catalog, Credit, CreditKind } from '../catalog/catalog.ts';
 import { characterNames, dramaTitle, personHeading, personName } from '../catalog/names.ts';
 import type { Person } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
-import { actions } from './actions.ts';
+import * as actions from './actions.ts';
 import { COLOURS, LIMITS, field, selectMenu, sourcesFooter, type Card, type Locale } from './message.ts';
 import { plain, truncate } from '../text.ts';
 import { songCreditText } from './soundtrack.ts';
@@ -68,7 +68,7 @@ export function renderPersonCard(person: Person, catalog: Catalog, locale: Local
       ...(items.length
         ? [
             selectMenu(
-              actions.openDrama('cast'),
+              actions.cast.openDrama(),
               t(locale, 'menu.openDrama'),
               pages[page]!.map(({ credit }) => ({
                 label: `${dramaTitle(credit.drama, locale)} (${credit.drama.year})`,
@@ -78,7 +78,7 @@ export function renderPersonCard(person: Person, catalog: Catalog, locale: Local
             ),
           ]
         : []),
-      ...pagerRow((p) => actions.personPage(person.id, p), page, pages.length, locale),
+      ...pagerRow((p) => actions.cast.page(person.id, p), page, pages.length, locale),
     ],
   };
 }

@@ -12,7 +12,7 @@ import {
 } from '../ratings/aggregate.ts';
 import type { DramaRatings, MemberRating } from '../ratings/keys.ts';
 import type { RateResult } from '../ratings/ratings.ts';
-import { actions } from './actions.ts';
+import * as actions from './actions.ts';
 import { COLOURS, LIMITS, field, type Card, type Locale } from './message.ts';
 import { plain, truncate } from '../text.ts';
 import { clampPage, pagerRow, paginate, renderPage, type ListItem } from './pages.ts';
@@ -82,7 +82,7 @@ export function renderLeaderboard(
         },
       },
     ],
-    components: pagerRow((p) => actions.leaderboardPage(p), page, pages.length, locale),
+    components: pagerRow((p) => actions.ratings.leaderboardPage(p), page, pages.length, locale),
   };
 }
 
@@ -170,6 +170,6 @@ export function renderMyRatings(
         },
       },
     ],
-    components: pagerRow((p) => actions.myRatingsPage(p), page, pages.length, locale),
+    components: pagerRow((p) => actions.ratings.myRatingsPage(p), page, pages.length, locale),
   };
 }

@@ -5,7 +5,7 @@ import { t } from '../i18n/index.ts';
 import { oneDecimal } from '../ratings/aggregate.ts';
 import { LOVED, type Reason, type Recommendation } from '../recommend/recommend.ts';
 import type { Basis } from '../recommend/seeds.ts';
-import { actions } from './actions.ts';
+import * as actions from './actions.ts';
 import { genreNames } from './drama-card.ts';
 import { COLOURS, LIMITS, selectMenu, type Card, type Locale } from './message.ts';
 import { plain, truncate } from '../text.ts';
@@ -75,7 +75,7 @@ export function renderRecommendations(
     components: recommendations.length
       ? [
           selectMenu(
-            actions.openDrama('drama'),
+            actions.drama.openDrama(),
             t(locale, 'menu.openDrama'),
             recommendations.map((r) => ({
               label: `${dramaTitle(r.drama, locale)} (${r.drama.year})`,

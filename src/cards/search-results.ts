@@ -2,7 +2,7 @@ import { dramaTitle } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import type { SearchFilter } from '../lookup/filter.ts';
-import { actions } from './actions.ts';
+import * as actions from './actions.ts';
 import { quoted } from '../text.ts';
 import { genreNames } from './drama-card.ts';
 import { COLOURS, LIMITS, selectMenu, sourcesFooter, type Card, type Locale } from './message.ts';
@@ -69,7 +69,7 @@ export function renderSearchResults(
     ],
     components: [
       selectMenu(
-        actions.openDrama('drama'),
+        actions.drama.openDrama(),
         t(locale, 'menu.openDrama'),
         shown.map(({ drama }) => ({
           label: `${dramaTitle(drama, locale)} (${drama.year})`,
@@ -77,7 +77,7 @@ export function renderSearchResults(
           description: drama.networks.join(', '),
         })),
       ),
-      ...pagerRow((p) => actions.searchPage(filter, p), page, pages.length, locale),
+      ...pagerRow((p) => actions.drama.search(filter, p), page, pages.length, locale),
     ],
   };
 }

@@ -3,7 +3,7 @@ import type { Catalog, SongRef } from '../catalog/catalog.ts';
 import { dramaHeading, dramaTitle, personHeading, personName, trackHeading } from '../catalog/names.ts';
 import type { Drama, Person, Track } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
-import { actions } from './actions.ts';
+import * as actions from './actions.ts';
 import { dramaListPage } from './drama-lists.ts';
 import {
   COLOURS,
@@ -47,7 +47,7 @@ function songMenu(songs: SongRef[], catalog: Catalog, locale: Locale, withDrama:
   return songs.length
     ? [
         selectMenu(
-          actions.openSong(),
+          actions.ost.openSong(),
           t(locale, 'menu.openSong'),
           songs.map(({ drama, track }) => ({
             label: trackHeading(track, locale),
@@ -98,7 +98,7 @@ export function renderTracklist(drama: Drama, catalog: Catalog, locale: Locale, 
         locale,
         false,
       ),
-      ...pagerRow((p) => actions.tracks(drama.id, p), page, pages.length, locale),
+      ...pagerRow((p) => actions.ost.tracks(drama.id, p), page, pages.length, locale),
     ],
   };
 }
@@ -134,9 +134,12 @@ export function renderSongCard(drama: Drama, track: Track, catalog: Catalog, loc
     ],
     components: [
       row(
-        button(actions.tracks(drama.id), t(locale, 'button.tracklist'), { style: ButtonStyle.Primary }),
-        button(actions.dramaCard(drama.id), t(locale, 'button.dramaCard')),
-        button(actions.artist(firstArtist.id), t(locale, 'button.moreBy', { artist: personName(firstArtist, locale) })),
+        button(actions.ost.tracks(drama.id), t(locale, 'button.tracklist'), { style: ButtonStyle.Primary }),
+        button(actions.drama.card(drama.id), t(locale, 'button.dramaCard')),
+        button(
+          actions.ost.artist(firstArtist.id),
+          t(locale, 'button.moreBy', { artist: personName(firstArtist, locale) }),
+        ),
       ),
     ],
   };
@@ -168,7 +171,7 @@ export function renderArtistSongs(person: Person, catalog: Catalog, locale: Loca
         locale,
         true,
       ),
-      ...pagerRow((p) => actions.artist(person.id, p), page, pages.length, locale),
+      ...pagerRow((p) => actions.ost.artist(person.id, p), page, pages.length, locale),
     ],
   };
 }

@@ -16,7 +16,7 @@ import {
   type PollResult,
 } from '../watchparty/poll.ts';
 import type { VoteOutcome } from '../watchparty/poll-store.ts';
-import { actions } from './actions.ts';
+import * as actions from './actions.ts';
 import {
   COLOURS,
   LIMITS,
@@ -142,8 +142,8 @@ function winnerText(poll: Poll, result: PollResult, catalog: Catalog): string {
 function voteComponents(poll: Poll, catalog: Catalog): Card['components'] {
   const locale = poll.locale;
   const controls = row(
-    button(actions.closePoll(poll.id), t(locale, 'party.close'), { style: ButtonStyle.Danger }),
-    button(actions.withdrawVote(poll.id), t(locale, 'party.withdraw')),
+    button(actions.watchparty.close(poll.id), t(locale, 'party.close'), { style: ButtonStyle.Danger }),
+    button(actions.watchparty.withdraw(poll.id), t(locale, 'party.withdraw')),
   );
   if (poll.options.length <= MAX_BUTTON_OPTIONS) {
     const label = (o: PollOption) =>
@@ -151,7 +151,11 @@ function voteComponents(poll: Poll, catalog: Catalog): Card['components'] {
         ? dramaTitleOf(poll, o.dramaId, catalog)
         : t(locale, 'party.episodeButton', { episode: o.episode });
     return [
-      ...rowsOf(poll.options.map((o, i) => button(actions.vote(poll.id, i), label(o), { style: ButtonStyle.Primary }))),
+      ...rowsOf(
+        poll.options.map((o, i) =>
+          button(actions.watchparty.vote(poll.id, i), label(o), { style: ButtonStyle.Primary }),
+        ),
+      ),
       controls,
     ];
   }
@@ -164,7 +168,7 @@ function voteComponents(poll: Poll, catalog: Catalog): Card['components'] {
         : t(locale, 'party.menuDramas');
     menus.push(
       selectMenu(
-        actions.pickVote(poll.id, start / LIMITS.selectOptions),
+        actions.watchparty.pick(poll.id, start / LIMITS.selectOptions),
         placeholder,
         chunk.map((o, k) => {
           const drama = catalog.drama(o.dramaId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions } from '../../src/cards/actions.ts';
+import * as actions from '../../src/cards/actions.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
 import { renderDidYouMean } from '../../src/cards/did-you-mean.ts';
 import { dramaChoices, networkChoices, personChoices, soundtrackChoices } from '../../src/cards/autocomplete.ts';
@@ -135,7 +135,7 @@ describe('from typed text to a record, or a did-you-mean', () => {
     const suggestions = (error.components[0] as { components: Array<{ custom_id: string }> }).components;
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(3);
-    expect(suggestions.map((s) => s.custom_id)).toContain(actions.dramaCard('vincenzo'));
+    expect(suggestions.map((s) => s.custom_id)).toContain(actions.drama.card('vincenzo'));
   });
 
   it('offers buttons that open what the command shows (episode lists for /drama episodes)', () => {
