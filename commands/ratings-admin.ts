@@ -5,6 +5,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  userMention,
 } from 'discord.js';
 import * as actions from '../src/cards/actions.ts';
 import { button, row } from '../src/cards/message.ts';
@@ -66,7 +67,7 @@ export default {
       const what = interaction.options.getString('what') === 'review' ? 'review' : 'rating';
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const removed = await ctx.ratings.remove(guildId, drama.id, member.id, what);
-      const vars = { member: `<@${member.id}>`, drama: name, what: t(locale, `admin.what.${what}`) };
+      const vars = { member: userMention(member.id), drama: name, what: t(locale, `admin.what.${what}`) };
       await interaction.editReply(
         removed && (what === 'rating' || removed.review)
           ? t(locale, 'admin.removed', vars)

@@ -3,24 +3,24 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  userMention,
   type BaseInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import {
-  messageLink,
   pollChoiceName,
+  pollLink,
   renderAnnouncement,
   renderPoll,
   renderPollList,
   voteAnswer,
 } from '../src/cards/watchparty-card.ts';
-import { timestamp } from '../src/cards/message.ts';
 import * as actions from '../src/cards/actions.ts';
 import type { Command } from '../src/command.ts';
 import type { Action } from '../src/discord/custom-id.ts';
 import type { BotContext } from '../src/context.ts';
 import { replyPrivatelyWhenDone } from '../src/discord/respond.ts';
-import { UserError } from '../src/errors.ts';
+import { instant, UserError } from '../src/errors.ts';
 import { named, numberedTitle } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
 import { dramaChoices } from '../src/cards/autocomplete.ts';
@@ -47,9 +47,9 @@ async function closablePoll(
 ): Promise<Poll> {
   const poll = known ?? (await ctx.parties.store.get(guildOf(interaction), pollId));
   if (!poll) throw new UserError('party.unknownPoll');
-  if (poll.closed) throw new UserError('party.alreadyClosed', { when: timestamp(poll.closed.at, 'R') });
+  if (poll.closed) throw new UserError('party.alreadyClosed', { when: instant(poll.closed.at, 'R') });
   if (!canClose(poll, interaction.user.id, canManage(interaction)))
-    throw new UserError('party.closeRefused', { host: `<@${poll.hostId}>` });
+    throw new UserError('party.closeRefused', { host: userMention(poll.hostId) });
   return poll;
 }
 
@@ -119,10 +119,10 @@ async function results(interaction: ChatInputCommandInteraction, ctx: BotContext
     : (await ctx.parties.store.list(guildId)).closed[0];
   if (!poll) throw new UserError(pollId ? 'party.unknownPoll' : 'party.noResults');
   if (!poll.closed) {
-    const link = messageLink(poll);
-    throw new UserError('party.stillOpen', { when: timestamp(poll.closesAt, 'R'), link: link ?? '' });
+    const link = pollLink(poll);
+    throw new UserError('party.stillOpen', { when: instant(poll.closesAt, 'R'), link: link ?? '' });
   }
-  const link = messageLink(poll);
+  const link = pollLink(poll);
   await interaction.reply({
     ...renderPoll(counted(poll), ctx.catalog),
     ...(link ? { content: t(poll.locale, 'party.pollLink', { link }) } : {}),

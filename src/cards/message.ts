@@ -7,6 +7,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
   type APISelectMenuOption,
+  time,
 } from 'discord.js';
 import { t } from '../i18n/index.ts';
 import { truncate } from '../text.ts';
@@ -52,11 +53,11 @@ export const LIMITS = {
  * calendar day from UTC-11 to UTC+11; midnight would show the day before across the Americas.
  */
 export function discordDate(isoDate: string, style: 'D' | 'd' | 'R' = 'D'): string {
-  return `<t:${Date.parse(`${isoDate}T12:00:00Z`) / 1000}:${style}>`;
+  return time(Date.parse(`${isoDate}T12:00:00Z`) / 1000, style);
 }
 
 /** An instant (ms since the epoch) as a Discord timestamp: each member reads it in their own zone. */
-export const timestamp = (ms: number, style: 'R' | 'f' | 'F' | 'd' = 'f') => `<t:${Math.floor(ms / 1000)}:${style}>`;
+export const timestamp = (ms: number, style: 'R' | 'f' | 'F' | 'd' = 'f') => time(Math.floor(ms / 1000), style);
 
 /**
  * "Sources: en.wikipedia.org, soompi.com +3 · dramabot": where the facts come from, on every card.

@@ -1,3 +1,4 @@
+import { userMention } from 'discord.js';
 import type { Catalog } from '../catalog/catalog.ts';
 import { dramaHeading, dramaTitle } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
@@ -111,7 +112,7 @@ export function renderDramaRatings(drama: Drama, doc: DramaRatings | undefined, 
   const reviews = latestReviews(doc)
     .map((r) =>
       t(locale, 'ratings.reviewLine', {
-        member: `<@${r.userId}>`,
+        member: userMention(r.userId),
         score: r.score,
         when: relative(r.at),
         review: plain(r.review.replace(/\s+/g, ' ')),

@@ -1,5 +1,8 @@
 import {
   ButtonStyle,
+  hyperlink,
+  messageLink,
+  userMention,
   GuildScheduledEventEntityType,
   GuildScheduledEventPrivacyLevel,
   type RESTPostAPIGuildScheduledEventJSONBody,
@@ -199,7 +202,7 @@ export function renderPoll({ poll, result }: CountedPoll, catalog: Catalog): Car
   const closedLine = poll.closed
     ? poll.closed.by === 'timer'
       ? t(locale, 'party.closedByTimer')
-      : t(locale, 'party.closedBy', { member: `<@${poll.closed.by}>` })
+      : t(locale, 'party.closedBy', { member: userMention(poll.closed.by) })
     : undefined;
   return {
     embeds: [
@@ -212,7 +215,7 @@ export function renderPoll({ poll, result }: CountedPoll, catalog: Catalog): Car
         ...(drama ? { url: drama.sources[0] } : {}),
         description: truncate(`${question}${intro}\n\n${tallyText(poll, result, catalog)}`, LIMITS.description),
         fields: [
-          ...field(t(locale, 'party.fieldHost'), `<@${poll.hostId}>`),
+          ...field(t(locale, 'party.fieldHost'), userMention(poll.hostId)),
           ...field(
             t(locale, poll.closed ? 'party.fieldClosed' : 'party.fieldCloses'),
             poll.closed
@@ -239,10 +242,8 @@ export function renderPoll({ poll, result }: CountedPoll, catalog: Catalog): Car
   };
 }
 
-export function messageLink(poll: Poll): string | undefined {
-  return poll.messageId
-    ? `https://discord.com/channels/${poll.guildId}/${poll.channelId}/${poll.messageId}`
-    : undefined;
+export function pollLink(poll: Poll): string | undefined {
+  return poll.messageId ? messageLink(poll.channelId, poll.messageId, poll.guildId) : undefined;
 }
 
 function eventLink(poll: Poll): string | undefined {
@@ -265,7 +266,7 @@ export function renderAnnouncement({ poll, result }: CountedPoll, catalog: Catal
   if (event) lines.push(t(locale, 'party.eventCreated', { link: event }));
   else if (poll.createEvent && poll.closed?.eventProblem)
     lines.push(t(locale, `party.event.${poll.closed.eventProblem}`));
-  const link = messageLink(poll);
+  const link = pollLink(poll);
   if (link) lines.push(t(locale, 'party.pollLink', { link }));
   return truncate(lines.join('\n'), 2000);
 }
@@ -310,7 +311,7 @@ export function renderPollList(
   locale: Locale,
 ): Card {
   const line = ({ poll, result }: CountedPoll) => {
-    const link = messageLink(poll);
+    const link = pollLink(poll);
     const parts = [
       `**${plain(subject(poll, catalog, locale))}**`,
       poll.question ? `“${plain(truncate(poll.question, 60))}”` : undefined,
@@ -322,8 +323,8 @@ export function renderPollList(
               option: plain(optionName(poll, poll.options[result.winner]!, catalog, locale)),
             })
         : t(locale, 'party.listCloses', { when: timestamp(poll.closesAt, 'R') }),
-      t(locale, 'party.listHost', { host: `<@${poll.hostId}>` }),
-      link ? `[${t(locale, 'party.listOpenLink')}](${link})` : undefined,
+      t(locale, 'party.listHost', { host: userMention(poll.hostId) }),
+      link ? hyperlink(t(locale, 'party.listOpenLink'), link) : undefined,
     ];
     return `• ${parts.filter(Boolean).join(' · ')}`;
   };
