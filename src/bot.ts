@@ -16,11 +16,17 @@ import { Ratings } from './ratings/ratings.ts';
 import { restPollMessenger } from './discord/poll-messenger.ts';
 import { PollBoard } from './watchparty/poll-board.ts';
 import { PollStore } from './watchparty/poll-store.ts';
+import { AlertSettingsStore } from './alerts/alert-store.ts';
+import { AlertScheduler } from './alerts/scheduler.ts';
+import { restAlertPoster } from './discord/alert-poster.ts';
+import { Watchlists } from './watchlist/watchlist-store.ts';
 
 export interface RunningBot {
   client: Client;
   commands: ReadonlyMap<string, Command>;
   context: BotContext;
+  /** Posts the servers' episode digests and the members' reminders; ticks every ALERT_PASS_MS. */
+  alerts: AlertScheduler;
   /** Stops taking interactions, lets the ones in flight finish, closes the store and the gateway. */
   stop(): Promise<void>;
 }
@@ -31,12 +37,16 @@ export interface StartOptions {
   commandsDir?: string;
   /** A dataset already loaded and indexed (the benchmark times loading on its own); read from config.dataDir otherwise. */
   dataset?: { catalog: Catalog; search: SearchIndex };
+  /** Now, in ms (tests drive episode alerts with a clock of their own). Default Date.now. */
+  clock?: () => number;
 }
 
 /** Nothing the bot posts may ping anyone unless a command opts in on that one message. */
 const NO_PINGS: NonNullable<ClientOptions['allowedMentions']> = { parse: [], repliedUser: false };
 
 const DRAIN_MS = 3_000;
+/** How often the alert scheduler looks for digests and reminders that fell due. */
+const ALERT_PASS_MS = 30_000;
 
 /** Discord could not be reached at all: the start stops with this one line, no stack. */
 export class DiscordUnreachable extends Error {
@@ -77,6 +87,7 @@ export async function startBot({
   logger,
   commandsDir = COMMANDS_DIR,
   dataset,
+  clock = Date.now,
 }: StartOptions): Promise<RunningBot> {
   const token = requireToken(config);
   const commands = await loadCommands(commandsDir);
@@ -115,7 +126,24 @@ export async function startBot({
     records,
     ratings: new Ratings(records, logger),
     parties,
+    watchlists: new Watchlists(records, logger),
+    alerts: new AlertSettingsStore(records, logger),
+    clock,
   };
+  const claims = new Claims(records);
+  const alerts = new AlertScheduler({
+    source: {
+      digestTargets: () => context.alerts.digestTargets(),
+      recordDigest: (guildId, outcome) => context.alerts.recordDigest(guildId, outcome),
+      reminderTargets: () => context.watchlists.reminderTargets(),
+      disableReminders: (userId, reason) => context.watchlists.disableReminders(userId, reason),
+    },
+    claims,
+    lookup: (id) => catalog.drama(id),
+    poster: restAlertPoster(client.rest, catalog),
+    logger,
+    now: clock,
+  });
 
   const router = createRouter(commands, context);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
@@ -128,6 +156,8 @@ export async function startBot({
       void parties
         .restore([...c.guilds.cache.keys()])
         .then((restored) => logger.info('watch parties restored', restored));
+      // A digest that fell due while the bot was down goes out now if its local day still runs.
+      alerts.start(ALERT_PASS_MS);
       resolve();
     }),
   );
@@ -145,10 +175,11 @@ export async function startBot({
   const stop = () =>
     (stopping ??= (async () => {
       await router.drain(DRAIN_MS);
+      await alerts.stop();
       await parties.stop();
       await client.destroy();
       await records.close();
       logger.info('stopped');
     })());
-  return { client, commands, context, stop };
+  return { client, commands, context, alerts, stop };
 }

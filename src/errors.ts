@@ -69,7 +69,7 @@ export function errorReference(): string {
  * The store (SQLite, Redis, Postgres) failed or did not answer in time. The router tells the user
  * in one short private line; `writing` says whether something they tried to save was not saved.
  */
-export type StoreFeature = 'ratings' | 'watchparty';
+export type StoreFeature = 'ratings' | 'watchparty' | 'watchlist' | 'alerts';
 
 export class StoreUnavailable extends Error {
   override name = 'StoreUnavailable';

@@ -2,6 +2,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
   type Interaction,
   type RepliableInteraction,
 } from 'discord.js';
@@ -18,6 +19,8 @@ import type { StringKey } from './i18n/strings.ts';
 const UNAVAILABLE = {
   ratings: { write: 'rate.unavailable', read: 'rate.readUnavailable' },
   watchparty: { write: 'party.unavailable', read: 'party.readUnavailable' },
+  watchlist: { write: 'watchlist.unavailable', read: 'watchlist.readUnavailable' },
+  alerts: { write: 'alerts.unavailable', read: 'alerts.readUnavailable' },
 } as const satisfies Record<StoreFeature, Record<'write' | 'read', StringKey>>;
 
 type Outcome = 'ok' | 'user-error' | 'unavailable' | 'refused' | 'error' | 'unknown' | 'restarting';
@@ -114,6 +117,7 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
     let ref: string | undefined;
     try {
       outcome = await dispatch(interaction);
+      if (outcome === 'ok' && interaction.isChatInputCommand()) void deliverNotice(interaction);
     } catch (error) {
       if (error instanceof StoreUnavailable) {
         // Logged once per outage by the store's owner, not once per request here.
@@ -151,6 +155,23 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
       ref,
     });
     return outcome;
+  }
+
+  /**
+   * A notice waiting for the member (their DM reminders were turned off because Discord refused
+   * the DM), shown once, privately, after their next command. It never fails the command.
+   */
+  async function deliverNotice(interaction: ChatInputCommandInteraction): Promise<void> {
+    try {
+      const notice = await ctx.watchlists.takeNotice(interaction.user.id);
+      if (notice !== undefined && (interaction.replied || interaction.deferred))
+        await interaction.followUp({
+          content: t(interaction.locale, 'watchlist.dmRefused'),
+          flags: MessageFlags.Ephemeral,
+        });
+    } catch (error) {
+      ctx.logger.debug('could not deliver a notice', { reason: (error as Error).message });
+    }
   }
 
   /** The error answer itself may fail (expired token, Discord down): log it, never throw. */

@@ -138,6 +138,22 @@ export const watchparty = defineActions('watchparty', {
   close: action('close', (pollId: string) => [pollId], pollRef),
 });
 
+export const watchlist = defineActions('watchlist', {
+  /** Adds a drama to the presser's own watchlist (the buttons on episode digests and "did you mean"). */
+  add: action('add', (dramaId: string) => [dramaId], dramaRef),
+  /** Marks a drama completed after its last episode was reached. */
+  complete: action('complete', (dramaId: string) => [dramaId], dramaRef),
+  /** A page of a member's watchlist; an empty status means every status. */
+  page: action(
+    'page',
+    (userId: string, status: string, page: number) => [userId, status, page],
+    ([userId, status = '', page]) => {
+      const n = whole(page);
+      return idOf(userId) && n !== undefined ? { userId: userId!, status, page: n } : undefined;
+    },
+  ),
+});
+
 const pageArg = (page: number | undefined) => (page === undefined ? [] : [page]);
 
 /** The query rides in the custom_id: separators out, and cut to the option's own max length. */

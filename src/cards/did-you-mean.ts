@@ -19,6 +19,8 @@ function suggestionAction(r: SearchResult, opens: SuggestionOpens): string {
       return actions.rate.open(r.drama.id);
     case 'soundtrack':
       return actions.ost.tracks(r.drama.id);
+    case 'watchlist':
+      return actions.watchlist.add(r.drama.id);
     case 'card':
       return actions.drama.card(r.drama.id);
   }

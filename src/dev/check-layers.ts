@@ -15,7 +15,20 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Domain folders under src/: logic and data, no Discord, no words. */
-const DOMAIN = ['catalog', 'data', 'lookup', 'ratings', 'recommend', 'search', 'store', 'sync', 'watchparty'];
+const DOMAIN = [
+  'alerts',
+  'catalog',
+  'data',
+  'lookup',
+  'ratings',
+  'recommend',
+  'search',
+  'store',
+  'sync',
+  'time',
+  'watchlist',
+  'watchparty',
+];
 /** What a domain folder must not import: rendering, Discord I/O, commands, the bot's wiring. */
 const ABOVE_DOMAIN = [
   'src/cards/',

@@ -172,6 +172,103 @@ const COMMAND_TEXT = {
     en: 'A closed poll, pick from the list',
     koDescription: '마감된 투표, 목록에서 고르세요',
   },
+  watchlist: {
+    ko: '워치리스트',
+    en: 'Your own list of dramas: what you watch, how far you got, reminders',
+    koDescription: '내 드라마 목록: 보는 드라마, 진도, 방영 알림',
+  },
+  'watchlist.add': {
+    ko: '추가',
+    en: 'Add a drama to your watchlist, or change its status',
+    koDescription: '워치리스트에 드라마를 추가하거나 상태를 바꿔요',
+  },
+  status: {
+    ko: '상태',
+    en: 'Watching, plan to watch, completed, on hold or dropped',
+    koDescription: '보는 중, 볼 예정, 다 봄, 잠시 멈춤, 그만 봄',
+  },
+  episode: { ko: '회차', en: 'The last episode you watched', koDescription: '마지막으로 본 회차' },
+  'watchlist.progress': {
+    ko: '진도',
+    en: 'Say how far you got in a drama on your watchlist',
+    koDescription: '워치리스트 드라마를 몇 화까지 봤는지 기록해요',
+  },
+  'watchlist.show': {
+    ko: '보기',
+    en: 'Show a watchlist: yours (private unless you post it) or a member’s public one',
+    koDescription: '워치리스트 보기: 내 것(비공개) 또는 다른 멤버의 공개 목록',
+  },
+  'watchlist.show.member': {
+    ko: '멤버',
+    en: 'Whose watchlist (it must be public)',
+    koDescription: '누구의 워치리스트 (공개된 것만)',
+  },
+  public: {
+    ko: '공개',
+    en: 'Post it in the channel for everyone to see',
+    koDescription: '채널에 모두가 볼 수 있게 올려요',
+  },
+  'watchlist.remove': {
+    ko: '삭제',
+    en: 'Remove a drama from your watchlist',
+    koDescription: '워치리스트에서 드라마를 빼요',
+  },
+  'watchlist.privacy': {
+    ko: '공개설정',
+    en: 'Let other members see your watchlist, or keep it private',
+    koDescription: '다른 멤버가 내 워치리스트를 볼 수 있게 하거나 비공개로 해요',
+  },
+  visibility: { ko: '공개범위', en: 'Public or private', koDescription: '공개 또는 비공개' },
+  'watchlist.remind': {
+    ko: '알림',
+    en: 'A DM on the days your dramas air',
+    koDescription: '내 드라마가 방영하는 날 DM 알림',
+  },
+  'watchlist.remind.on': {
+    ko: '켜기',
+    en: 'DM me on each day a drama I watch or plan to watch airs',
+    koDescription: '보는 중이거나 볼 예정인 드라마가 방영하는 날마다 DM을 보내요',
+  },
+  'watchlist.remind.off': { ko: '끄기', en: 'Stop the DM reminders', koDescription: 'DM 알림을 꺼요' },
+  hour: { ko: '시', en: 'Hour of the day, 0–23 (default 20)', koDescription: '하루 중 몇 시, 0–23 (기본 20)' },
+  timezone: {
+    ko: '시간대',
+    en: 'Time zone: Europe/Berlin, a city, or KST… (default Asia/Seoul)',
+    koDescription: '시간대: Europe/Berlin, 도시 이름, KST… (기본 Asia/Seoul)',
+  },
+  alerts: {
+    ko: '방영알림',
+    en: 'New-episode alerts for this server: one daily digest',
+    koDescription: '이 서버의 새 회차 알림: 하루 한 번 모아서',
+  },
+  'alerts.channel': { ko: '채널', en: 'Where the daily digest is posted', koDescription: '매일 알림을 올릴 채널' },
+  'alerts.channel.channel': {
+    ko: '채널',
+    en: 'A text channel the bot can post in',
+    koDescription: '봇이 글을 올릴 수 있는 채널',
+  },
+  'alerts.time': {
+    ko: '시간',
+    en: 'When the daily digest is posted (default 20:00 Asia/Seoul)',
+    koDescription: '매일 알림을 올릴 시간 (기본 20:00 Asia/Seoul)',
+  },
+  'alerts.follow': {
+    ko: '팔로우',
+    en: 'Follow a drama: its episodes go in the digest',
+    koDescription: '드라마를 팔로우해요: 새 회차가 알림에 나와요',
+  },
+  'alerts.unfollow': { ko: '언팔로우', en: 'Stop following a drama', koDescription: '드라마 팔로우를 그만둬요' },
+  'alerts.role': {
+    ko: '역할',
+    en: 'A role the digest mentions (leave empty to mention nobody)',
+    koDescription: '알림에서 멘션할 역할 (비우면 아무도 멘션 안 해요)',
+  },
+  'alerts.role.role': { ko: '역할', en: 'The role to mention', koDescription: '멘션할 역할' },
+  'alerts.list': {
+    ko: '목록',
+    en: 'The alert setup: channel, time, followed dramas and the next digest',
+    koDescription: '알림 설정: 채널, 시간, 팔로우한 드라마, 다음 알림',
+  },
 } as const satisfies Record<string, { ko: string; en: string; koDescription: string }>;
 
 export type CommandTextKey = keyof typeof COMMAND_TEXT;

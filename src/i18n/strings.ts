@@ -1,3 +1,4 @@
+import { alertStrings } from './alert-strings.ts';
 import { partyStrings } from './party-strings.ts';
 
 /**
@@ -202,6 +203,7 @@ export const strings = {
     'admin.resetNothing': 'Nobody in this server has rated {drama}; there is nothing to reset.',
     'admin.exported': 'This server’s ratings: {dramas} dramas, {ratings} ratings.',
     ...partyStrings.en,
+    ...alertStrings.en,
   },
   ko: {
     'error.internal': '처리 중 문제가 생겼어요 (오류 번호 `{ref}`). 잃어버린 것은 없어요. 잠시 후 다시 시도해 주세요.',
@@ -400,6 +402,7 @@ export const strings = {
     'admin.resetNothing': '이 서버에서 {drama}을(를) 평가한 사람이 없어 초기화할 것이 없어요.',
     'admin.exported': '이 서버의 평점: 드라마 {dramas}편, 평점 {ratings}개.',
     ...partyStrings.ko,
+    ...alertStrings.ko,
   },
 } as const;
 

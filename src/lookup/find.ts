@@ -24,8 +24,8 @@ export interface Lookup {
   catalog: Catalog;
 }
 
-/** What pressing a suggestion does: open the record's card, a drama's episode list, its rating form, or what /ost shows. */
-export type SuggestionOpens = 'card' | 'episodes' | 'rate' | 'soundtrack';
+/** What pressing a suggestion does: open the record's card, a drama's episode list, its rating form, what /ost shows, or add it to the presser's watchlist. */
+export type SuggestionOpens = 'card' | 'episodes' | 'rate' | 'soundtrack' | 'watchlist';
 
 /** Nothing matched for sure: the answer names what was searched and offers what was probably meant. */
 export class NotFound extends UserError {

@@ -28,12 +28,14 @@ export interface TestBot extends RunningBot {
 export interface TestBotOptions {
   commandsDir?: string;
   env?: Record<string, string>;
+  /** The bot's clock (episode alerts), when a test drives time itself. */
+  clock?: () => number;
 }
 
 /** Starts the bot exactly as `npm start` does, against the local server, and registers its commands. */
 export async function startTestBot(
   fake: FakeDiscord,
-  { commandsDir, env = {} }: TestBotOptions = {},
+  { commandsDir, env = {}, clock }: TestBotOptions = {},
 ): Promise<TestBot> {
   const config = parseConfig({
     DISCORD_TOKEN: fake.token,
@@ -45,7 +47,7 @@ export async function startTestBot(
   });
   const logs: string[] = [];
   const logger = createLogger({ level: config.logLevel, secrets: [fake.token], write: (line) => logs.push(line) });
-  const bot = await startBot({ config, logger, ...(commandsDir ? { commandsDir } : {}) });
+  const bot = await startBot({ config, logger, ...(commandsDir ? { commandsDir } : {}), ...(clock ? { clock } : {}) });
   await deployCommands(config, bot.commands, 'deploy');
   return { ...bot, config, logs };
 }

@@ -70,7 +70,17 @@ interface InteractionRecord {
 
 const MESSAGE_FLAG = { ephemeral: 64, loading: 128 };
 const CALLBACK = { message: 4, deferredMessage: 5, deferredUpdate: 6, update: 7, autocomplete: 8, modal: 9 };
-const OPTION_TYPE = { subcommand: 1, group: 2, string: 3, integer: 4, boolean: 5, user: 6, number: 10 };
+const OPTION_TYPE = {
+  subcommand: 1,
+  group: 2,
+  string: 3,
+  integer: 4,
+  boolean: 5,
+  user: 6,
+  channel: 7,
+  role: 8,
+  number: 10,
+};
 
 export interface FakeDiscordOptions {
   validateBody?: BodyValidator;
@@ -288,6 +298,33 @@ export class FakeDiscord extends EventEmitter {
           [target.id]: { ...member(target, PERMISSIONS.member), user: undefined },
         };
         return { name: key, type: def.type, value: target.id };
+      }
+      // A channel or role option names one by id, as Discord resolves it in the payload.
+      if (def.type === OPTION_TYPE.channel) {
+        const id = String(value);
+        resolved.channels = {
+          ...resolved.channels,
+          [id]: { id, type: 0, name: `channel-${id.slice(-4)}`, permissions: PERMISSIONS.app, guild_id: this.guild.id },
+        };
+        return { name: key, type: def.type, value: id };
+      }
+      if (def.type === OPTION_TYPE.role) {
+        const id = String(value);
+        resolved.roles = {
+          ...resolved.roles,
+          [id]: {
+            id,
+            name: `role-${id.slice(-4)}`,
+            color: 0,
+            hoist: false,
+            position: 1,
+            permissions: '0',
+            managed: false,
+            mentionable: true,
+            flags: 0,
+          },
+        };
+        return { name: key, type: def.type, value: id };
       }
       if (key === focused) return { name: key, type: def.type, value: String(value), focused: true };
       return { name: key, type: def.type, value: optionValue(def, value, as.locale) };
