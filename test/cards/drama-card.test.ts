@@ -26,15 +26,15 @@ describe('the drama card', () => {
     expect(fields(card)).toMatchObject({
       Year: '2022',
       Network: 'Disney+',
-      Episodes: '4 episodes',
+      Episodes: '4 × 50 min',
       Aired: `${discordDate('2022-03-23')} – ${discordDate('2022-04-13')}`,
       Genres: 'Romance, Music',
       Director: 'Kim Hee-won',
       Writer: 'Ahn Sae-bom',
-      OST: '6 songs: press **OST**',
+      OST: '6 songs: press **OST**\n+ 3 more singers with titles not recorded',
     });
     expect(fields(card)['Leading cast']).toBe(
-      'Park Hyung-sik as Han Sun-woo\nHan So-hee as Lee Eun-soo\n…and 3 more: press **Cast**',
+      'Park Hyung-sik as Han Sun-woo\nHan So-hee as Lee Eun-soo\n…and 6 more: press **Cast**',
     );
     expect(embed.footer!.text).toMatch(/^Sources: [a-z.]+, [a-z.]+ \+\d+ · dramabot$/);
     expect(buttons(card)).toEqual(['Cast', 'Episodes', 'OST']);
@@ -46,7 +46,7 @@ describe('the drama card', () => {
     expect(card.embeds[0]!.title).toBe('사운드트랙 #1 (Soundtrack #1)');
     expect(fields(card)).toMatchObject({
       연도: '2022',
-      회차: '4부작',
+      회차: '4부작 × 50분',
       장르: '로맨스, 음악',
       연출: '김희원',
       극본: '안새봄',
@@ -127,13 +127,30 @@ describe('the cast and episode lists', () => {
   it('lists the whole cast by role, with a menu to open each person', () => {
     const card = renderCastList(soundtrack1, catalog, 'en-US');
     expect(descriptionOf(card)).toBe(
-      '**Main cast**\nPark Hyung-sik as Han Sun-woo\nHan So-hee as Lee Eun-soo\n\n**Supporting cast**\nKim Joo-hun as Kang Woo-il\n\n**Cameos**\nPark Hoon as Gyeol-han\nPark Min-jung as Ma-ri',
+      [
+        '**Main cast**',
+        'Park Hyung-sik as Han Sun-woo',
+        'Han So-hee as Lee Eun-soo',
+        '',
+        '**Supporting cast**',
+        'Kim Joo-hun as Kang Woo-il',
+        "Yoon Byung-hee as Sun-woo's manager and friend",
+        "Lee Jung-eun as Eun-soo's mother",
+        'Seo In-guk as Jay Jun',
+        '',
+        '**Cameos**',
+        'Park Hoon as Gyeol-han',
+        'Park Min-jung as Ma-ri',
+      ].join('\n'),
     );
     const menu = card.components[0]!.components[0] as { options: Array<{ value: string }> };
     expect(menu.options.map((o) => o.value)).toEqual([
       'park-hyung-sik',
       'han-so-hee',
       'kim-joo-hun',
+      'yoon-byung-hee',
+      'lee-jung-eun',
+      'seo-in-guk',
       'park-hoon',
       'park-min-jung',
     ]);

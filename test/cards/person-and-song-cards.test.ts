@@ -57,7 +57,9 @@ describe('soundtrack cards', () => {
     expect(descriptionOf(card).split('\n')[0]).toBe(
       `**Part 1** · Love Beyond Words (사랑은 말로 표현하는게 아니래요) — Kyuhyun · ${discordDate(first.releaseDate!)}`,
     );
-    expect(descriptionOf(card).split('\n')).toHaveLength(soundtrack1.soundtrack!.length);
+    const lines = descriptionOf(card).split('\n');
+    expect(lines).toHaveLength(soundtrack1.soundtrack!.length + 1);
+    expect(lines.at(-1)).toBe('Also sang for the OST: Standing Egg, Lee Hi, Monday Kiz (titles not recorded)');
     expect(menuValues(card)).toEqual(soundtrack1.soundtrack!.map((t) => `s:soundtrack-1:${t.track}`));
     expect(card.embeds[0]!.color).toBe(COLOURS.song);
   });

@@ -197,6 +197,29 @@ describe('the shipped dataset', () => {
     expect(st.soundtrack!.length).toBeGreaterThanOrEqual(6);
   });
 
+  it('has Soundtrack #1 as its reviews describe it: supporting cast, described roles, every singer named', () => {
+    const st = catalog.drama('soundtrack-1')!;
+    const roleOf = (id: string) => st.cast.find((c) => c.person === id);
+    expect(roleOf('yoon-byung-hee')).toMatchObject({
+      role: 'support',
+      characters: [{ description: "Sun-woo's manager and friend" }],
+    });
+    expect(roleOf('lee-jung-eun')).toMatchObject({
+      role: 'support',
+      characters: [{ description: "Eun-soo's mother" }],
+    });
+    expect(roleOf('seo-in-guk')).toMatchObject({ characters: [{ name: 'Jay Jun' }] });
+    // Billed as a special appearance (특별출연) by Xportsnews and Park Hoon's agency, though they recur.
+    expect(roleOf('park-hoon')!.role).toBe('cameo');
+    expect(st.otherOstArtists).toEqual(['standing-egg', 'lee-hi', 'monday-kiz']);
+    expect(st.sources).toEqual(
+      expect.arrayContaining([
+        'https://www.oppanoona.kr/2022/04/k-drama-review-soundtrack-1-2022-49-48.html',
+        'https://www.kpopmap.com/top-3-reasons-why-you-should-tune-in-to-soundtrack-no-1-starring-park-hyungsik-han-sohwee/',
+      ]),
+    );
+  });
+
   it('covers every genre family the catalog promises', () => {
     const genres = new Set(catalog.dramas.flatMap((d) => d.genres));
     for (const g of ['romance', 'thriller', 'historical', 'fantasy', 'medical', 'legal', 'slice-of-life'])

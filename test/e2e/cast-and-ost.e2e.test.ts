@@ -52,7 +52,7 @@ describe('/cast and /ost through the real discord.js client and the local Discor
   it('/ost for a drama posts its tracklist; the menu opens a song card; its buttons go on to the singer', async () => {
     const tracks = await live.fake.command('/ost', { query: 'd:soundtrack-1' }).reply();
     expect(title(tracks)).toBe('Soundtrack #1 (사운드트랙 #1) · OST');
-    expect(tracks.embeds[0]!.description.split('\n')).toHaveLength(6);
+    expect(tracks.embeds[0]!.description.split('\n')).toHaveLength(7);
     const song = await live.fake.select(tracks, ['s:soundtrack-1:4'], undefined, { user: 3 }).reply();
     expect(title(song)).toBe('My Love');
     expect(labels(song)).toEqual(['Full OST', 'Drama card', 'More by Kim Jong-kook']);
@@ -73,6 +73,28 @@ describe('/cast and /ost through the real discord.js client and the local Discor
     expect(title(await live.fake.command('/ost', { query: 's:soundtrack-1:1' }, { locale: 'ko' }).reply())).toBe(
       '사랑은 말로 표현하는게 아니래요 (Love Beyond Words)',
     );
+  });
+
+  it('/ost query: Soundtrack #1 typed by hand lists every song and the singers whose titles no page gives', async () => {
+    const tracks = await live.fake.command('/ost', { query: 'Soundtrack #1' }).reply();
+    expect(title(tracks)).toBe('Soundtrack #1 (사운드트랙 #1) · OST');
+    const lines = tracks.embeds[0]!.description.split('\n');
+    expect(lines[0]).toMatch(/^\*\*Part 1\*\* · Love Beyond Words .* — Kyuhyun · <t:\d+:D>$/);
+    expect(lines.at(-1)).toBe('Also sang for the OST: Standing Egg, Lee Hi, Monday Kiz (titles not recorded)');
+    expect(menuValues(tracks)).not.toContain(undefined);
+  });
+
+  it('/ost query: Lee Hi finds a singer known only from an untitled part, and opens the drama from the card', async () => {
+    const singer = await live.fake.command('/ost', { query: 'Lee Hi' }).reply();
+    expect(isEphemeral(singer)).toBe(false);
+    expect(title(singer)).toBe('Lee Hi (이하이) · soundtrack songs');
+    expect(singer.embeds[0]!.description).toBe('2022 · **Soundtrack #1** · OST (title not recorded)');
+    const card = await live.fake.command('/drama info', { title: 'Soundtrack #1' }).reply();
+    const ost = card.embeds[0]!.fields!.find((f) => f.name === 'OST')!;
+    expect(ost.value).toBe('6 songs: press **OST**\n+ 3 more singers with titles not recorded');
+    const cast = await live.fake.click(card, 'Cast').reply();
+    expect(cast.embeds[0]!.description).toContain("Lee Jung-eun as Eun-soo's mother");
+    expect(cast.embeds[0]!.description).toContain('Seo In-guk as Jay Jun');
   });
 
   it('/ost with nothing close answers ephemerally with a tip', async () => {
