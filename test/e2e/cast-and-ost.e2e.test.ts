@@ -90,7 +90,7 @@ describe('/cast and /ost through the real discord.js client and the local Discor
     expect(title(singer)).toBe('Lee Hi (이하이) · soundtrack songs');
     expect(singer.embeds[0]!.description).toBe('2022 · **Soundtrack #1** · OST (title not recorded)');
     const card = await live.fake.command('/drama info', { title: 'Soundtrack #1' }).reply();
-    const ost = card.embeds[0]!.fields!.find((f) => f.name === 'OST')!;
+    const ost = card.embeds[0]!.fields!.find((f: { name: string }) => f.name === 'OST')!;
     expect(ost.value).toBe('6 songs: press **OST**\n+ 3 more singers with titles not recorded');
     const cast = await live.fake.click(card, 'Cast').reply();
     expect(cast.embeds[0]!.description).toContain("Lee Jung-eun as Eun-soo's mother");
