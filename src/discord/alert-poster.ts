@@ -1,4 +1,4 @@
-import { DiscordAPIError, type REST } from '@discordjs/rest';
+import type { REST } from '@discordjs/rest';
 import { RESTJSONErrorCodes, Routes, type APIChannel } from 'discord.js';
 import { type AlertPoster, PostRefused } from '../alerts/scheduler.ts';
 import type { Catalog } from '../catalog/catalog.ts';
@@ -20,8 +20,9 @@ async function refusedOrThrown<T>(send: () => Promise<T>): Promise<T> {
   try {
     return await send();
   } catch (error) {
-    const reason =
-      error instanceof DiscordAPIError && typeof error.code === 'number' ? REFUSALS[error.code] : undefined;
+    // Read by its JSON code, not instanceof: discord.js may carry its own copy of @discordjs/rest.
+    const code = (error as { code?: unknown }).code;
+    const reason = typeof code === 'number' ? REFUSALS[code] : undefined;
     if (reason) throw new PostRefused(reason);
     throw error;
   }

@@ -147,4 +147,40 @@ describe('watchlists and episode alerts through the local Discord server', () =>
     expect(field(after, 'Last digest')).toBe(`posted <t:${FRIDAY_20H_BERLIN / 1000}:R>`);
     expect(discordComplaints(live.fake)).toEqual([]);
   });
+
+  it('sends a member’s DM reminder at their hour, and turns reminders off (telling them once) when Discord refuses the DM', async () => {
+    now = THURSDAY;
+    const fan = live.fake.member(7);
+    const closed = live.fake.member(8);
+    live.fake.dmsClosed.add(closed.id);
+    for (const user of [7, 8]) {
+      await live.fake.command('/watchlist add', { title: 'd:when-life-gives-you-tangerines' }, { user }).reply();
+      const on = await live.fake.command('/watchlist remind on', { hour: 9, timezone: 'Asia/Seoul' }, { user }).reply();
+      // 09:00 in Seoul on Friday 7 March is 00:00 UTC.
+      expect(on.content).toBe(
+        'Reminders on: on each day a drama you watch or plan to watch airs in Korea, you get a DM at 09:00 (Asia/Seoul). Next: <t:1741305600:F>.',
+      );
+    }
+    now = Date.parse('2025-03-07T00:00:00Z');
+    await live.bot.alerts.tick();
+    const dm = [...live.fake.dmChannels].find(([, userId]) => userId === fan.id)![0];
+    const reminders = [...live.fake.messages.values()].filter((m) => m.channel_id === dm);
+    expect(reminders).toHaveLength(1);
+    expect(title(reminders[0]!)).toBe('📺 Airing today from your watchlist');
+    expect(reminders[0]!.embeds[0]!.description).toBe(
+      '**When Life Gives You Tangerines** · episode 1–4 · Netflix · <t:1741348800:D>',
+    );
+
+    // The refused member hears about it once, after their next command.
+    const next = live.fake.command('/watchlist show', {}, { user: 8 });
+    await next.reply();
+    const [notice] = await next.followUps(1);
+    expect(isEphemeral(notice!)).toBe(true);
+    expect(notice!.content).toMatch(/^Heads-up: your episode reminders were turned off/);
+    const later = live.fake.command('/watchlist show', {}, { user: 8 });
+    await later.reply();
+    await live.fake.idle();
+    expect(later.followUpsSoFar()).toEqual([]);
+    expect(closed.id).not.toBe(fan.id);
+  });
 });

@@ -101,6 +101,10 @@ export class FakeDiscord extends EventEmitter {
   readonly messages = new Map<string, FakeMessage>();
   readonly files = new Map<string, { name: string; data: Buffer }>();
   readonly scheduledEvents: Json[] = [];
+  /** Users whose privacy settings refuse DMs from the bot: a message to their DM channel gets 50007. */
+  readonly dmsClosed = new Set<string>();
+  /** DM channels the bot opened: channel id → the user it talks to. */
+  readonly dmChannels = new Map<string, string>();
   readonly globalCommands: Json[] = [];
   readonly guildCommands = new Map<string, Json[]>();
   private readonly interactions = new Map<string, InteractionRecord>();
@@ -801,6 +805,16 @@ const ROUTES: Route[] = [
   route('GET', '/users/@me', undefined, function () {
     return [200, this.botUser];
   }),
+  route('POST', '/users/@me/channels', undefined, function (_p, body) {
+    const recipient = String((body as { recipient_id?: unknown }).recipient_id ?? '');
+    const known = [...this.dmChannels].find(([, userId]) => userId === recipient)?.[0];
+    const id = known ?? snowflake();
+    this.dmChannels.set(id, recipient);
+    return [
+      200,
+      { id, type: 1, last_message_id: null, flags: 0, recipients: [user(recipient, `user${recipient.slice(-4)}`)] },
+    ];
+  }),
   route('GET', '/applications/@me', undefined, function () {
     return [
       200,
@@ -892,6 +906,9 @@ const ROUTES: Route[] = [
   }),
   route('POST', '/channels/:channel/messages', 'POST /channels/{channel_id}/messages', function (p, body, _u, files) {
     this.checkMessage('channel message', body, true);
+    const dmWith = this.dmChannels.get(p.channel!);
+    if (dmWith && this.dmsClosed.has(dmWith))
+      throw Object.assign(new Error('Cannot send messages to this user'), { status: 403, code: 50007 });
     return [200, this.createMessage(p.channel!, body, {}, files)];
   }),
   route('GET', '/channels/:channel/messages/:message', undefined, function (p) {
