@@ -36,7 +36,12 @@ export function renderDidYouMean(
   locale: Locale,
 ): { content: string; components: Card['components'] } {
   const shown = error.suggestions.slice(0, 3);
-  const content = [error.text(locale), t(locale, shown.length ? 'notFound.didYouMean' : 'notFound.hint')].join('\n');
+  const content = [
+    error.text(locale),
+    // A title the catalog lacks may simply not be synced yet: say how big the catalog is.
+    ...(error.key === 'notFound.drama' ? [t(locale, 'notFound.catalogSize', { count: catalog.dramas.length })] : []),
+    t(locale, shown.length ? 'notFound.didYouMean' : 'notFound.hint'),
+  ].join('\n');
   return {
     content,
     components: shown.length

@@ -10,6 +10,7 @@ import {
   button,
   discordDate,
   field,
+  linkButton,
   rowsOf,
   sourcesFooter,
   type Card,
@@ -83,6 +84,31 @@ function leadingCast(drama: Drama, catalog: Catalog, locale: Locale): string {
   return shown.join('\n');
 }
 
+/** "Airing · episode 9 <date>", "Ended", "Upcoming": what TMDB says of a synced or matched drama. */
+export function airingStatus(drama: Drama, locale: Locale, now = Date.now()): string | undefined {
+  const status = drama.tmdb;
+  if (!status) return undefined;
+  if (status.nextEpisode) {
+    const { number, airDate } = status.nextEpisode;
+    const when = `${discordDate(airDate)} (${discordDate(airDate, 'R')})`;
+    const started = Date.parse(`${drama.firstAirDate}T00:00:00Z`) <= now;
+    return t(locale, started ? 'card.statusAiring' : 'card.statusNext', { number, when });
+  }
+  if (status.status === 'ended') return t(locale, 'card.statusEnded');
+  if (status.status === 'upcoming') return t(locale, 'card.statusUpcoming');
+  return undefined;
+}
+
+/** Buttons to the drama's TMDB and IMDb pages, when it has them. */
+export function externalLinks(drama: Drama, locale: Locale) {
+  return [
+    ...(drama.tmdbId ? [linkButton(`https://www.themoviedb.org/tv/${drama.tmdbId}`, t(locale, 'button.tmdb'))] : []),
+    ...(drama.tmdb?.imdbId
+      ? [linkButton(`https://www.imdb.com/title/${drama.tmdb.imdbId}/`, t(locale, 'button.imdb'))]
+      : []),
+  ];
+}
+
 /** The card `/drama info` posts: everything a fan wants at a glance, and buttons for the rest. */
 export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, extras: DramaCardExtras = {}): Card {
   const tags = drama.tags?.map((tag) => tag.replace(/-/g, ' ')).join(' · ');
@@ -91,6 +117,7 @@ export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, 
     ...field(t(locale, 'card.network'), plain(drama.networks.join(', '))),
     ...field(t(locale, 'card.episodes'), episodesSummary(drama, locale)),
     ...field(t(locale, 'card.aired'), airedSummary(drama, locale)),
+    ...field(t(locale, 'card.status'), airingStatus(drama, locale)),
     ...field(t(locale, 'card.genres'), genreNames(drama.genres, locale)),
     ...field(t(locale, 'card.director'), peopleNames(catalog, drama.directors, locale)),
     ...field(t(locale, 'card.writer'), peopleNames(catalog, drama.writers, locale)),
@@ -113,6 +140,7 @@ export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, 
         ...(drama.synopsis ? { description: plain(drama.synopsis) } : {}),
         fields,
         footer: sourcesFooter(drama.sources, locale),
+        ...(drama.tmdb?.posterUrl ? { thumbnail: { url: drama.tmdb.posterUrl } } : {}),
       },
     ],
     components: rowsOf([
@@ -122,6 +150,7 @@ export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, 
         disabled: !drama.soundtrack?.length && !drama.otherOstArtists?.length,
       }),
       ...(extras.buttons ?? []),
+      ...externalLinks(drama, locale),
     ]),
   };
 }

@@ -3,6 +3,7 @@ import {
   ComponentType,
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
+  type APIButtonComponentWithURL,
   type APIComponentInMessageActionRow,
   type APIEmbed,
   type APIEmbedField,
@@ -82,6 +83,8 @@ export function sourcesFooter(
         hosts: hosts.length > 2 ? t(locale, 'footer.moreSources', { hosts: shown, more: hosts.length - 2 }) : shown,
       }),
     );
+    // TMDB's terms ask for credit wherever its data is shown.
+    if (sources.some((url) => hostOf(url) === 'themoviedb.org')) parts.push(t(locale, 'footer.tmdb'));
   }
   parts.push('dramabot');
   return { text: truncate(parts.filter(Boolean).join(' · '), LIMITS.footer) };
@@ -112,6 +115,11 @@ export function button(
   };
 }
 
+/** A button that opens a web page (TMDB, IMDb): Discord opens it, the bot never hears of it. */
+export function linkButton(url: string, label: string): APIButtonComponentWithURL {
+  return { type: ComponentType.Button, style: ButtonStyle.Link, url, label: truncate(label, LIMITS.buttonLabel) };
+}
+
 export function row(
   ...components: APIComponentInMessageActionRow[]
 ): APIActionRowComponent<APIComponentInMessageActionRow> {
@@ -120,7 +128,7 @@ export function row(
 
 /** Buttons five to a row, at most five rows (Discord's limits); any beyond 25 are left out. */
 export function rowsOf(
-  buttons: APIButtonComponentWithCustomId[],
+  buttons: Array<APIButtonComponentWithCustomId | APIButtonComponentWithURL>,
 ): Array<APIActionRowComponent<APIComponentInMessageActionRow>> {
   const rows: Array<APIActionRowComponent<APIComponentInMessageActionRow>> = [];
   for (let i = 0; i < Math.min(buttons.length, 25); i += 5) rows.push(row(...buttons.slice(i, i + 5)));

@@ -3,7 +3,17 @@ import { characterNames, dramaTitle, personHeading, personName } from '../catalo
 import type { Person } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import * as actions from './actions.ts';
-import { COLOURS, LIMITS, field, selectMenu, sourcesFooter, type Card, type Locale } from './message.ts';
+import {
+  COLOURS,
+  LIMITS,
+  field,
+  linkButton,
+  row,
+  selectMenu,
+  sourcesFooter,
+  type Card,
+  type Locale,
+} from './message.ts';
 import { plain, truncate } from '../text.ts';
 import { songCreditText } from './soundtrack.ts';
 import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
@@ -62,6 +72,7 @@ export function renderPersonCard(person: Person, catalog: Catalog, locale: Local
           ),
         ],
         footer: sourcesFooter(person.sources, locale, { page, pages: pages.length }),
+        ...(person.photoUrl ? { thumbnail: { url: person.photoUrl } } : {}),
       },
     ],
     components: [
@@ -79,6 +90,9 @@ export function renderPersonCard(person: Person, catalog: Catalog, locale: Local
           ]
         : []),
       ...pagerRow((p) => actions.cast.page(person.id, p), page, pages.length, locale),
+      ...(person.tmdbId
+        ? [row(linkButton(`https://www.themoviedb.org/person/${person.tmdbId}`, t(locale, 'button.tmdb')))]
+        : []),
     ],
   };
 }
