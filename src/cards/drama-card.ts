@@ -100,7 +100,7 @@ export function airingStatus(drama: Drama, locale: Locale, now = Date.now()): st
 }
 
 /** Buttons to the drama's TMDB and IMDb pages, when it has them. */
-export function externalLinks(drama: Drama, locale: Locale) {
+function externalLinks(drama: Drama, locale: Locale) {
   return [
     ...(drama.tmdbId ? [linkButton(`https://www.themoviedb.org/tv/${drama.tmdbId}`, t(locale, 'button.tmdb'))] : []),
     ...(drama.tmdb?.imdbId
