@@ -17,6 +17,7 @@ import {
   type Locale,
 } from './message.ts';
 import { plain, truncate } from '../text.ts';
+import { bestPage } from '../catalog/title-link.ts';
 
 interface ServerRating {
   average: number;
@@ -136,7 +137,7 @@ export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, 
       {
         color: COLOURS.drama,
         title: truncate(dramaHeading(drama, locale), LIMITS.title),
-        url: drama.sources[0],
+        url: bestPage(drama, 'tv'),
         ...(drama.synopsis ? { description: plain(drama.synopsis) } : {}),
         fields,
         footer: sourcesFooter(drama.sources, locale),

@@ -7,6 +7,7 @@ import { airedSummary, episodesSummary } from './drama-card.ts';
 import { COLOURS, LIMITS, discordDate, field, selectMenu, sourcesFooter, type Card, type Locale } from './message.ts';
 import { plain, truncate } from '../text.ts';
 import { clampPage, pagerRow, paginate, renderPage, type ListItem } from './pages.ts';
+import { bestPage } from '../catalog/title-link.ts';
 
 /** A page of a list about one drama, in the shared look. */
 export function dramaListPage(
@@ -20,7 +21,7 @@ export function dramaListPage(
   return {
     color: COLOURS.drama,
     title: truncate(t(locale, titleKey, { drama: dramaHeading(drama, locale) }), LIMITS.title),
-    url: drama.sources[0],
+    url: bestPage(drama, 'tv'),
     description,
     footer: sourcesFooter(drama.sources, locale, { page, pages }),
   };

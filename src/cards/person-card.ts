@@ -17,6 +17,7 @@ import {
 import { plain, truncate } from '../text.ts';
 import { songCreditText } from './soundtrack.ts';
 import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
+import { bestPage } from '../catalog/title-link.ts';
 
 const KIND_ORDER: CreditKind[] = ['cast', 'director', 'writer', 'artist'];
 
@@ -57,7 +58,7 @@ export function renderPersonCard(person: Person, catalog: Catalog, locale: Local
       {
         color: COLOURS.person,
         title: truncate(personHeading(person, locale), LIMITS.title),
-        url: person.sources[0],
+        url: bestPage(person, 'person'),
         description: items.length ? renderPage(pages, page, locale) : t(locale, 'card.noCredits'),
         fields: [
           ...field(

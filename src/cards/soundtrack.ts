@@ -19,6 +19,7 @@ import {
 } from './message.ts';
 import { plain, truncate } from '../text.ts';
 import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
+import { bestPage } from '../catalog/title-link.ts';
 
 const songValue = (drama: Drama, track: Track) => `s:${drama.id}:${track.track}`;
 
@@ -159,7 +160,7 @@ export function renderArtistSongs(person: Person, catalog: Catalog, locale: Loca
       {
         color: COLOURS.song,
         title: truncate(t(locale, 'list.artistSongs', { artist: personHeading(person, locale) }), LIMITS.title),
-        url: person.sources[0],
+        url: bestPage(person, 'person'),
         description: items.length ? renderPage(pages, page, locale) : t(locale, 'card.noCredits'),
         footer: sourcesFooter(person.sources, locale, { page, pages: pages.length }),
       },

@@ -35,6 +35,7 @@ import {
   type Locale,
 } from './message.ts';
 import { plain, truncate } from '../text.ts';
+import { bestPage } from '../catalog/title-link.ts';
 
 /**
  * The watch-party poll message (open: live tally and vote buttons or menus; closed: final count
@@ -212,7 +213,7 @@ export function renderPoll({ poll, result }: CountedPoll, catalog: Catalog): Car
           t(locale, poll.closed ? 'party.titleClosed' : 'party.title', { subject: subject(poll, catalog) }),
           LIMITS.title,
         ),
-        ...(drama ? { url: drama.sources[0] } : {}),
+        ...(drama ? { url: bestPage(drama, 'tv') } : {}),
         description: truncate(`${question}${intro}\n\n${tallyText(poll, result, catalog)}`, LIMITS.description),
         fields: [
           ...field(t(locale, 'party.fieldHost'), userMention(poll.hostId)),

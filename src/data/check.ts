@@ -13,6 +13,7 @@ try {
   const { catalog, summary } = loadDataset(dir);
   process.stdout.write(`dataset OK (${dir}): ${curated.line}\n`);
   for (const note of curated.notes) process.stdout.write(`  note: ${note}\n`);
+  for (const warning of summary.sourceWarnings) process.stdout.write(`  warning: ${warning}\n`);
   const s = summary.synced;
   if (s.series) {
     process.stdout.write(

@@ -5,6 +5,7 @@ import { buildCatalog, type Catalog } from '../catalog/catalog.ts';
 import { mergeCatalog } from '../sync/merge.ts';
 import { readSnapshots, readState, snapshotFile, syncedDir } from '../sync/synced-files.ts';
 import { catalogDramaSchema, dramaSchema, personSchema, type Drama, type Person } from './schema.ts';
+import { judgeSource } from './source-policy.ts';
 
 export interface DataProblem {
   file: string;
@@ -145,6 +146,24 @@ function checkOtherOstArtists(
   });
 }
 
+/** Every source against the policy (source-policy.ts): rejected ones are problems, copies of Wikipedia warnings. */
+function checkSources(
+  records: Array<Parsed<{ sources: string[] }>>,
+  problems: DataProblem[],
+  warnings: DataProblem[],
+): void {
+  for (const { file, value } of records)
+    value.sources.forEach((source, i) => {
+      const verdict = judgeSource(source);
+      if (verdict)
+        (verdict.level === 'reject' ? problems : warnings).push({
+          file,
+          path: `sources[${i}]`,
+          message: verdict.message,
+        });
+    });
+}
+
 /** Checks between records that no per-file schema can see. */
 function crossCheck(dramas: Array<Parsed<Drama>>, people: Array<Parsed<Person>>, problems: DataProblem[]): void {
   const personIds = new Map<string, Person>();
@@ -237,6 +256,8 @@ function crossCheck(dramas: Array<Parsed<Drama>>, people: Array<Parsed<Person>>,
 /** What data:check reports: the curated files and the synced TMDB data, counted apart. */
 export interface DatasetSummary {
   curated: { dramas: number; people: number };
+  /** Sources that pass but should be replaced (copies of Wikipedia), as file → path → what to do. */
+  sourceWarnings: string[];
   synced: {
     series: number;
     dramas: number;
@@ -299,10 +320,13 @@ export function loadDataset(
   const people = readFolder(join(root, 'people'), personSchema, shown, problems);
   const dramas = readFolder(join(root, 'dramas'), dramaSchema, shown, problems);
   crossCheck(dramas, people, problems);
+  const warnings: DataProblem[] = [];
+  checkSources([...dramas, ...people], problems, warnings);
   if (problems.length) throw new DataError(problems);
   const curated = { dramas: dramas.map((d) => d.value), people: people.map((p) => p.value) };
   const summary: DatasetSummary = {
     curated: { dramas: curated.dramas.length, people: curated.people.length },
+    sourceWarnings: warnings.map(formatProblem),
     synced: { series: 0, dramas: 0, people: 0, matchedDramas: 0, matchedPeople: 0, notes: [] },
   };
   if (options.synced === false || !existsSync(syncedDir(root)))

@@ -22,7 +22,7 @@ describe('the drama card', () => {
     const embed = card.embeds[0]!;
     expect(embed.title).toBe('Soundtrack #1 (사운드트랙 #1)');
     expect(embed.color).toBe(COLOURS.drama);
-    expect(embed.url).toBe(soundtrack1.sources[0]);
+    expect(embed.url).toBe('http://www.koreaherald.com/view.php?ud=20220324000665'); // no official or Wikipedia page listed
     expect(fields(card)).toMatchObject({
       Year: '2022',
       Network: 'Disney+',
@@ -109,6 +109,22 @@ describe('the drama card', () => {
     const kCatalog = buildCatalog([kd], [person('mom', 'Lee Jung-eun')]);
     expect(fields(renderDramaCard(kd, kCatalog, 'ko'))['주연']).toBe('Lee Jung-eun (은수 엄마 역)');
     expect(fields(renderDramaCard(kd, kCatalog, 'en-US'))['Leading cast']).toBe("Lee Jung-eun as Eun-soo's mother");
+  });
+
+  it('links the title to the best page, not the first one listed, and still names every site in the footer', () => {
+    const sources = [
+      'https://someblog.example/review',
+      'https://www.koreaherald.com/view.php?ud=1',
+      'https://en.wikipedia.org/wiki/Test_Drama',
+    ];
+    const d = drama('linked', { sources });
+    const card = renderDramaCard(d, buildCatalog([d], [person('lead', 'Lead')]), 'en-US');
+    expect(card.embeds[0]!.url).toBe('https://en.wikipedia.org/wiki/Test_Drama');
+    expect(card.embeds[0]!.footer!.text).toBe('Sources: someblog.example, koreaherald.com +1 · dramabot');
+    const synced = drama('synced', { sources: sources.slice(0, 2), tmdbId: 93405 });
+    expect(renderDramaCard(synced, buildCatalog([synced], [person('lead', 'Lead')]), 'en-US').embeds[0]!.url).toBe(
+      'https://www.themoviedb.org/tv/93405',
+    );
   });
 
   it('keeps markdown in data from formatting the card', () => {
