@@ -107,7 +107,7 @@ describe('the drama card', () => {
     const korean = { ...mother, characters: [{ description: "Eun-soo's mother", nativeDescription: '은수 엄마' }] };
     const kd = drama('described', { cast: [{ ...korean, role: 'main' }] });
     const kCatalog = buildCatalog([kd], [person('mom', 'Lee Jung-eun')]);
-    expect(fields(renderDramaCard(kd, kCatalog, 'ko'))['주연']).toBe('Lee Jung-eun (은수 엄마 역)');
+    expect(fields(renderDramaCard(kd, kCatalog, 'ko')).주연).toBe('Lee Jung-eun (은수 엄마 역)');
     expect(fields(renderDramaCard(kd, kCatalog, 'en-US'))['Leading cast']).toBe("Lee Jung-eun as Eun-soo's mother");
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataError, formatProblem, loadDataset } from '../../src/data/load-catalog.ts';
+import { type DataError, formatProblem, loadDataset } from '../../src/data/load-catalog.ts';
 import { judgeSource } from '../../src/data/source-policy.ts';
 import { drama, person, writeDataset } from '../support/dataset.ts';
 
