@@ -61,7 +61,7 @@ function sample(queries: readonly BenchQuery[], n: number): BenchQuery[] {
   return Array.from({ length: n }, (_, i) => queries[Math.floor(i * step)]!);
 }
 
-function runEngine(engine: Engine, queries: readonly BenchQuery[], buildMs: number): EngineResult {
+export function runEngine(engine: Engine, queries: readonly BenchQuery[], buildMs: number): EngineResult {
   // A tenth of the queries (at most 100) first, unmeasured, as a running bot has long been warm.
   for (const q of queries.slice(0, Math.min(100, Math.floor(queries.length / 10)))) engine.top10(q);
   const samples: number[] = [];

@@ -286,7 +286,7 @@ interface KoreanName {
 }
 
 /** Every distinct surname + two-syllable given name from `given`, shuffled (30 × 40 × 39 = 46,800 from GIVEN). */
-function namePool(rnd: () => number, given = GIVEN): KoreanName[] {
+export function namePool(rnd: () => number, given = GIVEN): KoreanName[] {
   const names: KoreanName[] = [];
   for (const [sh, sr] of SURNAMES) {
     for (const [g1h, g1r] of given) {
@@ -308,7 +308,7 @@ function namePool(rnd: () => number, given = GIVEN): KoreanName[] {
   return names;
 }
 
-function titlePool(rnd: () => number, count: number): Array<{ title: string; nativeTitle: string }> {
+export function titlePool(rnd: () => number, count: number): Array<{ title: string; nativeTitle: string }> {
   const seen = new Set<string>();
   const titles: Array<{ title: string; nativeTitle: string }> = [];
   const patterns: Array<() => [string, string]> = [

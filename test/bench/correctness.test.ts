@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { concurrentRatings, concurrentVotes, recallAt10 } from '../../src/bench/correctness.ts';
 import { ourEngine } from '../../src/bench/engines.ts';
 import { makeQueries, QUERY_CLASSES } from '../../src/bench/queries.ts';
+import { runSynced } from '../../src/bench/run-synced.ts';
 import { generateCatalog, writeCatalog } from '../../src/bench/synthetic-catalog.ts';
-import { loadCatalog } from '../../src/data/load-catalog.ts';
+import { loadCatalog, loadDataset } from '../../src/data/load-catalog.ts';
 import { buildSearchIndex } from '../../src/search/search-index.ts';
 import { tempDir } from '../support/harness.ts';
 
@@ -34,5 +35,16 @@ describe('benchmark correctness on a synthetic 1k-drama catalog', () => {
     const [ratings, votes] = [await concurrentRatings(dir), await concurrentVotes(dir)];
     expect(ratings).toMatchObject({ writers: 1_000, counted: 1_000 });
     expect(votes).toMatchObject({ writers: 1_000, counted: 1_000 });
+  });
+});
+
+describe('the synced-shaped benchmark profile, small', () => {
+  it('loads every synthetic TMDB series beside the curated files, with many more people than series', () => {
+    const curated = loadDataset('data', { synced: false }).catalog;
+    const result = runSynced(200);
+    expect(result.credits).toBe(200 * 40);
+    expect(result.dramas).toBe(curated.dramas.length + 200);
+    expect(result.people - curated.people.length).toBeGreaterThan(2 * 200);
+    expect(result.autocomplete.recall.overall).toBeGreaterThanOrEqual(0.99);
   });
 });
