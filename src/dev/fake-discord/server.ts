@@ -1,19 +1,23 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { autocompleteProblems, messageLimitProblems } from './discord-limits.ts';
 import type { BodyValidator } from './openapi-validator.ts';
+import { member, PERMISSIONS, snowflake, tokenFor, user, type FakeGuild, type FakeUser } from './payloads.ts';
+import { FakeGateway } from './gateway.ts';
 import {
-  guildCreate,
-  member,
-  PERMISSIONS,
-  snowflake,
-  tokenFor,
-  user,
-  type FakeGuild,
-  type FakeUser,
-} from './payloads.ts';
+  CALLBACK,
+  InteractionResult,
+  MESSAGE_FLAG,
+  OPTION_TYPE,
+  optionValue,
+  type InteractionRecord,
+} from './interactions.ts';
+import { matchRoute, parseBody, readBody } from './rest-routes.ts';
+
+// The server is the one entry point: what tests and the playground use from the parts is here too.
+export { choiceNames, InteractionResult, isEphemeral } from './interactions.ts';
 
 /**
  * A local stand-in for Discord: enough REST v10 and gateway for the real discord.js client to log in,
@@ -56,32 +60,6 @@ export interface ActAs {
   guildId?: string;
 }
 
-interface InteractionRecord {
-  id: string;
-  token: string;
-  type: number;
-  payload: Json;
-  dispatchedAt: number;
-  callback?: { type: number; data?: Json; latencyMs: number };
-  originalMessageId?: string;
-  originalEdits: number;
-  followUpIds: string[];
-}
-
-const MESSAGE_FLAG = { ephemeral: 64, loading: 128 };
-const CALLBACK = { message: 4, deferredMessage: 5, deferredUpdate: 6, update: 7, autocomplete: 8, modal: 9 };
-const OPTION_TYPE = {
-  subcommand: 1,
-  group: 2,
-  string: 3,
-  integer: 4,
-  boolean: 5,
-  user: 6,
-  channel: 7,
-  role: 8,
-  number: 10,
-};
-
 export interface FakeDiscordOptions {
   validateBody?: BodyValidator;
   /** How long the bot has to answer an interaction; Discord's is 3 s. */
@@ -97,7 +75,6 @@ export class FakeDiscord extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   readonly violations: Violation[] = [];
   readonly unhandled: string[] = [];
-  readonly identifies: Array<{ shard: [number, number] }> = [];
   readonly messages = new Map<string, FakeMessage>();
   readonly files = new Map<string, { name: string; data: Buffer }>();
   readonly scheduledEvents: Json[] = [];
@@ -108,8 +85,7 @@ export class FakeDiscord extends EventEmitter {
   readonly globalCommands: Json[] = [];
   readonly guildCommands = new Map<string, Json[]>();
   private readonly interactions = new Map<string, InteractionRecord>();
-  private readonly sockets = new Set<WebSocket>();
-  private readonly shardSockets = new Map<number, { ws: WebSocket; count: number; seq: number }>();
+  private readonly gateway = new FakeGateway(this);
   private readonly users = new Map<number, FakeUser>();
   private http?: Server;
   private wss?: WebSocketServer;
@@ -141,13 +117,13 @@ export class FakeDiscord extends EventEmitter {
   async start(port = 0): Promise<this> {
     this.http = createServer((req, res) => void this.onRequest(req, res));
     this.wss = new WebSocketServer({ server: this.http });
-    this.wss.on('connection', (ws) => this.onSocket(ws));
+    this.wss.on('connection', (ws) => this.gateway.connect(ws));
     await new Promise<void>((resolve) => this.http!.listen(port, '127.0.0.1', resolve));
     return this;
   }
 
   async close(): Promise<void> {
-    for (const ws of this.sockets) ws.terminate();
+    this.gateway.terminate();
     await new Promise<void>((resolve) => this.wss?.close(() => resolve()) ?? resolve());
     this.http?.closeAllConnections();
     await new Promise<void>((resolve) => this.http?.close(() => resolve()) ?? resolve());
@@ -395,66 +371,18 @@ export class FakeDiscord extends EventEmitter {
     };
     if (type === 3) record.originalMessageId = (extra.message as FakeMessage).id;
     this.interactions.set(token, record);
-    const shard = this.shardSockets.get(this.shardOf(guild.id));
-    if (!shard) throw new Error('the bot is not connected to the gateway');
-    this.send(shard, 'INTERACTION_CREATE', payload);
+    this.gateway.dispatch(guild.id, 'INTERACTION_CREATE', payload);
     return new InteractionResult(this, record);
   }
 
-  /* ------------------------------------------------------------------ gateway */
-
-  private shardOf(guildId: string): number {
-    const count = [...this.shardSockets.values()][0]?.count ?? 1;
-    return Number((BigInt(guildId) >> 22n) % BigInt(count));
-  }
-
-  private send(shard: { ws: WebSocket; seq: number }, event: string, d: unknown): void {
-    shard.seq += 1;
-    shard.ws.send(JSON.stringify({ op: 0, t: event, s: shard.seq, d }));
-  }
-
-  private onSocket(ws: WebSocket): void {
-    this.sockets.add(ws);
-    ws.on('close', () => {
-      this.sockets.delete(ws);
-      for (const [id, s] of this.shardSockets) if (s.ws === ws) this.shardSockets.delete(id);
-      this.emit('change');
-    });
-    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
-    ws.on('message', (raw) => {
-      const packet = JSON.parse(String(raw)) as { op: number; d: Json };
-      if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
-      else if (packet.op === 2) this.onIdentify(ws, packet.d);
-      else if (packet.op === 6) ws.send(JSON.stringify({ op: 9, d: false }));
-    });
-  }
-
-  private onIdentify(ws: WebSocket, d: Json): void {
-    if (d.token !== this.token && d.token !== `Bot ${this.token}`) {
-      ws.close(4004, 'Authentication failed.');
-      return;
-    }
-    const [id, count] = (d.shard as [number, number] | undefined) ?? [0, 1];
-    this.identifies.push({ shard: [id, count] });
-    const shard = { ws, count, seq: 0 };
-    this.shardSockets.set(id, shard);
-    const mine = this.guilds.filter((g) => Number((BigInt(g.id) >> 22n) % BigInt(count)) === id);
-    this.send(shard, 'READY', {
-      v: 10,
-      user: this.botUser,
-      guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
-      session_id: `session-${id}-${Date.now()}`,
-      resume_gateway_url: this.apiUrl.replace(/^http/, 'ws').replace(/\/api$/, ''),
-      shard: [id, count],
-      application: { id: this.applicationId, flags: 0 },
-    });
-    for (const g of mine) this.send(shard, 'GUILD_CREATE', guildCreate(g, this.botUser));
-    this.emit('change');
-  }
-
-  /** True once every shard is identified (the bot is online). */
+  /** True once a shard is identified (the bot is online). */
   get connected(): boolean {
-    return this.shardSockets.size > 0;
+    return this.gateway.connected;
+  }
+
+  /** Every IDENTIFY the gateway received, with its shard. */
+  get identifies(): ReadonlyArray<{ shard: [number, number] }> {
+    return this.gateway.identifies;
   }
 
   /* ------------------------------------------------------------------ REST */
@@ -671,312 +599,4 @@ export class FakeDiscord extends EventEmitter {
       },
     ];
   }
-}
-
-/** What a test or the playground waits on after sending an interaction. */
-export class InteractionResult {
-  constructor(
-    private readonly fake: FakeDiscord,
-    private readonly record: InteractionRecord,
-  ) {}
-
-  get id(): string {
-    return this.record.id;
-  }
-
-  /** The first response (reply, defer, update, choices or modal). */
-  async callback(): Promise<{ type: number; data?: Json; latencyMs: number }> {
-    return this.fake.waitFor(() => this.record.callback, `a response to interaction ${this.record.id}`);
-  }
-
-  /** The message the user sees once the answer settles (after a defer, once it has been edited). */
-  async reply(): Promise<FakeMessage> {
-    const callback = await this.callback();
-    return this.fake.waitFor(() => {
-      const message = this.record.originalMessageId ? this.fake.messages.get(this.record.originalMessageId) : undefined;
-      if (!message) return undefined;
-      if (callback.type === CALLBACK.deferredMessage && message.flags & MESSAGE_FLAG.loading) return undefined;
-      if (callback.type === CALLBACK.deferredUpdate && this.record.originalEdits === 0) return undefined;
-      return message;
-    }, `the reply to interaction ${this.record.id}`);
-  }
-
-  /** Follow-up messages, once there are at least `count` of them. */
-  async followUps(count = 1): Promise<FakeMessage[]> {
-    return this.fake.waitFor(() => {
-      const all = this.record.followUpIds.map((id) => this.fake.messages.get(id)!).filter(Boolean);
-      return all.length >= count ? all : undefined;
-    }, `${count} follow-up(s) to interaction ${this.record.id}`);
-  }
-
-  /** Follow-ups sent so far (none is waited for). */
-  followUpsSoFar(): FakeMessage[] {
-    return this.record.followUpIds.map((id) => this.fake.messages.get(id)!).filter(Boolean);
-  }
-
-  /** A modal the bot opened in answer. */
-  async modal(): Promise<Json> {
-    const callback = await this.callback();
-    if (callback.type !== CALLBACK.modal) throw new Error(`expected a modal, got callback type ${callback.type}`);
-    return callback.data!;
-  }
-}
-
-export function isEphemeral(message: FakeMessage): boolean {
-  return Boolean(message.flags & MESSAGE_FLAG.ephemeral);
-}
-
-/**
- * What Discord's client would send for a typed value: a choice's value (picked by its value or by
- * the name shown, in any language), a number in range, text within min/max_length. A Discord
- * client cannot send anything else, so neither can the tests nor the playground.
- */
-function optionValue(def: Json, value: string | number | boolean, locale = 'en-US'): string | number | boolean {
-  const numeric = def.type === OPTION_TYPE.integer || def.type === OPTION_TYPE.number;
-  if (def.choices?.length) {
-    const wanted = String(value).trim().toLowerCase();
-    const names = (c: Json) =>
-      [c.value, c.name, ...Object.values(c.name_localizations ?? {})].map((n) => String(n).toLowerCase());
-    const choice = (def.choices as Json[]).find((c) => names(c).includes(wanted));
-    if (!choice) throw new Error(`option "${def.name}" is one of: ${choiceNames(def, locale).join(', ')}`);
-    return choice.value;
-  }
-  if (numeric) {
-    const n = Number(value);
-    if (!Number.isFinite(n) || (def.type === OPTION_TYPE.integer && !Number.isInteger(n)))
-      throw new Error(`option "${def.name}" takes a ${def.type === OPTION_TYPE.integer ? 'whole ' : ''}number`);
-    if ((def.min_value !== undefined && n < def.min_value) || (def.max_value !== undefined && n > def.max_value))
-      throw new Error(`option "${def.name}" takes a number from ${def.min_value ?? '…'} to ${def.max_value ?? '…'}`);
-    return n;
-  }
-  if (def.type === OPTION_TYPE.boolean) return value === true || String(value).toLowerCase() === 'true';
-  const text = String(value);
-  // The client trims what was typed before it counts.
-  const length = text.trim().length;
-  if (def.max_length !== undefined && length > def.max_length)
-    throw new Error(`option "${def.name}" takes at most ${def.max_length} characters (${length} typed)`);
-  if (def.min_length !== undefined && length < def.min_length)
-    throw new Error(`option "${def.name}" takes at least ${def.min_length} characters`);
-  return text;
-}
-
-/** The names of an option's choices as a client in `locale` shows them. */
-export function choiceNames(def: Json, locale = 'en-US'): string[] {
-  return ((def.choices ?? []) as Json[]).map((c) => c.name_localizations?.[locale] ?? c.name);
-}
-
-/* -------------------------------------------------------------------- routes */
-
-type Handler = (
-  this: FakeDiscord,
-  params: Record<string, string>,
-  body: Json,
-  url: URL,
-  files: Array<{ name: string; data: Buffer }>,
-) => [number, unknown];
-interface Route {
-  method: string;
-  pattern: RegExp;
-  keys: string[];
-  openapi: string | undefined;
-  handle: Handler;
-}
-
-function route(method: string, template: string, openapi: string | undefined, handle: Handler): Route {
-  const keys: string[] = [];
-  const pattern = new RegExp(
-    `^${template.replace(/:(\w+)/g, (_, key: string) => {
-      keys.push(key);
-      return '([^/]+)';
-    })}$`,
-  );
-  return { method, pattern, keys, openapi, handle };
-}
-
-const ORIGINAL = '@original';
-const ROUTES: Route[] = [
-  route('GET', '/gateway/bot', undefined, function () {
-    const url = this.apiUrl.replace(/^http/, 'ws').replace(/\/api$/, '');
-    return [
-      200,
-      { url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
-    ];
-  }),
-  route('GET', '/users/@me', undefined, function () {
-    return [200, this.botUser];
-  }),
-  route('POST', '/users/@me/channels', undefined, function (_p, body) {
-    const recipient = String((body as { recipient_id?: unknown }).recipient_id ?? '');
-    const known = [...this.dmChannels].find(([, userId]) => userId === recipient)?.[0];
-    const id = known ?? snowflake();
-    this.dmChannels.set(id, recipient);
-    return [
-      200,
-      { id, type: 1, last_message_id: null, flags: 0, recipients: [user(recipient, `user${recipient.slice(-4)}`)] },
-    ];
-  }),
-  route('GET', '/applications/@me', undefined, function () {
-    return [
-      200,
-      {
-        id: this.applicationId,
-        name: 'dramabot',
-        description: '',
-        bot_public: true,
-        bot_require_code_grant: false,
-        flags: 0,
-        verify_key: 'x',
-        icon: null,
-      },
-    ];
-  }),
-  route('PUT', '/applications/:app/commands', 'PUT /applications/{application_id}/commands', function (_p, body) {
-    return [200, this.registerCommands(undefined, (body as unknown as Json[]) ?? [])];
-  }),
-  route('GET', '/applications/:app/commands', undefined, function () {
-    return [200, this.globalCommands];
-  }),
-  route(
-    'PUT',
-    '/applications/:app/guilds/:guild/commands',
-    'PUT /applications/{application_id}/guilds/{guild_id}/commands',
-    function (p, body) {
-      return [200, this.registerCommands(p.guild, (body as unknown as Json[]) ?? [])];
-    },
-  ),
-  route('GET', '/applications/:app/guilds/:guild/commands', undefined, function (p) {
-    return [200, this.guildCommands.get(p.guild!) ?? []];
-  }),
-  route(
-    'POST',
-    '/interactions/:id/:token/callback',
-    'POST /interactions/{interaction_id}/{interaction_token}/callback',
-    function (p, body, url) {
-      return this.callback(this.interaction(p.token!), body, url);
-    },
-  ),
-  route('GET', '/webhooks/:app/:token/messages/:message', undefined, function (p) {
-    const record = this.interaction(p.token!);
-    const id = p.message === ORIGINAL ? record.originalMessageId : p.message;
-    const message = id ? this.messages.get(id) : undefined;
-    if (!message) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
-    return [200, message];
-  }),
-  route(
-    'PATCH',
-    '/webhooks/:app/:token/messages/:message',
-    'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}',
-    function (p, body, _u, files) {
-      const record = this.interaction(p.token!);
-      const id = p.message === ORIGINAL ? record.originalMessageId : p.message;
-      if (!id) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
-      this.checkMessage('edit reply', body, true);
-      const message = this.editMessage(id, body, files);
-      if (id === record.originalMessageId) record.originalEdits += 1;
-      return [200, message];
-    },
-  ),
-  route('DELETE', '/webhooks/:app/:token/messages/:message', undefined, function (p) {
-    const record = this.interaction(p.token!);
-    const id = p.message === ORIGINAL ? record.originalMessageId : p.message;
-    if (id) this.messages.delete(id);
-    return [204, undefined];
-  }),
-  route('POST', '/webhooks/:app/:token', 'POST /webhooks/{webhook_id}/{webhook_token}', function (p, body, _u, files) {
-    const record = this.interaction(p.token!);
-    if (!record.callback) throw Object.assign(new Error('Unknown Webhook'), { status: 404, code: 10015 });
-    this.checkMessage('follow-up', body, true);
-    const message = this.createMessage(
-      record.payload.channel_id,
-      body,
-      {
-        webhook_id: this.applicationId,
-        application_id: this.applicationId,
-        interaction_metadata: {
-          id: record.id,
-          type: record.type,
-          user: record.payload.member.user,
-          authorizing_integration_owners: {},
-        },
-      },
-      files,
-    );
-    record.followUpIds.push(message.id);
-    return [200, message];
-  }),
-  route('POST', '/channels/:channel/messages', 'POST /channels/{channel_id}/messages', function (p, body, _u, files) {
-    this.checkMessage('channel message', body, true);
-    const dmWith = this.dmChannels.get(p.channel!);
-    if (dmWith && this.dmsClosed.has(dmWith))
-      throw Object.assign(new Error('Cannot send messages to this user'), { status: 403, code: 50007 });
-    return [200, this.createMessage(p.channel!, body, {}, files)];
-  }),
-  route('GET', '/channels/:channel/messages/:message', undefined, function (p) {
-    const message = this.messages.get(p.message!);
-    if (!message) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
-    return [200, message];
-  }),
-  route(
-    'PATCH',
-    '/channels/:channel/messages/:message',
-    'PATCH /channels/{channel_id}/messages/{message_id}',
-    function (p, body, _u, files) {
-      this.checkMessage('message edit', body, false);
-      return [200, this.editMessage(p.message!, body, files)];
-    },
-  ),
-  route('POST', '/guilds/:guild/scheduled-events', 'POST /guilds/{guild_id}/scheduled-events', function (p, body) {
-    const event = {
-      ...body,
-      id: snowflake(),
-      guild_id: p.guild,
-      creator_id: this.applicationId,
-      status: 1,
-      entity_id: null,
-      user_count: 0,
-      image: null,
-    };
-    this.scheduledEvents.push(event);
-    return [200, event];
-  }),
-];
-
-function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
-  for (const r of ROUTES) {
-    if (r.method !== method) continue;
-    const m = r.pattern.exec(path);
-    if (m) return { route: r, params: Object.fromEntries(r.keys.map((k, i) => [k, m[i + 1]!])) };
-  }
-  return undefined;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** JSON, or multipart/form-data with payload_json and files[n] (how discord.js sends attachments). */
-async function parseBody(
-  req: IncomingMessage,
-  raw: Buffer,
-  files: Array<{ name: string; data: Buffer }>,
-): Promise<{ body: unknown }> {
-  const type = req.headers['content-type'] ?? '';
-  if (raw.length === 0) return { body: undefined };
-  if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://local/', {
-      method: 'POST',
-      headers: { 'content-type': type },
-      body: raw,
-    }).formData();
-    let body: unknown;
-    for (const [key, value] of form.entries()) {
-      if (key === 'payload_json') body = JSON.parse(String(value));
-      else if (typeof value !== 'string')
-        files.push({ name: value.name, data: Buffer.from(await value.arrayBuffer()) });
-    }
-    return { body };
-  }
-  return { body: JSON.parse(raw.toString('utf8')) };
 }
