@@ -37,6 +37,11 @@ describe('the layer check', () => {
     ]);
   });
 
+  it('holds a new feature folder to the domain rule without being listed', () => {
+    const root = tree({ 'src/giveaways/draw.ts': "import { button } from '../cards/message.ts';" });
+    expect(layerCrossings(root).map((c) => c.rule)).toEqual(['domain code (src/giveaways/) imports nothing above it']);
+  });
+
   it('reports cards importing a command, src/ importing commands/, and src/ reading test/', () => {
     const root = tree({
       'src/cards/card.ts': "import drama from '../../commands/drama.ts';",
