@@ -73,6 +73,19 @@ const envSchema = z.object({
       .trim()
       .regex(/^[1-9]\d*$/, 'must be a whole number of shards, 1 or more'),
   ),
+  METRICS_PORT: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, 'must be a port number (0 picks a free one)')
+      .refine((p) => Number(p) <= 65_535, { message: 'must be a port number up to 65535' }),
+  ),
+  SHARD_LIST: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\s*,\s*\d+)*$/, 'must list shard ids separated by commas, like 0,1'),
+  ),
 });
 
 export interface Config {
@@ -85,6 +98,10 @@ export interface Config {
   dataDir: string;
   logLevel: LogLevel;
   shardCount: number | undefined;
+  /** Serves /metrics (Prometheus) and /healthz on this port when set; 0 picks a free port. */
+  metricsPort: number | undefined;
+  /** The shards this machine runs (npm run start:sharded); the others run elsewhere. */
+  shardList: number[] | undefined;
 }
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
@@ -99,6 +116,18 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`${name} ${issue.message}. ${COPY_HINT} (see README, Configuration).`);
   }
   const e = parsed.data;
+  const shardList = e.SHARD_LIST?.split(',').map((id) => Number(id.trim()));
+  if (shardList) {
+    if (!e.SHARD_COUNT)
+      throw new ConfigError(
+        `SHARD_LIST needs SHARD_COUNT: the total number of shards across every machine. ${COPY_HINT}.`,
+      );
+    const outside = shardList.find((id) => id >= Number(e.SHARD_COUNT));
+    if (outside !== undefined)
+      throw new ConfigError(
+        `SHARD_LIST names shard ${outside}, but shards run from 0 to ${Number(e.SHARD_COUNT) - 1} (SHARD_COUNT=${e.SHARD_COUNT}).`,
+      );
+  }
   return {
     token: e.DISCORD_TOKEN,
     clientId: e.DISCORD_CLIENT_ID ?? (e.DISCORD_TOKEN ? applicationIdFromToken(e.DISCORD_TOKEN) : undefined),
@@ -108,6 +137,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: e.DATA_DIR ?? 'data',
     logLevel: e.LOG_LEVEL ?? 'info',
     shardCount: e.SHARD_COUNT ? Number(e.SHARD_COUNT) : undefined,
+    metricsPort: e.METRICS_PORT === undefined ? undefined : Number(e.METRICS_PORT),
+    shardList: shardList ? [...new Set(shardList)].sort((a, b) => a - b) : undefined,
   };
 }
 

@@ -14,8 +14,12 @@ async function run(): Promise<void> {
   const token = requireToken(config);
   const logger = createLogger({ level: config.logLevel, secrets: [token] });
   if (config.databaseUrl.startsWith('sqlite')) {
+    if (config.shardList)
+      throw new ConfigError(
+        'SHARD_LIST splits the bot across machines, which must share Redis or Postgres: set DATABASE_URL.',
+      );
     logger.warn(
-      'several shards share one SQLite file: fine for a test, use Redis or Postgres in production (DATABASE_URL)',
+      'several shards share one SQLite file: fine on one machine, use Redis or Postgres to run shards on several (DATABASE_URL)',
     );
   }
   // discord.js asks discord.com for the recommended count; ask the configured API instead.
@@ -26,10 +30,14 @@ async function run(): Promise<void> {
   const manager = new ShardingManager(fileURLToPath(new URL('./index.ts', import.meta.url)), {
     token,
     totalShards,
+    // Several machines run one bot: each starts its own shards of the total (SHARD_LIST).
+    ...(config.shardList ? { shardList: config.shardList } : {}),
     // An absolute loader URL: '--import tsx' would resolve from the current folder, not the project.
     execArgv: ['--import', import.meta.resolve('tsx')],
   });
   manager.on('shardCreate', (shard) => logger.info('shard started', { shard: shard.id, of: totalShards }));
+  if (config.shardList)
+    logger.info('running part of the shards', { shards: config.shardList.join(','), of: totalShards });
   const stop = () => {
     for (const shard of manager.shards.values()) shard.kill();
     process.exit(0);

@@ -14,7 +14,19 @@ describe('parseConfig', () => {
       dataDir: 'data',
       logLevel: 'info',
       shardCount: undefined,
+      shardList: undefined,
+      metricsPort: undefined,
     });
+  });
+
+  it('reads the shards this machine runs, and needs the total to make sense of them', () => {
+    expect(parseConfig({ SHARD_COUNT: '4', SHARD_LIST: '3, 2,2' })).toMatchObject({ shardCount: 4, shardList: [2, 3] });
+    expect(() => parseConfig({ SHARD_LIST: '0,1' })).toThrow(/^SHARD_LIST needs SHARD_COUNT/);
+    expect(() => parseConfig({ SHARD_COUNT: '2', SHARD_LIST: '0,2' })).toThrow(
+      /names shard 2, but shards run from 0 to 1/,
+    );
+    expect(parseConfig({ METRICS_PORT: '9464' }).metricsPort).toBe(9464);
+    expect(parseConfig({ METRICS_PORT: '' }).metricsPort).toBeUndefined();
   });
 
   it('derives the application id from the token when DISCORD_CLIENT_ID is not set', () => {
@@ -35,6 +47,8 @@ describe('parseConfig', () => {
     ['DATABASE_URL', 'mysql://x', /^DATABASE_URL must start with sqlite:\/\/, redis:\/\/ or postgres:\/\//],
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL must be one of debug, info, warn, error/],
     ['SHARD_COUNT', '0', /^SHARD_COUNT must be a whole number/],
+    ['SHARD_LIST', '0-1', /^SHARD_LIST must list shard ids separated by commas/],
+    ['METRICS_PORT', 'http', /^METRICS_PORT must be a port number/],
   ])('rejects a malformed %s with one line that names it and what to do', (name, value, message) => {
     const attempt = () => parseConfig({ [name]: value });
     expect(attempt).toThrow(ConfigError);

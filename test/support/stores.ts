@@ -34,8 +34,13 @@ function freshStoreUrl(name: BackendName, base: string): string {
 }
 
 /** Runs `body` once per backend, inside a describe named after it. */
-export function onEveryBackend(title: string, body: (fresh: () => string, name: BackendName) => void): void {
+export function onEveryBackend(
+  title: string,
+  body: (fresh: () => string, name: BackendName) => void,
+  only: readonly BackendName[] = ['SQLite', 'Redis', 'Postgres'],
+): void {
   for (const [name, base, variable] of SERVERS) {
+    if (!only.includes(name)) continue;
     if (!base) {
       if (process.env.CI === 'true')
         describe(`${title} on ${name}`, () => {

@@ -15,7 +15,12 @@ interface Shard {
 export class FakeGateway {
   readonly identifies: Array<{ shard: [number, number] }> = [];
   private readonly sockets = new Set<WebSocket>();
-  private readonly shards = new Map<number, Shard>();
+  /**
+   * Sessions by shard id. Two processes identifying as the same shard (a rolling restart, a
+   * misconfigured deploy) both stay connected and share that shard's interactions in turn.
+   */
+  private readonly shards = new Map<number, Shard[]>();
+  private turn = 0;
 
   constructor(private readonly discord: FakeDiscord) {}
 
@@ -24,11 +29,20 @@ export class FakeGateway {
     return this.shards.size > 0;
   }
 
+  /** How many sessions are open (two processes holding one shard count twice). */
+  get sessions(): number {
+    return [...this.shards.values()].reduce((n, sessions) => n + sessions.length, 0);
+  }
+
   connect(ws: WebSocket): void {
     this.sockets.add(ws);
     ws.on('close', () => {
       this.sockets.delete(ws);
-      for (const [id, s] of this.shards) if (s.ws === ws) this.shards.delete(id);
+      for (const [id, sessions] of this.shards) {
+        const left = sessions.filter((s) => s.ws !== ws);
+        if (left.length) this.shards.set(id, left);
+        else this.shards.delete(id);
+      }
       this.discord.emit('change');
     });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
@@ -42,9 +56,9 @@ export class FakeGateway {
 
   /** Sends an event to the shard that owns the guild; throws when the bot is not connected. */
   dispatch(guildId: string, event: string, d: unknown): void {
-    const shard = this.shards.get(this.shardOf(guildId));
-    if (!shard) throw new Error('the bot is not connected to the gateway');
-    this.send(shard, event, d);
+    const sessions = this.shards.get(this.shardOf(guildId));
+    if (!sessions?.length) throw new Error('the bot is not connected to the gateway');
+    this.send(sessions[this.turn++ % sessions.length]!, event, d);
   }
 
   terminate(): void {
@@ -52,7 +66,7 @@ export class FakeGateway {
   }
 
   private shardOf(guildId: string): number {
-    const count = [...this.shards.values()][0]?.count ?? 1;
+    const count = [...this.shards.values()][0]?.[0]?.count ?? 1;
     return Number((BigInt(guildId) >> 22n) % BigInt(count));
   }
 
@@ -70,7 +84,7 @@ export class FakeGateway {
     const [id, count] = (d.shard as [number, number] | undefined) ?? [0, 1];
     this.identifies.push({ shard: [id, count] });
     const shard = { ws, count, seq: 0 };
-    this.shards.set(id, shard);
+    this.shards.set(id, [...(this.shards.get(id) ?? []), shard]);
     const mine = discord.guilds.filter((g) => Number((BigInt(g.id) >> 22n) % BigInt(count)) === id);
     this.send(shard, 'READY', {
       v: 10,

@@ -380,6 +380,11 @@ export class FakeDiscord extends EventEmitter {
     return this.gateway.connected;
   }
 
+  /** How many gateway sessions are open (two processes holding one shard count twice). */
+  get sessions(): number {
+    return this.gateway.sessions;
+  }
+
   /** Every IDENTIFY the gateway received, with its shard. */
   get identifies(): ReadonlyArray<{ shard: [number, number] }> {
     return this.gateway.identifies;
