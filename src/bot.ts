@@ -44,7 +44,13 @@ export interface StartOptions {
 /** Nothing the bot posts may ping anyone unless a command opts in on that one message. */
 const NO_PINGS: NonNullable<ClientOptions['allowedMentions']> = { parse: [], repliedUser: false };
 
-const DRAIN_MS = 3_000;
+/**
+ * How long a stop waits for the answers in flight. Each member whose rating was saved must hear
+ * so, and discord.js sends a burst of deferred answers at about 50 edits a second per process, so
+ * 1,000 answers need about 20 s. Bounded: process managers stop waiting too (see README, systemd
+ * TimeoutStopSec and docker stop -t).
+ */
+export const DRAIN_MS = 25_000;
 /** How often the alert scheduler looks for digests and reminders that fell due. */
 const ALERT_PASS_MS = 30_000;
 
@@ -174,12 +180,25 @@ export async function startBot({
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      const deadline = Date.now() + DRAIN_MS;
       await router.drain(DRAIN_MS);
       await alerts.stop();
       await parties.stop();
+      // Requests queued in discord.js's REST client (tally edits, announcements) leave before it closes.
+      while (Date.now() < deadline && restBusy(client)) await new Promise((resolve) => setTimeout(resolve, 50));
       await client.destroy();
       await records.close();
       logger.info('stopped');
     })());
   return { client, commands, context, alerts, stop };
+}
+
+/**
+ * True while discord.js's REST client still has queued requests. Interaction callbacks go through
+ * "burst" handlers, which queue nothing (and always report themselves active): they are skipped.
+ */
+function restBusy(client: Client): boolean {
+  return [...client.rest.handlers.values()].some(
+    (handler) => (handler as { majorParameter?: string }).majorParameter !== 'burst' && !handler.inactive,
+  );
 }

@@ -1,4 +1,4 @@
-import { DiscordUnreachable, startBot, type RunningBot } from './bot.ts';
+import { DiscordUnreachable, DRAIN_MS, startBot, type RunningBot } from './bot.ts';
 import { CommandLoadError } from './command-loader.ts';
 import { ConfigError, loadEnvironment, parseConfig } from './config.ts';
 import { DataError } from './data/load-catalog.ts';
@@ -17,7 +17,7 @@ export async function main(): Promise<void> {
     bot = await startBot({ config, logger });
     const shutDown = (signal: string) => {
       logger.info('shutting down', { signal });
-      const force = setTimeout(() => process.exit(0), 5_000).unref();
+      const force = setTimeout(() => process.exit(0), DRAIN_MS + 5_000).unref();
       void bot.stop().finally(() => {
         clearTimeout(force);
         process.exit(0);

@@ -29,6 +29,8 @@ interface Job {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   deadline: number;
+  /** Tried once on a connection that found the file read-only: the next try opens the file again. */
+  retried?: boolean;
 }
 
 const MAX_GROUP = 500;
@@ -128,14 +130,18 @@ class SqliteDriver implements SqlDriver {
     try {
       return await use(db);
     } catch (error) {
-      if (REOPEN_CODES.has((error as { code?: string }).code ?? '') && this.db) {
-        // A read-only (or vanished) file: the next operation opens the file again.
-        const stale = this.db;
-        this.db = undefined;
-        void stale.then((d) => d.close(() => {})).catch(() => {});
-      }
+      this.reopenAfter(error);
       throw error;
     }
+  }
+
+  /** A read-only (or vanished) file: the next operation opens the file again, so it recovers once fixed. */
+  private reopenAfter(error: unknown): void {
+    if (!REOPEN_CODES.has((error as { code?: string }).code ?? '') || !this.db) return;
+    const stale = this.db;
+    this.db = undefined;
+    // Closed once the statements in flight on it are done (a group may still be committing).
+    setTimeout(() => void stale.then((d) => d.close(() => {})).catch(() => {}), 5_000).unref();
   }
 
   private async drain(): Promise<void> {
@@ -171,7 +177,12 @@ class SqliteDriver implements SqlDriver {
           } catch (error) {
             await run(db, 'ROLLBACK TO job');
             await run(db, 'RELEASE job');
-            outcomes.push(() => job.reject(error));
+            this.reopenAfter(error);
+            // The connection may predate the file becoming writable: one more try on a fresh one.
+            if (REOPEN_CODES.has((error as { code?: string }).code ?? '') && !job.retried) {
+              job.retried = true;
+              outcomes.push(() => this.queue.unshift(job));
+            } else outcomes.push(() => job.reject(error));
           }
         }
         await run(db, 'COMMIT');

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { tempDir } from './harness.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = `${ROOT}node_modules/.bin/tsx`;
+/**
+ * `node --import tsx`, as `npm start` runs: one process. (The tsx command is a second process that
+ * relays signals and kills a child that is too busy to acknowledge SIGTERM within 30 ms, which is
+ * exactly when a graceful stop matters.)
+ */
+const TSX_LOADER = import.meta.resolve('tsx');
 
 export interface Spawned {
   child: ChildProcess;
@@ -22,7 +27,7 @@ export function runScript(
   env: Record<string, string> = {},
   cwd = tempDir('dramabot-cwd-'),
 ): Spawned {
-  const child = spawn(TSX, [`${ROOT}${script}`, ...args], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, `${ROOT}${script}`, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

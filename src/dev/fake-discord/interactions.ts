@@ -43,20 +43,20 @@ export class InteractionResult {
   }
 
   /** The first response (reply, defer, update, choices or modal). */
-  async callback(): Promise<{ type: number; data?: Json; latencyMs: number }> {
-    return this.fake.waitFor(() => this.record.callback, `a response to interaction ${this.record.id}`);
+  async callback(timeoutMs?: number): Promise<{ type: number; data?: Json; latencyMs: number }> {
+    return this.fake.waitFor(() => this.record.callback, `a response to interaction ${this.record.id}`, timeoutMs);
   }
 
   /** The message the user sees once the answer settles (after a defer, once it has been edited). */
-  async reply(): Promise<FakeMessage> {
-    const callback = await this.callback();
+  async reply(timeoutMs?: number): Promise<FakeMessage> {
+    const callback = await this.callback(timeoutMs);
     return this.fake.waitFor(() => {
       const message = this.record.originalMessageId ? this.fake.messages.get(this.record.originalMessageId) : undefined;
       if (!message) return undefined;
       if (callback.type === CALLBACK.deferredMessage && message.flags & MESSAGE_FLAG.loading) return undefined;
       if (callback.type === CALLBACK.deferredUpdate && this.record.originalEdits === 0) return undefined;
       return message;
-    }, `the reply to interaction ${this.record.id}`);
+    }, `the reply to interaction ${this.record.id}`, timeoutMs);
   }
 
   /** Follow-up messages, once there are at least `count` of them. */
