@@ -12,6 +12,8 @@ import { buildSearchIndex, type SearchIndex } from './search/search-index.ts';
 import { openLegacyKeyv, openRecords } from './store/open-store.ts';
 import { Claims } from './store/claims.ts';
 import { migrateV1 } from './store/migrate-v1.ts';
+import { Metrics, observedRecords, serveMetrics } from './ops/metrics.ts';
+import type { Server } from 'node:http';
 import { Ratings } from './ratings/ratings.ts';
 import { restPollMessenger } from './discord/poll-messenger.ts';
 import { PollBoard } from './watchparty/poll-board.ts';
@@ -106,7 +108,9 @@ export async function startBot({
     songs: catalog.songs.length,
     ms: Math.round(performance.now() - loading),
   });
-  const records = await openRecords(config.databaseUrl);
+  const metrics = config.metricsPort === undefined ? undefined : new Metrics();
+  const opened = await openRecords(config.databaseUrl);
+  const records = metrics ? observedRecords(opened, metrics) : opened;
   try {
     await migrateV1(records, () => openLegacyKeyv(config.databaseUrl), logger);
   } catch (error) {
@@ -151,7 +155,17 @@ export async function startBot({
     now: clock,
   });
 
-  const router = createRouter(commands, context);
+  const router = createRouter(
+    commands,
+    context,
+    metrics && ((command, outcome, s) => metrics.interaction(command, outcome, s)),
+  );
+  // Up before login, so /healthz says 503 until the gateway is ready.
+  let metricsServer: Server | undefined;
+  if (metrics) {
+    metrics.watchGateway(client);
+    metricsServer = await serveMetrics(config.metricsPort!, metrics, { client, records }, logger);
+  }
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (_event, shard) => logger.warn('gateway disconnected', { shard }));
@@ -173,6 +187,7 @@ export async function startBot({
   } catch (error) {
     await client.destroy();
     await records.close();
+    metricsServer?.close();
     throw explainLoginFailure(error, config.apiUrl);
   }
   await ready;
@@ -188,6 +203,7 @@ export async function startBot({
       while (Date.now() < deadline && restBusy(client)) await new Promise((resolve) => setTimeout(resolve, 50));
       await client.destroy();
       await records.close();
+      metricsServer?.close();
       logger.info('stopped');
     })());
   return { client, commands, context, alerts, stop };

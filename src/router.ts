@@ -53,7 +53,12 @@ function ownerName(interaction: Interaction): string | undefined {
 }
 
 /** The one place errors are caught: users get a short ephemeral answer, the log gets the stack. */
-export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotContext): Router {
+export function createRouter(
+  commands: ReadonlyMap<string, Command>,
+  ctx: BotContext,
+  /** Told of every interaction once handled (metrics). */
+  observe?: (command: string, outcome: Outcome, seconds: number) => void,
+): Router {
   let accepting = true;
   const inFlight = new Set<Promise<Outcome>>();
 
@@ -147,13 +152,15 @@ export function createRouter(commands: ReadonlyMap<string, Command>, ctx: BotCon
         await replyQuietly(interaction, () => answer(interaction, 'error.internal', { ref: ref! }));
       }
     }
+    const elapsed = performance.now() - started;
     ctx.logger.info('interaction', {
       command: describeInteraction(interaction),
       guild: interaction.guildId ?? 'dm',
-      latency_ms: Math.round(performance.now() - started),
+      latency_ms: Math.round(elapsed),
       outcome,
       ref,
     });
+    observe?.(describeInteraction(interaction), outcome, elapsed / 1000);
     return outcome;
   }
 
