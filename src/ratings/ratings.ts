@@ -119,12 +119,13 @@ export class Ratings extends GuardedRecords {
   }
 
   private async readSummary(guildId: string, dramaId: string): Promise<RatingSummary> {
-    return (await this.readSummaries(guildId)).get(dramaId) ?? summaryOf(emptyHistogram());
+    const scores = Array.from({ length: MAX_SCORE }, (_, i) => ratingKeys.countBucket(dramaId, i + 1));
+    return (await this.readSummaries(guildId, scores)).get(dramaId) ?? summaryOf(emptyHistogram());
   }
 
-  private async readSummaries(guildId: string): Promise<Map<string, RatingSummary>> {
+  private async readSummaries(guildId: string, buckets?: readonly string[]): Promise<Map<string, RatingSummary>> {
     const histograms = new Map<string, number[]>();
-    for (const [bucket, n] of await this.records.tallies(ratingKeys.counts(guildId))) {
+    for (const [bucket, n] of await this.records.tallies(ratingKeys.counts(guildId), buckets)) {
       const cut = bucket.lastIndexOf(':');
       const dramaId = bucket.slice(0, cut);
       const score = Number(bucket.slice(cut + 1));

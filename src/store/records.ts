@@ -51,8 +51,8 @@ export interface Records {
   entriesOfMany(maps: readonly string[]): Promise<Array<Map<string, string>>>;
   /** Deletes a whole map (and its counts from `tallyKey`); resolves to how many members it had. */
   clear(map: string, tallyKey?: string): Promise<number>;
-  /** Bucket → count, for counts above zero. */
-  tallies(key: string): Promise<Map<string, number>>;
+  /** Bucket → count, for counts above zero; only the given buckets when listed (one drama's scores). */
+  tallies(key: string, buckets?: readonly string[]): Promise<Map<string, number>>;
   /** Sets the counts of a key outright (the migration computes them from the records). */
   setTallies(key: string, counts: ReadonlyMap<string, number>): Promise<void>;
   /** Takes the named job for `ttlMs` unless another owner holds it or it is finished. */

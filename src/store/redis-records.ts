@@ -136,8 +136,12 @@ export class RedisRecords implements Records {
     return this.eval<number>(CLEAR, [this.key(map), tallyKey ? this.key(tallyKey) : ''], []);
   }
 
-  async tallies(key: string): Promise<Map<string, number>> {
-    const hash = await this.client.hGetAll(this.key(key));
+  async tallies(key: string, buckets?: readonly string[]): Promise<Map<string, number>> {
+    const hash = buckets
+      ? Object.fromEntries(
+          (await this.client.hmGet(this.key(key), [...buckets])).map((n, i) => [buckets[i]!, n ?? '0'] as const),
+        )
+      : await this.client.hGetAll(this.key(key));
     return new Map(
       Object.entries(hash)
         .map(([bucket, n]) => [bucket, Number(n)] as const)

@@ -119,8 +119,12 @@ export class SqlRecords implements Records {
     });
   }
 
-  async tallies(key: string): Promise<Map<string, number>> {
-    const rows = await this.db.read(`SELECT bucket, n FROM ${TABLES.tallies} WHERE key = ? AND n > 0`, [key]);
+  async tallies(key: string, buckets?: readonly string[]): Promise<Map<string, number>> {
+    const only = buckets ? ` AND bucket IN (${buckets.map(() => '?').join(', ')})` : '';
+    const rows = await this.db.read(`SELECT bucket, n FROM ${TABLES.tallies} WHERE key = ? AND n > 0${only}`, [
+      key,
+      ...(buckets ?? []),
+    ]);
     return new Map(rows.map((r) => [r.bucket as string, Number(r.n)]));
   }
 

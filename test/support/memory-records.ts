@@ -63,8 +63,8 @@ export class MemoryRecords implements Records {
     return all.length;
   }
 
-  async tallies(key: string) {
-    return new Map([...(this.counts.get(key) ?? [])].filter(([, n]) => n > 0));
+  async tallies(key: string, buckets?: readonly string[]) {
+    return new Map([...(this.counts.get(key) ?? [])].filter(([b, n]) => n > 0 && (!buckets || buckets.includes(b))));
   }
 
   async setTallies(key: string, counts: ReadonlyMap<string, number>) {
