@@ -50,13 +50,19 @@ export class InteractionResult {
   /** The message the user sees once the answer settles (after a defer, once it has been edited). */
   async reply(timeoutMs?: number): Promise<FakeMessage> {
     const callback = await this.callback(timeoutMs);
-    return this.fake.waitFor(() => {
-      const message = this.record.originalMessageId ? this.fake.messages.get(this.record.originalMessageId) : undefined;
-      if (!message) return undefined;
-      if (callback.type === CALLBACK.deferredMessage && message.flags & MESSAGE_FLAG.loading) return undefined;
-      if (callback.type === CALLBACK.deferredUpdate && this.record.originalEdits === 0) return undefined;
-      return message;
-    }, `the reply to interaction ${this.record.id}`, timeoutMs);
+    return this.fake.waitFor(
+      () => {
+        const message = this.record.originalMessageId
+          ? this.fake.messages.get(this.record.originalMessageId)
+          : undefined;
+        if (!message) return undefined;
+        if (callback.type === CALLBACK.deferredMessage && message.flags & MESSAGE_FLAG.loading) return undefined;
+        if (callback.type === CALLBACK.deferredUpdate && this.record.originalEdits === 0) return undefined;
+        return message;
+      },
+      `the reply to interaction ${this.record.id}`,
+      timeoutMs,
+    );
   }
 
   /** Follow-up messages, once there are at least `count` of them. */
