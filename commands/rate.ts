@@ -62,15 +62,15 @@ export default {
   },
 
   actions: actions.rate,
+  forms: actions.rateForm,
 
   async component(interaction, ctx, action) {
-    if (action.name !== 'open') throw new UserError('error.staleComponent');
     if (!interaction.guildId) throw new UserError('rate.guildOnly');
     const drama = dramaById(ctx.catalog, action.dramaId);
     const locale = interaction.locale;
     await interaction.showModal(
       new ModalBuilder()
-        .setCustomId(actions.rate.submit(drama.id))
+        .setCustomId(actions.rateForm.submit(drama.id))
         .setTitle(truncate(t(locale, 'rate.modalTitle', { drama: dramaTitle(drama, locale) }), 45))
         .addComponents(
           new ActionRowBuilder<TextInputBuilder>().addComponents(
@@ -95,9 +95,8 @@ export default {
   },
 
   async modal(interaction, ctx, action) {
-    if (action.name !== 'submit') throw new UserError('error.staleComponent');
     const drama = dramaById(ctx.catalog, action.dramaId);
     const score = parseScore(interaction.fields.getTextInputValue('score'));
     await save(interaction, ctx, drama, score, cleanReview(interaction.fields.getTextInputValue('review')));
   },
-} satisfies Command<Action<typeof actions.rate>>;
+} satisfies Command<Action<typeof actions.rate>, Action<typeof actions.rateForm>>;

@@ -12,7 +12,10 @@ import type { ActionDecoder } from './discord/custom-id.ts';
  * One slash command: its builder and its handlers. Each file in commands/ default-exports one,
  * typed with `satisfies Command`. Handlers stay thin; the logic lives in src/.
  */
-export interface Command<Action extends { name: string } = { name: string }> {
+export interface Command<
+  Action extends { name: string } = { name: string },
+  FormAction extends { name: string } = Action,
+> {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /**
    * Needs Manage Server. The builder must also set default_member_permissions (the loader checks),
@@ -26,10 +29,12 @@ export interface Command<Action extends { name: string } = { name: string }> {
    * custom_id it cannot read (an outdated button) itself; the handlers get only actions they know.
    */
   actions?: ActionDecoder<Action>;
+  /** Reads this command's modal custom_ids, when they are a set of their own; `actions` otherwise. */
+  forms?: ActionDecoder<FormAction>;
   /** Buttons and select menus whose custom_id starts with this command's name. */
   component?(interaction: MessageComponentInteraction, ctx: BotContext, action: Action): Promise<unknown>;
   /** Modal submissions whose custom_id starts with this command's name. */
-  modal?(interaction: ModalSubmitInteraction, ctx: BotContext, action: Action): Promise<unknown>;
+  modal?(interaction: ModalSubmitInteraction, ctx: BotContext, action: FormAction): Promise<unknown>;
 }
 
 /**

@@ -101,9 +101,10 @@ export function createRouter(
     else if (interaction.isAutocomplete()) await (command.autocomplete ?? emptyChoices)(interaction, ctx);
     else {
       // A button, menu or form: the command's own decoder reads it, or it is from an older version.
+      const decoder = interaction.isModalSubmit() ? (command.forms ?? command.actions) : command.actions;
       const action =
         interaction.isMessageComponent() || interaction.isModalSubmit()
-          ? command.actions?.decode(parseCustomId(interaction.customId))
+          ? decoder?.decode(parseCustomId(interaction.customId))
           : undefined;
       if (action && interaction.isMessageComponent() && command.component)
         await command.component(interaction, ctx, action);

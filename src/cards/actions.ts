@@ -103,8 +103,12 @@ export const ost = defineActions('ost', {
 });
 
 export const rate = defineActions('rate', {
-  /** Opens the rating form for a drama; its submission comes back as `submit`. */
+  /** Opens the rating form for a drama; its submission comes back as `rateForm.submit`. */
   open: action('open', (dramaId: string) => [dramaId], dramaRef),
+});
+
+/** The rating form (a modal): its own set, so a button id can never reach the form handler. */
+export const rateForm = defineActions('rate', {
   submit: action('submit', (dramaId: string) => [dramaId], dramaRef),
 });
 
