@@ -1,10 +1,11 @@
 /**
  * Which pages a record may cite. A fan who follows a card's link must land on the publisher's own
- * page: never a proxy, a pirate site, a half-built copy of a site, or a page that wants them to log
- * in. data:check rejects those, and warns about copies of Wikipedia (the original is one edit away).
+ * page: never a proxy, a pirate site, a half-built copy of a site, a forum post, or a page that wants
+ * them to log in. data:check rejects those, and warns about copies of Wikipedia and of news articles
+ * (the original is one edit away).
  * One entry per host, each with why; a host matches itself and its subdomains.
  */
-type Kind = 'proxy' | 'piracy' | 'dev' | 'mirror';
+type Kind = 'proxy' | 'piracy' | 'dev' | 'forum' | 'mirror';
 
 const HOSTS: Record<string, { kind: Kind; why: string }> = {
   // Web proxies: they show someone else's page under their own address.
@@ -33,6 +34,17 @@ const HOSTS: Record<string, { kind: Kind; why: string }> = {
   'vercel.app': { kind: 'dev', why: "Vercel's deploy host" },
   'herokuapp.com': { kind: 'dev', why: "Heroku's deploy host" },
   'pages.dev': { kind: 'dev', why: "Cloudflare Pages' preview host, where copies of other sites live" },
+  // Forums and repost boards: anonymous posts that copy someone else's article or photo, edited or
+  // deleted at will, often behind a member login. Not a publisher, so rejected like a proxy; cite the
+  // article the post copied.
+  'theqoo.net': { kind: 'forum', why: 'a fan forum (posts repost articles)' },
+  'instiz.net': { kind: 'forum', why: 'a fan forum (posts repost articles)' },
+  'pann.nate.com': { kind: 'forum', why: "Nate's anonymous discussion board" },
+  'dcinside.com': { kind: 'forum', why: 'a forum (galleries and its issuefeed repost board)' },
+  'fmkorea.com': { kind: 'forum', why: 'a forum (posts repost articles)' },
+  'reddit.com': { kind: 'forum', why: 'a forum (threads quote or link the article)' },
+  // Copies of news articles: the same text as the newspaper's own page, under another address.
+  'kode.co.kr': { kind: 'mirror', why: "a mirror that re-serves other outlets' news articles" },
   // Copies of Wikipedia (and of Namuwiki): cite the original article instead.
   'wikizero.com': { kind: 'mirror', why: 'a copy of Wikipedia' },
   'everything.explained.today': { kind: 'mirror', why: 'a copy of Wikipedia' },
@@ -85,7 +97,7 @@ export function judgeSource(source: string): SourceVerdict | undefined {
   const listed = listedHost(host);
   if (listed?.kind === 'mirror')
     return { level: 'warn', message: `is ${listed.why} (${listed.host}); cite the original article instead` };
-  if (listed?.kind === 'proxy' || listed?.kind === 'piracy')
+  if (listed?.kind === 'proxy' || listed?.kind === 'piracy' || listed?.kind === 'forum')
     return {
       level: 'reject',
       message: `is ${listed.why} (${listed.host}), not a page to send fans to; cite the original publisher's page`,

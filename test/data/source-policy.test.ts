@@ -21,6 +21,24 @@ describe('which pages a record may cite', () => {
       expect(level(url), url).toBe('reject');
   });
 
+  it('rejects fan forums and repost boards, which are not a publisher', () => {
+    expect(judgeSource('https://theqoo.net/index.php?mid=dyb&filter_mode=best&document_srl=1669622696')).toEqual({
+      level: 'reject',
+      message:
+        "is a fan forum (posts repost articles) (theqoo.net), not a page to send fans to; cite the original publisher's page",
+    });
+    for (const url of [
+      'https://www.instiz.net/pt/7137151',
+      'https://pann.nate.com/talk/371234567',
+      'https://issuefeed.dcinside.com/content/596068',
+      'https://gall.dcinside.com/board/view/?id=drama_new3&no=1',
+      'https://www.fmkorea.com/5123456789',
+      'https://www.reddit.com/r/KDRAMA/comments/abc/lovely_runner/',
+    ])
+      expect(level(url), url).toBe('reject');
+    expect(judgeSource('https://news.nate.com/view/20240528n12345')).toBeUndefined();
+  });
+
   it('rejects staging, preview and deploy hosts, bare IP addresses and odd ports', () => {
     for (const url of [
       'https://staging.dramabeans.com/2015/09/signal',
@@ -62,6 +80,16 @@ describe('which pages a record may cite', () => {
     expect(judgeSource('https://en.wikipedia.org/wiki/Kingdom_(South_Korean_TV_series)')).toBeUndefined();
   });
 
+  it("warns on copies of news articles and asks for the newspaper's own page", () => {
+    expect(judgeSource('https://kuk.kode.co.kr/article/view/kuk201502160033')).toEqual({
+      level: 'warn',
+      message:
+        "is a mirror that re-serves other outlets' news articles (kode.co.kr); cite the original article instead",
+    });
+    expect(level('https://kode.co.kr/article/view/kuk201502160033')).toBe('warn');
+    expect(judgeSource('https://tenasia.hankyung.com/article/2015021624654')).toBeUndefined();
+  });
+
   it('fails data:check on a rejected source with file, path and reason, and only warns on a mirror', () => {
     const lead = person('lead', 'Lead', { sources: ['https://wikizero.com/en/Lead'] });
     const bad = drama('one', { sources: ['https://example.org/one', 'https://kissasian.is/one.html'] });
@@ -85,7 +113,7 @@ describe('which pages a record may cite', () => {
     ]);
   });
 
-  it('leaves the shipped dataset without a rejected source or a copy of Wikipedia', () => {
+  it('leaves the shipped dataset without a rejected source or a copy of Wikipedia or of the news', () => {
     expect(loadDataset('data', { synced: false }).summary.sourceWarnings).toEqual([]);
   });
 });
