@@ -43,6 +43,9 @@ const HOSTS: Record<string, { kind: Kind; why: string }> = {
   'dcinside.com': { kind: 'forum', why: 'a forum (galleries and its issuefeed repost board)' },
   'fmkorea.com': { kind: 'forum', why: 'a forum (posts repost articles)' },
   'reddit.com': { kind: 'forum', why: 'a forum (threads quote or link the article)' },
+  'ppomppu.co.kr': { kind: 'forum', why: 'a community forum (its news boards repost articles)' },
+  'ppomppu1.co.kr': { kind: 'forum', why: "a copy of Ppomppu's forum boards" },
+  'tieba.baidu.com': { kind: 'forum', why: "Baidu's discussion forum" },
   // Copies of news articles: the same text as the newspaper's own page, under another address.
   'kode.co.kr': { kind: 'mirror', why: "a mirror that re-serves other outlets' news articles" },
   // Copies of Wikipedia (and of Namuwiki): cite the original article instead.

@@ -34,6 +34,9 @@ describe('which pages a record may cite', () => {
       'https://gall.dcinside.com/board/view/?id=drama_new3&no=1',
       'https://www.fmkorea.com/5123456789',
       'https://www.reddit.com/r/KDRAMA/comments/abc/lovely_runner/',
+      'https://ppomppu1.co.kr/zboard/view.php?id=news_broadcast&no=350873&page=1',
+      'https://www.ppomppu.co.kr/zboard/view.php?id=issue&no=1',
+      'https://tieba.baidu.com/p/1366360661',
     ])
       expect(level(url), url).toBe('reject');
     expect(judgeSource('https://news.nate.com/view/20240528n12345')).toBeUndefined();
