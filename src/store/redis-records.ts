@@ -179,9 +179,17 @@ export class RedisRecords implements Records {
   }
 
   async close(): Promise<void> {
-    // Not connected (Redis down): drop the socket instead of waiting to say goodbye.
-    if (!this.client.isReady) this.client.destroy();
-    else await this.client.quit().catch(() => this.client.destroy());
+    // Not connected (Redis down): drop the socket instead of waiting to say goodbye. A QUIT
+    // that gets no answer (Redis died a moment ago) gives up after a second.
+    if (!this.client.isReady) {
+      this.client.destroy();
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 1_000)));
+    const said = await Promise.race([this.client.quit().catch(() => 'failed' as const), gaveUp]);
+    clearTimeout(timer);
+    if (said === 'timeout' || said === 'failed') this.client.destroy();
   }
 
   private key(name: string): string {

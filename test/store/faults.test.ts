@@ -17,8 +17,8 @@ const at = 1_700_000_000_000;
 const opened: Records[] = [];
 const children: ChildProcess[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
   await Promise.all(opened.splice(0).map((r) => r.close().catch(() => {})));
+  for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
 async function ratingsAt(url: string) {
