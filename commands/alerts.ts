@@ -1,6 +1,5 @@
 import {
   ChannelType,
-  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -11,6 +10,7 @@ import { dramaChoices } from '../src/cards/autocomplete.ts';
 import { discordDate } from '../src/cards/message.ts';
 import { episodeRange, renderAlertsOverview } from '../src/cards/watchlist-cards.ts';
 import type { Command } from '../src/command.ts';
+import { serverOf } from '../src/discord/where.ts';
 import type { BotContext } from '../src/context.ts';
 import { UserError } from '../src/errors.ts';
 import { named } from '../src/i18n/command-text.ts';
@@ -65,7 +65,6 @@ export default {
   adminOnly: true,
   data: named(new SlashCommandBuilder(), 'alerts')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
     .addSubcommand((sub) =>
       named(sub, 'alerts.channel').addChannelOption((o) =>
         named(o, 'alerts.channel.channel')
@@ -93,8 +92,7 @@ export default {
 
   async execute(interaction, ctx) {
     const { options, locale } = interaction;
-    const guildId = interaction.guildId;
-    if (!guildId) throw new UserError('error.guildOnly');
+    const guildId = serverOf(interaction);
     const sub = options.getSubcommand(true);
     switch (sub) {
       case 'channel': {

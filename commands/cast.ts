@@ -3,6 +3,7 @@ import { renderPersonCard } from '../src/cards/person-card.ts';
 import * as actions from '../src/cards/actions.ts';
 import { unhandled, type Command } from '../src/command.ts';
 import type { Action } from '../src/discord/custom-id.ts';
+import { whereOf } from '../src/discord/where.ts';
 import { open, reply, turnPage } from '../src/discord/respond.ts';
 import { named } from '../src/i18n/command-text.ts';
 import { personChoices } from '../src/cards/autocomplete.ts';
@@ -46,7 +47,11 @@ export default {
           renderPersonCard(personById(ctx.catalog, action.personId), ctx.catalog, locale, action.page),
         );
       case 'openDrama':
-        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, picked)), 'card');
+        return open(
+          interaction,
+          await dramaCardView(ctx, whereOf(interaction), dramaById(ctx.catalog, picked)),
+          'card',
+        );
     }
     return unhandled(action);
   },

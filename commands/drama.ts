@@ -8,6 +8,7 @@ import { dramaTitle } from '../src/catalog/names.ts';
 import { describeSearch, renderSearchResults } from '../src/cards/search-results.ts';
 import { unhandled, type Command } from '../src/command.ts';
 import type { Action } from '../src/discord/custom-id.ts';
+import { whereOf } from '../src/discord/where.ts';
 import type { BotContext } from '../src/context.ts';
 import { open, reply, turnPage } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
@@ -98,7 +99,7 @@ export default {
       case 'info':
         return reply(
           interaction,
-          await dramaCardView(ctx, interaction, findDrama(ctx, interaction.options.getString('title', true))),
+          await dramaCardView(ctx, whereOf(interaction), findDrama(ctx, interaction.options.getString('title', true))),
         );
       case 'episodes': {
         const drama = findDrama(ctx, interaction.options.getString('title', true), 'episodes');
@@ -108,7 +109,7 @@ export default {
       case 'search':
         return reply(interaction, searchCard(ctx, filterFrom(interaction, ctx), locale, 0));
       case 'random':
-        return reply(interaction, await randomCard(ctx, interaction, filterFrom(interaction, ctx)));
+        return reply(interaction, await randomCard(ctx, whereOf(interaction), filterFrom(interaction, ctx)));
     }
   },
 
@@ -127,10 +128,18 @@ export default {
     const locale = interaction.locale;
     switch (action.name) {
       case 'card':
-        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, action.dramaId)), 'card');
+        return open(
+          interaction,
+          await dramaCardView(ctx, whereOf(interaction), dramaById(ctx.catalog, action.dramaId)),
+          'card',
+        );
       case 'openDrama': {
         const picked = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-        return open(interaction, await dramaCardView(ctx, interaction, dramaById(ctx.catalog, picked)), 'card');
+        return open(
+          interaction,
+          await dramaCardView(ctx, whereOf(interaction), dramaById(ctx.catalog, picked)),
+          'card',
+        );
       }
       case 'cast': {
         const card = renderCastList(dramaById(ctx.catalog, action.dramaId), ctx.catalog, locale, action.page ?? 0);
@@ -143,7 +152,7 @@ export default {
       case 'search':
         return turnPage(interaction, searchCard(ctx, action.filter, locale, action.page));
       case 'another':
-        return turnPage(interaction, await randomCard(ctx, interaction, action.filter, action.shownId));
+        return turnPage(interaction, await randomCard(ctx, whereOf(interaction), action.filter, action.shownId));
     }
     return unhandled(action);
   },

@@ -1,6 +1,5 @@
 import {
   ActionRowBuilder,
-  InteractionContextType,
   MessageFlags,
   ModalBuilder,
   SlashCommandBuilder,
@@ -16,6 +15,7 @@ import type { Command } from '../src/command.ts';
 import type { Action } from '../src/discord/custom-id.ts';
 import type { BotContext } from '../src/context.ts';
 import type { Drama } from '../src/data/schema.ts';
+import { serverOf } from '../src/discord/where.ts';
 import { UserError } from '../src/errors.ts';
 import { named } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
@@ -33,18 +33,17 @@ async function save(
   score: number,
   review: string | undefined,
 ) {
-  if (!interaction.guildId) throw new UserError('rate.guildOnly');
   // Deferred first: a burst of ratings queues writes, and the answer must wait for the write.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const rating = { score, ...(review ? { review } : {}), at: Date.now() };
-  const result = await ctx.ratings.rate(interaction.guildId, drama.id, interaction.user.id, rating);
+  const result = await ctx.ratings.rate(serverOf(interaction), drama.id, interaction.user.id, rating);
   await interaction.editReply(renderRateConfirmation(drama, rating, result, interaction.locale));
 }
 
 /** `/rate title score [review]`, and the Rate button on drama cards (a form). */
 export default {
+  guildOnly: true,
   data: named(new SlashCommandBuilder(), 'rate')
-    .setContexts(InteractionContextType.Guild)
     .addStringOption((o) => named(o, 'rate.title').setRequired(true).setAutocomplete(true).setMaxLength(100))
     .addIntegerOption((o) => named(o, 'score').setRequired(true).setMinValue(MIN_SCORE).setMaxValue(MAX_SCORE))
     .addStringOption((o) => named(o, 'review').setMaxLength(MAX_REVIEW_LENGTH)),
@@ -65,7 +64,6 @@ export default {
   forms: actions.rateForm,
 
   async component(interaction, ctx, action) {
-    if (!interaction.guildId) throw new UserError('rate.guildOnly');
     const drama = dramaById(ctx.catalog, action.dramaId);
     const locale = interaction.locale;
     await interaction.showModal(

@@ -1,7 +1,6 @@
 import {
   AttachmentBuilder,
   ButtonStyle,
-  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -12,6 +11,7 @@ import { button, row } from '../src/cards/message.ts';
 import { plain } from '../src/text.ts';
 import { dramaTitle } from '../src/catalog/names.ts';
 import type { Command } from '../src/command.ts';
+import { serverOf } from '../src/discord/where.ts';
 import type { Action } from '../src/discord/custom-id.ts';
 import { UserError } from '../src/errors.ts';
 import { choice, named } from '../src/i18n/command-text.ts';
@@ -28,7 +28,6 @@ export default {
   adminOnly: true,
   data: named(new SlashCommandBuilder(), 'ratings-admin')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
     .addSubcommand((sub) =>
       named(sub, 'ratings-admin.remove')
         .addUserOption((o) => named(o, 'member').setRequired(true))
@@ -45,8 +44,8 @@ export default {
     .addSubcommand((sub) => named(sub, 'ratings-admin.export')),
 
   async execute(interaction, ctx) {
-    const { guildId, locale } = interaction;
-    if (!guildId) throw new UserError('error.guildOnly');
+    const { locale } = interaction;
+    const guildId = serverOf(interaction);
     const sub = interaction.options.getSubcommand();
     if (sub === 'export') {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -101,8 +100,8 @@ export default {
   actions: actions.ratingsAdmin,
 
   async component(interaction, ctx, action) {
-    const { guildId, locale } = interaction;
-    if (!guildId) throw new UserError('error.guildOnly');
+    const { locale } = interaction;
+    const guildId = serverOf(interaction);
     if (action.name === 'cancelReset')
       return interaction.update({ content: t(locale, 'admin.resetCancelled'), components: [] });
     const drama = dramaById(ctx.catalog, action.dramaId);

@@ -1,4 +1,5 @@
-import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { serverOf } from '../src/discord/where.ts';
 import { renderDramaRatings, renderLeaderboard, renderMyRatings } from '../src/cards/ratings-cards.ts';
 import * as actions from '../src/cards/actions.ts';
 import { unhandled, type Command } from '../src/command.ts';
@@ -32,14 +33,14 @@ async function myRatingsCard(ctx: BotContext, guildId: string, userId: string, l
 
 /** `/ratings`: the leaderboard; `title:` one drama's ratings; `mine:true` your own (private). */
 export default {
+  guildOnly: true,
   data: named(new SlashCommandBuilder(), 'ratings')
-    .setContexts(InteractionContextType.Guild)
     .addStringOption((o) => named(o, 'ratings.title').setAutocomplete(true).setMaxLength(100))
     .addBooleanOption((o) => named(o, 'mine')),
 
   async execute(interaction, ctx) {
-    const { guildId, locale } = interaction;
-    if (!guildId) throw new UserError('rate.guildOnly');
+    const { locale } = interaction;
+    const guildId = serverOf(interaction);
     const title = interaction.options.getString('title');
     if (interaction.options.getBoolean('mine')) {
       return interaction.reply({
@@ -63,8 +64,8 @@ export default {
   actions: actions.ratings,
 
   async component(interaction, ctx, action) {
-    const { guildId, locale } = interaction;
-    if (!guildId) throw new UserError('rate.guildOnly');
+    const { locale } = interaction;
+    const guildId = serverOf(interaction);
     switch (action.name) {
       case 'leaderboardPage':
         return turnPage(interaction, await leaderboardCard(ctx, guildId, interaction.guild?.name, locale, action.page));

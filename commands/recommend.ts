@@ -3,6 +3,7 @@ import { renderRecommendations } from '../src/cards/recommend-card.ts';
 import { describeFilter } from '../src/cards/search-results.ts';
 import * as actions from '../src/cards/actions.ts';
 import type { Command } from '../src/command.ts';
+import { installedServer } from '../src/discord/where.ts';
 import type { Action } from '../src/discord/custom-id.ts';
 import type { BotContext } from '../src/context.ts';
 import type { Drama } from '../src/data/schema.ts';
@@ -25,9 +26,11 @@ async function recommendationsCard(
   filter: { genre?: string; maxEpisodes?: number },
 ) {
   let serverRatings: ReadonlyMap<string, DramaRatings> = new Map();
-  if (interaction.guildId) {
+  // Outside a server that added the bot there are no ratings to use: content similarity only.
+  const server = installedServer(interaction);
+  if (server) {
     try {
-      serverRatings = await ctx.ratings.serverRatings(interaction.guildId);
+      serverRatings = await ctx.ratings.serverRatings(server);
     } catch (error) {
       if (!(error instanceof StoreUnavailable)) throw error;
     }
@@ -38,7 +41,7 @@ async function recommendationsCard(
     const filters = describeFilter(filter, interaction.locale);
     throw new UserError('recommend.none', { filters: filters ? ` (${filters})` : '' });
   }
-  return renderRecommendations(found, basis, like, ctx.catalog, interaction.locale);
+  return renderRecommendations(found, basis, like, ctx.catalog, interaction.locale, { inServer: Boolean(server) });
 }
 
 /** `/recommend [like] [genre] [max_episodes]`, and the Similar button on drama cards. */

@@ -1,6 +1,4 @@
 import {
-  ApplicationIntegrationType,
-  InteractionContextType,
   MessageFlags,
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
@@ -106,8 +104,6 @@ async function remind(interaction: ChatInputCommandInteraction, ctx: BotContext,
 /** `/watchlist`: a member's own list, the same in every server and in DMs (the app can be installed to a user). */
 export default {
   data: named(new SlashCommandBuilder(), 'watchlist')
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel)
     .addSubcommand((sub) =>
       named(sub, 'watchlist.add')
         .addStringOption(titleOption)

@@ -1,5 +1,4 @@
 import {
-  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -20,6 +19,7 @@ import type { Command } from '../src/command.ts';
 import type { Action } from '../src/discord/custom-id.ts';
 import type { BotContext } from '../src/context.ts';
 import { replyPrivatelyWhenDone } from '../src/discord/respond.ts';
+import { serverOf } from '../src/discord/where.ts';
 import { instant, UserError } from '../src/errors.ts';
 import { named, numberedTitle } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
@@ -29,11 +29,6 @@ import { planPoll } from '../src/watchparty/plan.ts';
 import { MAX_OPEN_POLLS, MAX_TITLES, canClose, counted, type Poll } from '../src/watchparty/poll.ts';
 
 const EXTRA_TITLES = Array.from({ length: MAX_TITLES - 1 }, (_, i) => `title${i + 2}`);
-
-function guildOf(interaction: BaseInteraction): string {
-  if (!interaction.guildId) throw new UserError('party.guildOnly');
-  return interaction.guildId;
-}
 
 const canManage = (interaction: BaseInteraction) =>
   Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
@@ -45,7 +40,7 @@ async function closablePoll(
   pollId: string,
   known?: Poll,
 ): Promise<Poll> {
-  const poll = known ?? (await ctx.parties.store.get(guildOf(interaction), pollId));
+  const poll = known ?? (await ctx.parties.store.get(serverOf(interaction), pollId));
   if (!poll) throw new UserError('party.unknownPoll');
   if (poll.closed) throw new UserError('party.alreadyClosed', { when: instant(poll.closed.at, 'R') });
   if (!canClose(poll, interaction.user.id, canManage(interaction)))
@@ -55,7 +50,7 @@ async function closablePoll(
 
 async function start(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const { locale, options } = interaction;
-  const guildId = guildOf(interaction);
+  const guildId = serverOf(interaction);
   // The tally is kept live, and the result posted, through the channel: the bot must be able to.
   if (!interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages]))
     throw new UserError('party.needsChannelAccess');
@@ -91,7 +86,7 @@ async function start(interaction: ChatInputCommandInteraction, ctx: BotContext):
 }
 
 async function close(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const guildId = guildOf(interaction);
+  const guildId = serverOf(interaction);
   const chosen = interaction.options.getString('poll');
   // Without a poll named: the newest open one in this channel.
   const newest = chosen
@@ -112,7 +107,7 @@ async function close(interaction: ChatInputCommandInteraction, ctx: BotContext):
 }
 
 async function results(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const guildId = guildOf(interaction);
+  const guildId = serverOf(interaction);
   const pollId = interaction.options.getString('poll');
   const poll = pollId
     ? await ctx.parties.store.get(guildId, pollId)
@@ -134,8 +129,8 @@ async function results(interaction: ChatInputCommandInteraction, ctx: BotContext
  * withdraw, close. The logic (planning, storing, tallying, closing) lives in src/watchparty/.
  */
 export default {
+  guildOnly: true,
   data: named(new SlashCommandBuilder(), 'watchparty')
-    .setContexts(InteractionContextType.Guild)
     .addSubcommand((sub) => {
       named(sub, 'watchparty.start')
         .addStringOption((o) =>
@@ -167,7 +162,7 @@ export default {
     if (sub === 'start') return start(interaction, ctx);
     if (sub === 'close') return close(interaction, ctx);
     if (sub === 'results') return results(interaction, ctx);
-    const { open, closed } = await ctx.parties.store.list(guildOf(interaction));
+    const { open, closed } = await ctx.parties.store.list(serverOf(interaction));
     await interaction.reply({
       ...renderPollList(open.map(counted), closed.map(counted), ctx.catalog, interaction.locale),
       flags: MessageFlags.Ephemeral,
@@ -178,7 +173,7 @@ export default {
     const focused = interaction.options.getFocused(true);
     if (focused.name !== 'poll')
       return interaction.respond(dramaChoices(ctx.search, ctx.catalog, focused.value, interaction.locale));
-    const { open, closed } = await ctx.parties.store.list(guildOf(interaction));
+    const { open, closed } = await ctx.parties.store.list(serverOf(interaction));
     const polls = interaction.options.getSubcommand() === 'close' ? [...open].reverse() : closed;
     const typed = focused.value.toLowerCase();
     const choices = polls
@@ -191,7 +186,7 @@ export default {
   actions: actions.watchparty,
 
   async component(interaction, ctx, action) {
-    const guildId = guildOf(interaction);
+    const guildId = serverOf(interaction);
     const { pollId } = action;
     if (action.name === 'close') {
       await closablePoll(interaction, ctx, pollId);

@@ -32,6 +32,11 @@ function commandProblems(file: string, exported: unknown): string[] {
       problems.push(`${file}: ${handler} must be a function`);
     }
   }
+  if (data && typeof data.toJSON === 'function') {
+    const json = (data.toJSON as () => { contexts?: unknown; integration_types?: unknown })();
+    if (json.contexts != null || json.integration_types != null)
+      problems.push(`${file}: set guildOnly: true instead of setContexts/setIntegrationTypes (the flag sets both)`);
+  }
   if (command.adminOnly && data && typeof data.toJSON === 'function') {
     const json = (data.toJSON as () => { default_member_permissions?: string | null })();
     const required = BigInt(json.default_member_permissions ?? 0);

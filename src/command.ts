@@ -1,9 +1,11 @@
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  MessageComponentInteraction,
-  ModalSubmitInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
+  type ModalSubmitInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotContext } from './context.ts';
 import type { ActionDecoder } from './discord/custom-id.ts';
@@ -22,6 +24,14 @@ export interface Command<
    * and the router checks the member's permissions again at run time.
    */
   adminOnly?: boolean;
+  /**
+   * Works only in a server that added the bot (ratings, watch parties: they belong to a server).
+   * Registered for server installs in server channels only, and the router refuses it (and its
+   * buttons and forms) anywhere else, once, for every command. Without it a command is for
+   * everyone everywhere: both installs ("Add to server", "Add to my apps"), in servers, in DMs with
+   * the bot and in group DMs. adminOnly implies it.
+   */
+  guildOnly?: boolean;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<unknown>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<unknown>;
   /**
@@ -43,4 +53,26 @@ export interface Command<
  */
 export function unhandled(action: never): never {
   throw new Error(`no handler for action ${JSON.stringify(action)}`);
+}
+
+export function isGuildOnly(command: Pick<Command, 'guildOnly' | 'adminOnly'>): boolean {
+  return Boolean(command.guildOnly || command.adminOnly);
+}
+
+/** Where Discord offers the command: the install types and contexts its registration carries. */
+export function installation(command: Pick<Command, 'guildOnly' | 'adminOnly'>): {
+  integration_types: ApplicationIntegrationType[];
+  contexts: InteractionContextType[];
+} {
+  return isGuildOnly(command)
+    ? { integration_types: [ApplicationIntegrationType.GuildInstall], contexts: [InteractionContextType.Guild] }
+    : {
+        integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+        contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+      };
+}
+
+/** The body `npm run deploy` sends for a command: its builder's JSON, with where it works. */
+export function registration(command: Command): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return { ...command.data.toJSON(), ...installation(command) };
 }

@@ -1,6 +1,6 @@
 import { REST } from '@discordjs/rest';
 import { Routes, type APIApplication, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import type { Command } from './command.ts';
+import { registration, type Command } from './command.ts';
 import { ConfigError, requireToken, type Config } from './config.ts';
 
 export type DeployMode = 'deploy' | 'dry-run' | 'clear';
@@ -13,7 +13,7 @@ export interface DeployResult {
 }
 
 function commandBodies(commands: ReadonlyMap<string, Command>): unknown[] {
-  return [...commands.values()].map((command) => command.data.toJSON());
+  return [...commands.values()].map(registration);
 }
 
 /**

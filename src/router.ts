@@ -6,7 +6,8 @@ import {
   type Interaction,
   type RepliableInteraction,
 } from 'discord.js';
-import type { Command } from './command.ts';
+import { isGuildOnly, type Command } from './command.ts';
+import { installedServer } from './discord/where.ts';
 import type { BotContext } from './context.ts';
 import { parseCustomId } from './discord/custom-id.ts';
 import { StoreUnavailable, UserError, errorReference, type StoreFeature } from './errors.ts';
@@ -93,8 +94,14 @@ export function createRouter(
       );
       return 'unknown';
     }
+    // Checked here once for every command, its buttons and its forms: DMs, and servers where only
+    // the member installed the bot, get the same one line.
+    if (isGuildOnly(command) && !installedServer(interaction)) {
+      await answer(interaction, 'error.guildOnly');
+      return 'refused';
+    }
     if (command.adminOnly && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      await answer(interaction, interaction.inGuild() ? 'error.adminOnly' : 'error.guildOnly');
+      await answer(interaction, 'error.adminOnly');
       return 'refused';
     }
     if (interaction.isChatInputCommand()) await command.execute(interaction, ctx);

@@ -44,7 +44,15 @@ export function renderRecommendations(
   like: Drama | undefined,
   catalog: Catalog,
   locale: Locale,
+  { inServer = true }: { inServer?: boolean } = {},
 ): Card {
+  // Outside a server that added the bot: no ratings, so content similarity only, and the card says so.
+  const intro = [
+    t(locale, `recommend.basis.${!inServer && basis === 'catalog' ? 'outside' : basis}`, {
+      drama: like ? plain(dramaTitle(like, locale)) : '',
+    }),
+    ...(inServer ? [] : [t(locale, 'recommend.contentOnly')]),
+  ];
   const lines = recommendations.map((r, i) =>
     t(locale, 'recommend.line', {
       rank: i + 1,
@@ -61,14 +69,7 @@ export function renderRecommendations(
       {
         color: COLOURS.drama,
         title: t(locale, 'recommend.title'),
-        description: truncate(
-          [
-            t(locale, `recommend.basis.${basis}`, { drama: like ? plain(dramaTitle(like, locale)) : '' }),
-            '',
-            ...lines,
-          ].join('\n'),
-          LIMITS.description,
-        ),
+        description: truncate([...intro, '', ...lines].join('\n'), LIMITS.description),
         footer: { text: `${t(locale, 'footer.sourcesOnCards')} · dramabot` },
       },
     ],

@@ -6,7 +6,8 @@ export const commonStrings = {
     'error.unknownCommand': 'This command is not available any more. An admin may need to run `npm run deploy` again.',
     'error.staleComponent':
       'This button is from an older version of the bot. Run the command again to get a fresh one.',
-    'error.guildOnly': 'This command works in a server, not in direct messages.',
+    'error.guildOnly':
+      'Ratings and watch parties belong to a server: use this in a server that has added dramabot (not in DMs, nor where only you installed it).',
     'error.restarting': 'The bot is restarting. Please try again in a few seconds.',
     'ping.reply': 'Pong! Gateway heartbeat {gateway} · round trip {roundTrip} ms',
     'ping.unknown': 'not measured yet',
@@ -57,7 +58,8 @@ export const commonStrings = {
     'error.unknownCommand':
       '더 이상 사용할 수 없는 명령어예요. 관리자가 `npm run deploy`를 다시 실행해야 할 수 있어요.',
     'error.staleComponent': '이전 버전의 버튼이에요. 명령어를 다시 실행해 주세요.',
-    'error.guildOnly': '이 명령어는 DM이 아닌 서버에서만 쓸 수 있어요.',
+    'error.guildOnly':
+      '평점과 같이보기는 서버별로 저장돼요. dramabot을 추가한 서버에서 사용해 주세요 (DM이나 나만 설치한 곳에서는 안 돼요).',
     'error.restarting': '봇이 다시 시작하는 중이에요. 몇 초 후에 다시 시도해 주세요.',
     'ping.reply': '퐁! 게이트웨이 하트비트 {gateway} · 왕복 {roundTrip} ms',
     'ping.unknown': '아직 측정 전',

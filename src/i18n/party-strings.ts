@@ -69,7 +69,6 @@ export const partyStrings = {
     'party.listNoWinner': 'no votes',
     'party.listHost': 'by {host}',
     'party.listOpenLink': 'go to poll',
-    'party.guildOnly': 'Watch parties belong to a server: use this in a server channel.',
     'party.needsChannelAccess':
       'I need **View Channel** and **Send Messages** in this channel to keep the tally live and post the result. Ask an admin, or start the poll in another channel.',
     'party.eventNeedsPermission':
@@ -171,7 +170,6 @@ export const partyStrings = {
     'party.listNoWinner': '투표 없음',
     'party.listHost': '시작: {host}',
     'party.listOpenLink': '투표로 가기',
-    'party.guildOnly': '같이보기는 서버별로 진행돼요. 서버 채널에서 사용해 주세요.',
     'party.needsChannelAccess':
       '투표 현황을 갱신하고 결과를 올리려면 이 채널에서 **채널 보기**와 **메시지 보내기** 권한이 필요해요. 관리자에게 부탁하거나 다른 채널에서 시작해 주세요.',
     'party.eventNeedsPermission':

@@ -6,6 +6,9 @@ export const recommendStrings = {
     'recommend.basis.mine': 'Based on what you rated highly',
     'recommend.basis.server': 'Based on this server’s favourites',
     'recommend.basis.catalog': 'Nobody here has rated enough yet: dramas led by the catalog’s busiest stars',
+    'recommend.basis.outside': 'Dramas led by the catalog’s busiest stars',
+    'recommend.contentOnly':
+      '-# Outside a server that added dramabot, recommendations come from content similarity only (genres, tags, cast and crew), not from ratings.',
     'recommend.none': 'No recommendation fits{filters}. Try without filters.',
     'recommend.line': '**{rank}.** {drama} ({year}): {why}',
     'reason.director': 'same director as {seed} ({person})',
@@ -24,6 +27,9 @@ export const recommendStrings = {
     'recommend.basis.mine': '내가 높게 평가한 드라마를 바탕으로',
     'recommend.basis.server': '이 서버에서 사랑받는 드라마를 바탕으로',
     'recommend.basis.catalog': '아직 평가가 부족해요: 카탈로그에 자주 나오는 배우의 주연작',
+    'recommend.basis.outside': '카탈로그에 자주 나오는 배우의 주연작',
+    'recommend.contentOnly':
+      '-# dramabot을 추가한 서버 밖에서는 평점 없이 내용의 비슷함(장르, 태그, 출연진과 제작진)만으로 추천해요.',
     'recommend.none': '조건{filters}에 맞는 추천이 없어요. 조건 없이 다시 시도해 보세요.',
     'recommend.line': '**{rank}.** {drama} ({year}): {why}',
     'reason.director': '{seed}와(과) 같은 감독 ({person})',

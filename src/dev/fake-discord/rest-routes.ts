@@ -34,6 +34,8 @@ function route(method: string, template: string, openapi: string | undefined, ha
 }
 
 const ORIGINAL = '@original';
+/** Where the bot is not a member, an interaction may have at most this many follow-ups. */
+const MAX_FOLLOW_UPS_WITHOUT_BOT = 5;
 const ROUTES: Route[] = [
   route('GET', '/gateway/bot', undefined, function () {
     const url = this.apiUrl.replace(/^http/, 'ws').replace(/\/api$/, '');
@@ -135,16 +137,28 @@ const ROUTES: Route[] = [
         interaction_metadata: {
           id: record.id,
           type: record.type,
-          user: record.payload.member.user,
+          user: record.payload.member?.user ?? record.payload.user,
           authorizing_integration_owners: {},
         },
       },
       files,
     );
     record.followUpIds.push(message.id);
+    const withoutBot = record.payload.context !== 0 || record.payload.authorizing_integration_owners['0'] === undefined;
+    if (withoutBot && record.followUpIds.length > MAX_FOLLOW_UPS_WITHOUT_BOT)
+      this.violations.push({
+        route: 'follow-up',
+        problems: [
+          `follow-up ${record.followUpIds.length} to one interaction where the bot is not a member (Discord allows ${MAX_FOLLOW_UPS_WITHOUT_BOT})`,
+        ],
+        body,
+      });
     return [200, message];
   }),
   route('POST', '/channels/:channel/messages', 'POST /channels/{channel_id}/messages', function (p, body, _u, files) {
+    // The bot may only post where it is a member: not in a server that never added it.
+    if (p.channel === this.elsewhere.channelId)
+      throw Object.assign(new Error('Missing Access'), { status: 403, code: 50001 });
     this.checkMessage('channel message', body, true);
     const dmWith = this.dmChannels.get(p.channel!);
     if (dmWith && this.dmsClosed.has(dmWith))

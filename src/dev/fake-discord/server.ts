@@ -58,7 +58,18 @@ export interface ActAs {
   permissions?: keyof typeof PERMISSIONS;
   locale?: string;
   guildId?: string;
+  /**
+   * Where the member acts. 'server' (default): a server that added the bot. 'dm': a DM with the
+   * bot. 'group-dm': a group DM. 'elsewhere': a server that never added the bot (no GUILD_CREATE
+   * ever came for it) where the member installed the bot to their account.
+   */
+  place?: Place;
 }
+
+export type Place = 'server' | 'dm' | 'group-dm' | 'elsewhere';
+
+/** Discord's interaction context types: 0 server, 1 bot DM, 2 private channel (group DM). */
+const CONTEXT: Record<Place, number> = { server: 0, elsewhere: 0, dm: 1, 'group-dm': 2 };
 
 export interface FakeDiscordOptions {
   validateBody?: BodyValidator;
@@ -84,6 +95,8 @@ export class FakeDiscord extends EventEmitter {
   readonly dmChannels = new Map<string, string>();
   readonly globalCommands: Json[] = [];
   readonly guildCommands = new Map<string, Json[]>();
+  /** A server that never added the bot: the gateway never sent its GUILD_CREATE. */
+  readonly elsewhere = { id: '1400000000000000001', channelId: '1400000000000000002', preferredLocale: 'en-US' };
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly gateway = new FakeGateway(this);
   private readonly users = new Map<number, FakeUser>();
@@ -250,9 +263,13 @@ export class FakeDiscord extends EventEmitter {
     as: ActAs,
   ) {
     const [name, ...subPath] = path.replace(/^\//, '').trim().split(/\s+/);
-    const guildId = as.guildId ?? this.guild.id;
-    const definition = this.commandsFor(guildId).find((c) => c.name === name);
-    if (!definition) throw new Error(`/${name} is not registered (run the deploy first)`);
+    const definition = this.commandsOffered(as).find((c) => c.name === name);
+    if (!definition)
+      throw new Error(
+        as.place && as.place !== 'server'
+          ? `/${name} is not offered in a ${as.place} (its contexts and integration_types, or it is registered to one server only)`
+          : `/${name} is not registered (run the deploy first)`,
+      );
     let level: Json = definition;
     const chain: Json[] = [];
     for (const sub of subPath) {
@@ -327,17 +344,45 @@ export class FakeDiscord extends EventEmitter {
     return { data };
   }
 
-  private dispatch(type: number, extra: Json, as: ActAs): InteractionResult {
-    const guild = this.guilds.find((g) => g.id === (as.guildId ?? this.guild.id))!;
-    const actor = typeof as.user === 'object' ? as.user : this.member(as.user ?? 1);
-    const id = snowflake();
-    const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}`;
-    const payload: Json = {
-      id,
-      application_id: this.applicationId,
-      type,
-      token,
-      version: 1,
+  /**
+   * The commands a member sees where they act: in a server that added the bot, its guild and
+   * global commands for server installs; elsewhere, only global commands whose contexts include
+   * that place, and (where the bot is no member) that users can install.
+   */
+  private commandsOffered(as: ActAs): Json[] {
+    const place = as.place ?? 'server';
+    if (place === 'server')
+      return this.commandsFor(as.guildId ?? this.guild.id).filter(
+        (c) => (c.contexts ?? [0]).includes(0) && (c.integration_types ?? [0]).includes(0),
+      );
+    return this.globalCommands.filter(
+      (c) =>
+        (c.contexts ?? [0, 1, 2]).includes(CONTEXT[place]) &&
+        (place === 'dm' || (c.integration_types ?? [0]).includes(1)),
+    );
+  }
+
+  /** Where an interaction comes from, as Discord describes it in the payload. */
+  private placeFields(as: ActAs, actor: FakeUser): Json {
+    const place = as.place ?? 'server';
+    const permissions = PERMISSIONS[as.permissions ?? 'member'];
+    if (place === 'dm' || place === 'group-dm') {
+      const channelId = `15${actor.id.slice(2)}`;
+      return {
+        channel_id: channelId,
+        channel:
+          place === 'dm'
+            ? { id: channelId, type: 1, recipients: [actor] }
+            : { id: channelId, type: 3, name: 'drama friends', recipients: [actor], owner_id: actor.id },
+        user: actor,
+        app_permissions: PERMISSIONS.dm,
+        authorizing_integration_owners: { '1': actor.id },
+        context: CONTEXT[place],
+      };
+    }
+    const guild =
+      place === 'elsewhere' ? this.elsewhere : this.guilds.find((g) => g.id === (as.guildId ?? this.guild.id))!;
+    return {
       guild_id: guild.id,
       channel_id: guild.channelId,
       channel: {
@@ -350,13 +395,28 @@ export class FakeDiscord extends EventEmitter {
         permissions: PERMISSIONS.manager,
       },
       guild: { id: guild.id, locale: guild.preferredLocale, features: [] },
-      member: member(actor, PERMISSIONS[as.permissions ?? 'member']),
-      app_permissions: PERMISSIONS.app,
-      locale: as.locale ?? 'en-US',
+      member: member(actor, permissions),
+      // Where the bot is no member, it acts with what Discord grants user-installed apps.
+      app_permissions: place === 'elsewhere' ? PERMISSIONS.userApp : PERMISSIONS.app,
       guild_locale: guild.preferredLocale,
-      entitlements: [],
-      authorizing_integration_owners: { '0': guild.id },
+      authorizing_integration_owners: place === 'elsewhere' ? { '1': actor.id } : { '0': guild.id },
       context: 0,
+    };
+  }
+
+  private dispatch(type: number, extra: Json, as: ActAs): InteractionResult {
+    const actor = typeof as.user === 'object' ? as.user : this.member(as.user ?? 1);
+    const id = snowflake();
+    const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}`;
+    const payload: Json = {
+      id,
+      application_id: this.applicationId,
+      type,
+      token,
+      version: 1,
+      ...this.placeFields(as, actor),
+      locale: as.locale ?? 'en-US',
+      entitlements: [],
       attachment_size_limit: 8 * 1024 * 1024,
       ...extra,
     };
@@ -371,7 +431,8 @@ export class FakeDiscord extends EventEmitter {
     };
     if (type === 3) record.originalMessageId = (extra.message as FakeMessage).id;
     this.interactions.set(token, record);
-    this.gateway.dispatch(guild.id, 'INTERACTION_CREATE', payload);
+    // DMs go to shard 0; a server's interactions to the shard its id maps to, joined or not.
+    this.gateway.dispatch(payload.guild_id ?? '0', 'INTERACTION_CREATE', payload);
     return new InteractionResult(this, record);
   }
 
@@ -565,7 +626,7 @@ export class FakeDiscord extends EventEmitter {
       interaction_metadata: {
         id: record.id,
         type: record.type,
-        user: record.payload.member.user,
+        user: record.payload.member?.user ?? record.payload.user,
         authorizing_integration_owners: {},
       },
       webhook_id: this.applicationId,
