@@ -58,10 +58,11 @@ async function start(interaction: ChatInputCommandInteraction, ctx: BotContext):
     (text): text is string => Boolean(text?.trim()),
   );
   const createEvent = options.getBoolean('create_event');
-  if (
-    createEvent &&
-    !interaction.appPermissions.any([PermissionFlagsBits.CreateEvents, PermissionFlagsBits.ManageEvents])
-  )
+  const eventPermissions = [PermissionFlagsBits.CreateEvents, PermissionFlagsBits.ManageEvents];
+  // The bot creates the event for the member: they must be allowed to create one themselves.
+  if (createEvent && !interaction.memberPermissions?.any(eventPermissions))
+    throw new UserError('party.eventNeedsMemberPermission');
+  if (createEvent && !interaction.appPermissions.any(eventPermissions))
     throw new UserError('party.eventNeedsPermission');
   const channel = interaction.channel;
   const poll = planPoll({

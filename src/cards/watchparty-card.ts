@@ -367,7 +367,11 @@ export function renderScheduledEvent(
       ? t(locale, 'party.eventName', { drama: title })
       : t(locale, 'party.eventNameEpisode', { drama: title, episode: winner.episode });
   const count = result.counts[result.winner!]!;
-  const description = [poll.question, t(locale, 'party.eventDescription', { count, place: poll.place ?? '' })]
+  // Escaped like the poll message: a host's question must not become a link or markdown in the event.
+  const description = [
+    poll.question ? plain(poll.question) : undefined,
+    t(locale, 'party.eventDescription', { count, place: poll.place ?? '' }),
+  ]
     .filter(Boolean)
     .join('\n');
   return {

@@ -95,7 +95,20 @@ function readFolder<T>(
     .filter((f) => f.endsWith('.json'))
     .sort()) {
     const file = shown(join(dir, name));
-    const source = readFileSync(join(dir, name), 'utf8');
+    let source: string;
+    try {
+      source = readFileSync(join(dir, name), 'utf8');
+    } catch (error) {
+      // A folder named like a data file, or a file that cannot be read: a problem like any other.
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push({
+        file,
+        path: '(file)',
+        message:
+          code === 'EISDIR' ? 'is a folder, not a JSON file' : `cannot be read (${code ?? (error as Error).message})`,
+      });
+      continue;
+    }
     let json: unknown;
     try {
       json = JSON.parse(source);

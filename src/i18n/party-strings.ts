@@ -71,6 +71,8 @@ export const partyStrings = {
     'party.listOpenLink': 'go to poll',
     'party.needsChannelAccess':
       'I need **View Channel** and **Send Messages** in this channel to keep the tally live and post the result. Ask an admin, or start the poll in another channel.',
+    'party.eventNeedsMemberPermission':
+      'Creating a server event needs your own **Create Events** (or **Manage Events**) permission. Start the poll without `create_event`, or ask someone who has it.',
     'party.eventNeedsPermission':
       'To create the event I need the **Create Events** permission. Ask an admin, or start the poll without `create_event`.',
     'party.eventNeedsStart':
@@ -99,6 +101,8 @@ export const partyStrings = {
     'party.closesAfterStart':
       'Voting would close after the party starts ({starts}). Use a shorter `duration`, or leave it out to close voting when the party starts.',
     'party.tooManyOpen': 'This server already has {max} open polls. Close one first (`/watchparty list` shows them).',
+    'party.tooManyOwnOpen':
+      'You already host {max} open polls. Close one first (`/watchparty close`); a member with Manage Server can close any poll.',
     'party.unavailable':
       'Watch parties are unavailable right now, nothing was saved. Please try again in a few minutes.',
     'party.readUnavailable': 'Watch parties are unavailable right now. Please try again in a few minutes.',
@@ -172,6 +176,8 @@ export const partyStrings = {
     'party.listOpenLink': '투표로 가기',
     'party.needsChannelAccess':
       '투표 현황을 갱신하고 결과를 올리려면 이 채널에서 **채널 보기**와 **메시지 보내기** 권한이 필요해요. 관리자에게 부탁하거나 다른 채널에서 시작해 주세요.',
+    'party.eventNeedsMemberPermission':
+      '서버 이벤트를 만들려면 본인에게 **이벤트 만들기**(또는 **이벤트 관리**) 권한이 있어야 해요. `create_event` 없이 시작하거나 권한이 있는 분께 부탁해 주세요.',
     'party.eventNeedsPermission':
       '이벤트를 만들려면 **이벤트 만들기** 권한이 필요해요. 관리자에게 부탁하거나 `create_event` 없이 시작해 주세요.',
     'party.eventNeedsStart':
@@ -199,6 +205,8 @@ export const partyStrings = {
     'party.startTooFar': '같이보기는 최대 {days}일 뒤까지 계획할 수 있어요.',
     'party.closesAfterStart':
       '같이보기가 시작된 뒤({starts})에 투표가 끝나게 돼요. `duration`을 줄이거나, 빼면 시작할 때 투표가 마감돼요.',
+    'party.tooManyOwnOpen':
+      '이미 진행 중인 투표를 {max}개 열었어요. 먼저 하나를 마감해 주세요 (`/watchparty close`). 서버 관리 권한이 있는 멤버는 어떤 투표든 마감할 수 있어요.',
     'party.tooManyOpen':
       '이 서버에는 이미 진행 중인 투표가 {max}개 있어요. 먼저 하나를 마감해 주세요 (`/watchparty list`에서 볼 수 있어요).',
     'party.unavailable': '지금은 같이보기를 쓸 수 없어요. 아무것도 저장되지 않았어요. 몇 분 뒤에 다시 시도해 주세요.',

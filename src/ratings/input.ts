@@ -1,4 +1,5 @@
 import { UserError } from '../errors.ts';
+import { visibleText } from '../text.ts';
 import { MAX_REVIEW_LENGTH, MAX_SCORE, MIN_SCORE } from './aggregate.ts';
 
 /** What members type, checked once for /rate and the rating form alike. */
@@ -9,9 +10,9 @@ export function parseScore(text: string): number {
   return score;
 }
 
-/** A review on one line of plain text, or nothing; too long is refused, not cut. */
+/** A review on one line of visible text (no bidi overrides, no zero-width tricks), or nothing; too long is refused, not cut. */
 export function cleanReview(text: string | null | undefined): string | undefined {
-  const review = text?.replace(/\s+/g, ' ').trim();
+  const review = text === null || text === undefined ? undefined : visibleText(text);
   if (!review) return undefined;
   if (review.length > MAX_REVIEW_LENGTH)
     throw new UserError('rate.reviewTooLong', { max: MAX_REVIEW_LENGTH, length: review.length });

@@ -1,6 +1,7 @@
 import { dramaTitle } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { instant, UserError } from '../errors.ts';
+import { visibleText } from '../text.ts';
 import { DEFAULT_DURATION_MS, parseDuration, parseEpisodes, parseStartsAt } from './parse.ts';
 import { MAX_OPTIONS, newPollId, type Poll, type PollOption } from './poll.ts';
 
@@ -53,7 +54,8 @@ export function planPoll(request: PollRequest): Poll {
     throw new UserError('party.closesAfterStart', { starts: instant(startsAt, 'f') });
   if (request.createEvent && startsAt === undefined) throw new UserError('party.eventNeedsStart');
 
-  const question = request.question?.replace(/\s+/g, ' ').trim();
+  // Stored as visible text: no bidi overrides or zero-width characters to spoof the poll with.
+  const question = request.question ? visibleText(request.question) : undefined;
   return {
     id: newPollId(now),
     guildId: request.guildId,

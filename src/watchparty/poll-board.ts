@@ -2,9 +2,9 @@ import type { Logger } from '../logger.ts';
 import type { Claims } from '../store/claims.ts';
 import { CloseTimers } from './close-timers.ts';
 import { CoalescedEdits } from './coalesced-edits.ts';
-import type { Poll } from './poll.ts';
+import { MAX_OPEN_POLLS_PER_HOST, type Poll } from './poll.ts';
 import type { CloseOutcome, PollStore, VoteOutcome } from './poll-store.ts';
-import { StoreUnavailable } from '../errors.ts';
+import { StoreUnavailable, UserError } from '../errors.ts';
 
 /**
  * How the board shows polls outside an interaction (in the bot: the REST client and the cards,
@@ -71,6 +71,16 @@ export class PollBoard {
 
   /** Stores a new poll and arms its deadline; false when the server already has too many open. */
   async open(poll: Poll): Promise<boolean> {
+    // One member cannot fill the server's slots: a host keeps at most a few polls open at once.
+    // (Two starts by one member at the same instant may both pass; the server cap still holds.)
+    const { open } = await this.store.list(poll.guildId).catch((error: unknown) => {
+      // A read on the way to a write: the member hears that nothing was saved.
+      throw error instanceof StoreUnavailable
+        ? new StoreUnavailable(error.message, true, error.feature, { cause: error })
+        : error;
+    });
+    if (open.filter((p) => p.hostId === poll.hostId).length >= MAX_OPEN_POLLS_PER_HOST)
+      throw new UserError('party.tooManyOwnOpen', { max: MAX_OPEN_POLLS_PER_HOST });
     const created = await this.store.create(poll);
     if (created) this.arm(poll);
     return created;

@@ -65,6 +65,8 @@ export const MAX_BUTTON_OPTIONS = 20;
 export const MAX_TITLES = 10;
 /** Open polls per server: what autocomplete and /watchparty list can show, and a bound on timers. */
 export const MAX_OPEN_POLLS = 25;
+/** Open polls per host: Manage Server can close any of them (see canClose). */
+export const MAX_OPEN_POLLS_PER_HOST = 3;
 /** How many closed polls each server keeps listed for /watchparty results. */
 export const CLOSED_KEPT = 25;
 

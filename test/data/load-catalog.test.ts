@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError, formatProblem, loadCatalog } from '../../src/data/load-catalog.ts';
 import { drama, person, writeDataset } from '../support/dataset.ts';
@@ -16,6 +18,17 @@ function problemsOf(dir: string): string[] {
 }
 
 describe('loadCatalog', () => {
+  it('reports a folder named like a data file as one more bad file, not a raw EISDIR', () => {
+    const dir = writeDataset({ 'one.json': drama('one'), 'two.json': '{ "id": ' }, LEAD);
+    mkdirSync(join(dir, 'dramas', 'x.json'));
+    expect(problemsOf(dir)).toEqual(
+      [
+        'dramas/two.json → (file) → invalid JSON at line 1, column 9: Unexpected end of JSON input',
+        'dramas/x.json → (file) → is a folder, not a JSON file',
+      ].sort(),
+    );
+  });
+
   it('loads a valid dataset and links people to their credits', () => {
     const catalog = loadCatalog(writeDataset({ 'one.json': drama('one') }, LEAD));
     expect(catalog.dramas.map((d) => d.id)).toEqual(['one']);

@@ -38,6 +38,17 @@ describe('ratings, reviews and recommendations through the local Discord server'
     expect(answer.content).toMatch(/Server average now: \*\*8\.0\*\*/);
   });
 
+  it('/rate saves nothing on a near-miss title: "squid game 2" gets did-you-mean buttons that open the form', async () => {
+    const answer = await live.fake.command('/rate', { title: 'squid game 2', score: 3 }, { user: 77 }).reply();
+    expect(isEphemeral(answer)).toBe(true);
+    expect(answer.content).toMatch(
+      /^Which drama do you mean by “squid game 2”\? Nothing is saved until you pick one\./,
+    );
+    const form = await live.fake.click(answer, labels(answer)[0]!, { user: 77 }).modal();
+    expect(form.custom_id).toBe('rate:submit:squid-game');
+    expect(await live.bot.context.ratings.dramaRatings(live.fake.guild.id, 'squid-game')).toBeUndefined();
+  });
+
   it('counts many members rating one drama at the same time exactly', async () => {
     const replies = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>

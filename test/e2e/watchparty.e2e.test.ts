@@ -26,7 +26,7 @@ describe('watch parties through the local Discord server', () => {
           starts_at: 'in 3h',
           create_event: true,
         },
-        { user: 1 },
+        { user: 1, permissions: 'eventHost' },
       )
       .reply();
     expect(isEphemeral(poll)).toBe(false);
@@ -184,7 +184,9 @@ describe('watch parties through the local Discord server', () => {
 
   it('explains bad durations, episode ranges and start times with examples of what works', async () => {
     const ask = async (options: Record<string, string | boolean>) => {
-      const answer = await live.fake.command('/watchparty start', { title: 'd:squid-game', ...options }).reply();
+      const answer = await live.fake
+        .command('/watchparty start', { title: 'd:squid-game', ...options }, { permissions: 'eventHost' })
+        .reply();
       expect(isEphemeral(answer)).toBe(true);
       return answer.content;
     };
@@ -279,6 +281,28 @@ describe('watch parties through the local Discord server', () => {
       /^You voted for \*\*Episode 2\*\*\./,
     );
     await live.fake.waitFor(() => field(open, 'Votes') === '2', 'both votes in the tally');
+  });
+
+  it('creates a server event only for a member allowed to, and escapes the question in its description', async () => {
+    const hostile = {
+      title: 'd:vincenzo',
+      question: '[free nitro](https://evil.example) @everyone **now**',
+      starts_at: 'in 3h',
+      create_event: true,
+    };
+    const refused = await live.fake.command('/watchparty start', hostile, { user: 31 }).reply();
+    expect(isEphemeral(refused)).toBe(true);
+    expect(refused.content).toMatch(
+      /^Creating a server event needs your own \*\*Create Events\*\* \(or \*\*Manage Events\*\*\) permission/,
+    );
+    const events = live.fake.scheduledEvents.length;
+    const started = await live.fake
+      .command('/watchparty start', { ...hostile, episodes: '1-2' }, { user: 31, permissions: 'eventHost' })
+      .reply();
+    await live.fake.click(started, 'Ep 2', { user: 32 }).reply();
+    await live.fake.click(started, 'Close poll', { user: 31 }).followUps(1);
+    const event = live.fake.scheduledEvents[events]!;
+    expect(event.description).toMatch(/^\\\[free nitro\\\]\(https:\/\/evil\.example\) @everyone \\\*\\\*now\\\*\\\*\n/);
   });
 
   it('sent nothing Discord would reject, and pinged nobody', () => {

@@ -196,4 +196,14 @@ describe('aggregation and input', () => {
     expect(cleanReview('   ')).toBeUndefined();
     expect(thrownText(() => cleanReview('x'.repeat(301)), 'ko')).toMatch(/최대 300자/);
   });
+
+  it('strips bidi overrides and invisible characters from a review before it is stored', () => {
+    // RLO makes "Great show ‮txt.exe" read backwards; zero-width characters hide words from search and moderation.
+    expect(cleanReview('Great show \u202Eexe.txt\u202C')).toBe('Great show exe.txt');
+    expect(cleanReview('fr\u200Bee ni\u200Ctro\u2060 \u2066here\u2069\uFEFF')).toBe('free nitro here');
+    expect(cleanReview('a\u0007b\u00ADc\u3164d')).toBe('abcd');
+    // Emoji drawn with a joiner stay whole; a joiner between letters goes.
+    expect(cleanReview('👩\u200D💻 coded it, wo\u200Dw')).toBe('👩\u200D💻 coded it, wow');
+    expect(cleanReview('\u200B\u200E')).toBeUndefined();
+  });
 });

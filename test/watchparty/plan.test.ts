@@ -24,6 +24,11 @@ const error = (request: Partial<PollRequest>) => {
 };
 
 describe('planning a poll from /watchparty start', () => {
+  it('stores the question as visible text: bidi overrides and zero-width characters are stripped', () => {
+    const poll = planPoll({ ...base, question: 'Which \u202Eepisode\u202C to\u200B\u200Bnight?\u2067' });
+    expect(poll.question).toBe('Which episode tonight?');
+  });
+
   it('offers every episode by default, open for 24 hours', () => {
     const poll = planPoll(base);
     expect(poll.kind).toBe('episodes');

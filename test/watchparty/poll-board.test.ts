@@ -7,7 +7,7 @@ import { PollBoard, type PollMessenger } from '../../src/watchparty/poll-board.t
 import { PollStore } from '../../src/watchparty/poll-store.ts';
 import { Claims } from '../../src/store/claims.ts';
 import { MemoryRecords } from '../support/memory-records.ts';
-import { counted, type Poll } from '../../src/watchparty/poll.ts';
+import { canClose, counted, type Poll } from '../../src/watchparty/poll.ts';
 import { samplePoll } from '../support/polls.ts';
 
 const catalog = loadCatalog('data');
@@ -59,6 +59,20 @@ const poll = (overrides: Partial<Poll> = {}) =>
   });
 
 describe('the watch-party board', () => {
+  it('lets one member host at most 3 open polls, so nobody can fill the server’s 25 slots; a manager can close any', async () => {
+    const parties = board(recordingMessenger().messenger);
+    for (const id of ['a1', 'a2', 'a3']) expect(await parties.open(poll({ id, hostId: 'spammer' }))).toBe(true);
+    await expect(parties.open(poll({ id: 'a4', hostId: 'spammer' }))).rejects.toThrow(
+      'You already host 3 open polls. Close one first',
+    );
+    // Someone else still can, and the host can again once one of theirs is closed (here by a manager).
+    expect(await parties.open(poll({ id: 'b1', hostId: 'someone-else' }))).toBe(true);
+    expect(canClose(poll({ hostId: 'spammer' }), 'moderator', true)).toBe(true);
+    expect((await parties.close('g1', 'a1', 'moderator')).kind).toBe('closed');
+    expect(await parties.open(poll({ id: 'a4', hostId: 'spammer' }))).toBe(true);
+    await parties.stop();
+  });
+
   it('keeps the tally message up to date with a few edits for a burst of votes', async () => {
     const { messenger, edits } = recordingMessenger();
     const parties = board(messenger);

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   member: (1024n | 2048n | 16384n | 32768n | 65536n | (1n << 31n)).toString(),
   /** The same plus Manage Server. */
   manager: (1024n | 2048n | 16384n | 32768n | 65536n | (1n << 31n) | 32n).toString(),
+  /** A member's plus Create Events: someone who may plan server events. */
+  eventHost: (1024n | 2048n | 16384n | 32768n | 65536n | (1n << 31n) | (1n << 44n)).toString(),
   /** What an app may do in a DM: send messages, embed links, attach files, read history. */
   dm: (2048n | 16384n | 32768n | 65536n).toString(),
   /** What an app installed by a user may do in a server it is not in: the same, plus use external emojis. */
