@@ -28,16 +28,23 @@ export function quoted(input: string): string {
 }
 
 /**
- * Characters that change how text around them looks without showing themselves: bidi overrides
- * and isolates (RLO turns "gpj.exe" around), zero-width spaces and joiners, word joiners, soft
- * hyphens, Hangul fillers, BOM, and control characters. Used to spoof a name or hide a word.
+ * Characters that change how text around them looks without showing themselves: control and
+ * format characters (bidi overrides and isolates, so RLO turns "gpj.exe" around; zero-width
+ * spaces, word joiners, soft hyphens, BOM), invisible fillers (Hangul fillers, combining grapheme
+ * joiner) and text variation selectors. Used to spoof a name or hide a word.
  */
-const INVISIBLE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0E\uFEFF\uFFA0\uFFF9-\uFFFB]/gu;
+// Combining marks (the grapheme joiner, variation selectors) are an alternation: a character class
+// may not mix them with other characters.
+const INVISIBLE = /[\p{Cc}\p{Cf}\u115F\u1160\u17B4\u17B5\u3164\uFFA0]|\u034F|[\u180B-\u180D]|[\uFE00-\uFE0E]/gu;
+const ZERO_WIDTH_JOINER = '\u200D';
 /** A zero-width joiner is kept only inside an emoji sequence (👩‍💻), where it is what draws the emoji. */
 const STRAY_JOINER = /(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
-/** What a member typed, made safe to store and show: invisible characters out, one line, trimmed. */
+/** What a member typed, made safe to store and show: one line, invisible characters out, trimmed. */
 export function visibleText(text: string): string {
-  return text.replace(INVISIBLE, '').replace(STRAY_JOINER, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(INVISIBLE, (c) => (c === ZERO_WIDTH_JOINER ? c : ''))
+    .replace(STRAY_JOINER, '')
+    .trim();
 }
