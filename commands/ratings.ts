@@ -6,7 +6,6 @@ import { unhandled, type Command } from '../src/command.ts';
 import type { Action } from '../src/discord/custom-id.ts';
 import type { BotContext } from '../src/context.ts';
 import { turnPage } from '../src/discord/respond.ts';
-import { UserError } from '../src/errors.ts';
 import { named } from '../src/i18n/command-text.ts';
 import { dramaChoices } from '../src/cards/autocomplete.ts';
 import { findDrama } from '../src/lookup/find.ts';

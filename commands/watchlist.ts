@@ -146,7 +146,7 @@ export default {
     if (group === 'remind') return remind(interaction, ctx, sub === 'on');
     switch (sub) {
       case 'add': {
-        const drama = findDrama(ctx, options.getString('title', true), 'watchlist');
+        const drama = findDrama(ctx, options.getString('title', true), 'watchlist', 'exact');
         const status = statusOf(options.getString('status'));
         const episode = options.getInteger('episode') ?? undefined;
         return privately(interaction, async () => {
@@ -161,7 +161,7 @@ export default {
         });
       }
       case 'progress': {
-        const drama = findDrama(ctx, options.getString('title', true), 'watchlist');
+        const drama = findDrama(ctx, options.getString('title', true), 'watchlist', 'exact');
         const episode = options.getInteger('episode', true);
         return privately(interaction, async () => {
           const { entry, finished } = await recordProgress(ctx.watchlists, user.id, drama, episode, now(ctx));
