@@ -16,7 +16,6 @@ import type { Action } from '../src/discord/custom-id.ts';
 import type { BotContext } from '../src/context.ts';
 import type { Drama } from '../src/data/schema.ts';
 import { serverOf } from '../src/discord/where.ts';
-import { UserError } from '../src/errors.ts';
 import { named } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
 import { dramaChoices } from '../src/cards/autocomplete.ts';
