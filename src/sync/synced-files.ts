@@ -90,7 +90,8 @@ export function readSnapshots(dataDir: string): { snapshots: SeriesSnapshot[]; p
 
 /** Leftovers of a run killed between writing a temporary file and renaming it. */
 export function removeTempFiles(dataDir: string): void {
-  const dir = seriesDir(dataDir);
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+  for (const dir of [syncedDir(dataDir), seriesDir(dataDir)]) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) if (name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+  }
 }
