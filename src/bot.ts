@@ -4,7 +4,7 @@ import type { Command } from './command.ts';
 import { loadCommands } from './command-loader.ts';
 import { ConfigError, DEFAULT_API_URL, requireToken, type Config } from './config.ts';
 import type { BotContext } from './context.ts';
-import { loadCatalog } from './data/load-catalog.ts';
+import { loadDataset } from './data/load-catalog.ts';
 import type { Logger } from './logger.ts';
 import { COMMANDS_DIR } from './paths.ts';
 import { createRouter } from './router.ts';
@@ -100,12 +100,18 @@ export async function startBot({
   const token = requireToken(config);
   const commands = await loadCommands(commandsDir);
   const loading = performance.now();
-  const catalog = dataset?.catalog ?? loadCatalog(config.dataDir);
+  const loaded = dataset ? undefined : loadDataset(config.dataDir);
+  const catalog = dataset?.catalog ?? loaded!.catalog;
+  const synced = loaded?.summary.synced;
   const search = dataset?.search ?? buildSearchIndex(catalog);
   logger.info('dataset loaded', {
     dramas: catalog.dramas.length,
     people: catalog.people.length,
     songs: catalog.songs.length,
+    // What npm run catalog:sync added; records it left out are data:check's to list.
+    ...(synced?.series
+      ? { syncedSeries: synced.series, syncedDramas: synced.dramas, leftOut: synced.notes.length }
+      : {}),
     ms: Math.round(performance.now() - loading),
   });
   const metrics = config.metricsPort === undefined ? undefined : new Metrics();

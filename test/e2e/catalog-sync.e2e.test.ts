@@ -43,6 +43,12 @@ describe('catalog:sync, then the bot on the synced catalog', () => {
     expect(tmdb.violations).toEqual([]);
   });
 
+  it('npm start reads the synced data with no extra setting, and says so in its log', () => {
+    expect(live.bot.logs.find((l) => l.includes('dataset loaded'))).toMatch(
+      /syncedSeries=3 syncedDramas=\d+ leftOut=0/,
+    );
+  });
+
   it('/drama info finds a synced series: Hangul title, leads as their characters, poster, links, TMDB credit', async () => {
     const card = await live.fake.command('/drama info', { title: 'When Life Gives You Tangerines' }).reply();
     expect(title(card)).toBe('When Life Gives You Tangerines (폭싹 속았수다)');
