@@ -50,6 +50,43 @@ const GENRE_MAP: Record<string, Genre> = {
   'War & Politics': 'political',
 };
 
+/** TMDB keywords that name one of our genres. */
+const KEYWORD_GENRES: Record<string, Genre> = {
+  romance: 'romance',
+  'romantic comedy': 'romance',
+  comedy: 'comedy',
+  melodrama: 'melodrama',
+  thriller: 'thriller',
+  'psychological thriller': 'thriller',
+  mystery: 'mystery',
+  crime: 'crime',
+  horror: 'horror',
+  zombie: 'horror',
+  'historical drama': 'historical',
+  'joseon dynasty': 'historical',
+  'period drama': 'historical',
+  fantasy: 'fantasy',
+  'time travel': 'fantasy',
+  'science fiction': 'sci-fi',
+  'medical drama': 'medical',
+  hospital: 'medical',
+  'legal drama': 'legal',
+  lawyer: 'legal',
+  courtroom: 'legal',
+  music: 'music',
+  'slice of life': 'slice-of-life',
+  'family drama': 'family',
+  'high school': 'youth',
+  'coming of age': 'youth',
+  sports: 'sports',
+  politics: 'political',
+  military: 'military',
+  supernatural: 'supernatural',
+  ghost: 'supernatural',
+};
+/** Keywords shown as tags, at most this many (the rest still reach no card). */
+const MAX_TAGS = 5;
+
 /** The billed leads: TMDB orders cast by billing, and K-dramas bill up to four leads. */
 const LEADS = 4;
 const MAX_NETWORK_LENGTH = 16;
@@ -131,7 +168,13 @@ export function dramasOf(snapshot: SeriesSnapshot, images: SyncState['images'], 
     ...snapshot.crew.flatMap((c) => c.jobs.map((kind): TmdbCredit => ({ tmdbPersonId: c.id, kind }))),
   ];
   const status = statusOf(snapshot);
-  const genres = [...new Set(snapshot.genres.map((g) => GENRE_MAP[g]).filter((g): g is Genre => !!g))].slice(0, 4);
+  const keywords = (snapshot.keywords ?? []).map((k) => k.toLowerCase());
+  const genres = [...new Set([...snapshot.genres.map((g) => GENRE_MAP[g]), ...keywords.map((k) => KEYWORD_GENRES[k])])]
+    .filter((g): g is Genre => !!g)
+    .slice(0, 4);
+  const tags = [...new Set(keywords.filter((k) => !KEYWORD_GENRES[k]).map((k) => slugOf(k, 40)))]
+    .filter(Boolean)
+    .slice(0, MAX_TAGS);
   const networks = snapshot.networks.filter((n) => n.length <= MAX_NETWORK_LENGTH);
   const nativeBase = snapshot.originalName && hasHangul(snapshot.originalName) ? snapshot.originalName : snapshot.name;
   const lastSeason = Math.max(0, ...snapshot.seasons.map((s) => s.number));
@@ -179,6 +222,7 @@ export function dramasOf(snapshot: SeriesSnapshot, images: SyncState['images'], 
         ...(e.title && !/^Episode \d+$/.test(e.title) ? { title: cutText(e.title, 200) } : {}),
       })),
       genres,
+      ...(tags.length ? { tags } : {}),
       ...(snapshot.overview ? { synopsis: cutText(snapshot.overview, 800) } : {}),
       cast: [],
       sources: [page],

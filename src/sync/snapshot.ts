@@ -25,6 +25,8 @@ export const snapshotSchema = z.strictObject({
   /** TMDB's status: "Returning Series", "Ended", "Canceled", "In Production", "Planned"... */
   status: z.string().optional(),
   genres: z.array(z.string()),
+  /** TMDB's keywords ("romance", "revenge", "based on webtoon"): genres and tags where they map. */
+  keywords: z.array(z.string()).optional(),
   networks: z.array(z.string()),
   posterPath: z.string().optional(),
   imdbId: z.string().optional(),
@@ -113,6 +115,7 @@ export function toSnapshot(series: TmdbSeries, seasons: readonly TmdbSeason[]): 
     lastAirDate: isDate(series.last_air_date) ? series.last_air_date : undefined,
     status: series.status,
     genres: series.genres.map((g) => g.name),
+    keywords: series.keywords.results.length ? series.keywords.results.map((k) => k.name.trim()).sort() : undefined,
     networks: series.networks.map((n) => n.name),
     posterPath: series.poster_path,
     imdbId: series.external_ids.imdb_id,

@@ -80,7 +80,7 @@ export class TmdbClient {
   }
 
   series(id: number): Promise<TmdbSeries> {
-    return this.get(`/tv/${id}`, { append_to_response: 'aggregate_credits,external_ids' }, seriesSchema);
+    return this.get(`/tv/${id}`, { append_to_response: 'aggregate_credits,external_ids,keywords' }, seriesSchema);
   }
 
   season(id: number, season: number): Promise<TmdbSeason> {

@@ -54,7 +54,7 @@ const aggregateCrewSchema = z.object({
   jobs: z.array(z.object({ job: maybeText, episode_count: maybe(z.number().int()) })).default([]),
 });
 
-/** `/tv/{id}?append_to_response=aggregate_credits,external_ids`. */
+/** `/tv/{id}?append_to_response=aggregate_credits,external_ids,keywords`. */
 export const seriesSchema = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -90,6 +90,7 @@ export const seriesSchema = z.object({
     .object({ cast: z.array(aggregateCastSchema).default([]), crew: z.array(aggregateCrewSchema).default([]) })
     .default({ cast: [], crew: [] }),
   external_ids: z.object({ imdb_id: maybeText }).default({ imdb_id: undefined }),
+  keywords: z.object({ results: z.array(z.object({ name: z.string() })).default([]) }).default({ results: [] }),
 });
 
 /** `/tv/{id}/season/{n}`: per-episode air dates, titles and runtimes come only from here. */

@@ -48,6 +48,7 @@ export interface FakeSeries {
   cast: FakeCast[];
   crew: FakeCrew[];
   popularity: number;
+  keywords?: string[];
   next_episode_to_air?: { episode_number: number; air_date: string };
 }
 
@@ -60,7 +61,7 @@ const fridays = (dates: string[], perDay: number): FakeEpisode[] =>
  * Sources: hype.my/when-life-gives-you-tangerines-10-fun-facts-about-park-bo-gum-ius-new-kdrama,
  * koimoi.com (Netflix, 16 episodes, four each Friday from March 7 to March 28, 2025),
  * funandflip.com (IU and Moon So-ri as Oh Ae-sun, Park Bo-gum and Park Hae-joon as Yang Gwan-sik),
- * franetic.com (director Kim Won-seok, writer Lim Sang-choon).
+ * franetic.com (director Kim Won-seok, writer Lim Sang-choon); set on Jeju Island (all of them).
  */
 export const TANGERINES: FakeSeries = {
   id: 219246,
@@ -87,13 +88,14 @@ export const TANGERINES: FakeSeries = {
     { id: 900006, name: 'Lim Sang-choon', original_name: '임상춘', job: 'Writer' },
   ],
   popularity: 90,
+  keywords: ['jeju island'],
 };
 
 /**
  * Sources: dramazen.com (SBS, premiere moved to 2025), sportskeeda.com (premiered February 21, 2025;
  * Park Hyung-sik as Seo Dong-ju, Hong Hwa-yeon as Yeo Eun-nam), biz.chosun.com (final episode
  * April 12, 2025; Heo Joon-ho as Yeom Jang-seon; writer Lee Myung-hee, director Jin Chang-gyu),
- * netizensbuzz.com (16 episodes).
+ * netizensbuzz.com (16 episodes), kdramazone.com ("SBS's revenge drama"; dramazen: "SBS's Thriller").
  */
 export const BURIED_HEARTS: FakeSeries = {
   id: 900100,
@@ -125,6 +127,7 @@ export const BURIED_HEARTS: FakeSeries = {
     { id: 900105, name: 'Lee Myung-hee', original_name: '이명희', job: 'Writer' },
   ],
   popularity: 80,
+  keywords: ['revenge', 'thriller'],
 };
 
 /**
@@ -156,6 +159,7 @@ export const SOUNDTRACK_1: FakeSeries = {
   ],
   crew: [{ id: 900202, name: 'Kim Hee-won', original_name: '김희원', job: 'Director' }],
   popularity: 40,
+  keywords: ['music', 'friends to lovers'],
 };
 
 /** A series the local server always fails (HTTP 500): the sync must report it and go on. */

@@ -280,6 +280,10 @@ export async function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<Fake
     if (match[2]) return ok(res, '/3/tv/{series_id}/season/{season_number}', season(series));
     return ok(res, '/3/tv/{series_id}', details(series), {
       aggregate_credits: ['/3/tv/{series_id}/aggregate_credits', aggregateCredits(series)],
+      keywords: [
+        '/3/tv/{series_id}/keywords',
+        { id: series.id, results: (series.keywords ?? []).map((name, i) => ({ id: series.id * 100 + i, name })) },
+      ],
       external_ids: [
         '/3/tv/{series_id}/external_ids',
         { id: series.id, ...(series.imdb_id ? { imdb_id: series.imdb_id } : {}) },

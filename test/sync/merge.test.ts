@@ -116,6 +116,19 @@ describe('mergeCatalog: dramas', () => {
     expect(open!.episodes.at(-1)).toEqual({ number: 3, airDate: '2022-04-20' });
   });
 
+  it('reads genres and tags from TMDB keywords for a synced drama', () => {
+    const keyed = snapshot({
+      tmdbId: 8,
+      name: 'Keyed',
+      genres: ['Drama'],
+      keywords: ['based on webtoon', 'medical drama', 'romance', '병원'],
+    });
+    expect(merge([], [keyed], []).dramas[0]).toMatchObject({
+      genres: ['medical', 'romance'],
+      tags: ['based-on-webtoon'],
+    });
+  });
+
   it('matches by an explicit tmdbId even when the titles differ', () => {
     const tied = drama('tied', { nativeTitle: '다른 제목', tmdbId: 555 });
     const result = merge([tied], [snapshot({ tmdbId: 555, name: 'Other' })]);
