@@ -6,7 +6,7 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { nextAiring, nextPlan, koreanDate } from '../src/alerts/airing.ts';
-import { dramaChoices } from '../src/cards/autocomplete.ts';
+import { titleOrZoneChoices } from '../src/cards/autocomplete.ts';
 import { discordDate } from '../src/cards/message.ts';
 import { episodeRange, renderAlertsOverview } from '../src/cards/watchlist-cards.ts';
 import type { Command } from '../src/command.ts';
@@ -18,7 +18,7 @@ import { t } from '../src/i18n/index.ts';
 import { findDrama } from '../src/lookup/find.ts';
 import { plain } from '../src/text.ts';
 import { dramaTitle } from '../src/catalog/names.ts';
-import { resolveTimeZone, timeZoneSuggestions } from '../src/time/zones.ts';
+import { resolveTimeZone } from '../src/time/zones.ts';
 import { MAX_FOLLOWS } from '../src/alerts/alert-store.ts';
 
 const hhmm = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
@@ -156,11 +156,6 @@ export default {
   },
 
   async autocomplete(interaction, ctx) {
-    const focused = interaction.options.getFocused(true);
-    if (focused.name === 'timezone') {
-      await interaction.respond(timeZoneSuggestions(focused.value).map((zone) => ({ name: zone, value: zone })));
-      return;
-    }
-    await interaction.respond(dramaChoices(ctx.search, ctx.catalog, focused.value, interaction.locale));
+    await interaction.respond(titleOrZoneChoices(ctx, interaction.options.getFocused(true), interaction.locale));
   },
 } satisfies Command;

@@ -5,7 +5,7 @@ import {
   type MessageComponentInteraction,
 } from 'discord.js';
 import * as actions from '../src/cards/actions.ts';
-import { dramaChoices } from '../src/cards/autocomplete.ts';
+import { titleOrZoneChoices } from '../src/cards/autocomplete.ts';
 import { renderAdded, renderCompleted, renderProgressed, renderWatchlist } from '../src/cards/watchlist-cards.ts';
 import { type Command, unhandled } from '../src/command.ts';
 import type { Action } from '../src/discord/custom-id.ts';
@@ -14,7 +14,7 @@ import { UserError } from '../src/errors.ts';
 import { choice, named } from '../src/i18n/command-text.ts';
 import { t } from '../src/i18n/index.ts';
 import { dramaById, findDrama } from '../src/lookup/find.ts';
-import { resolveTimeZone, timeZoneSuggestions, DEFAULT_TIME_ZONE } from '../src/time/zones.ts';
+import { resolveTimeZone, DEFAULT_TIME_ZONE } from '../src/time/zones.ts';
 import {
   addToWatchlist,
   markCompleted,
@@ -188,12 +188,7 @@ export default {
   },
 
   async autocomplete(interaction, ctx) {
-    const focused = interaction.options.getFocused(true);
-    if (focused.name === 'timezone') {
-      await interaction.respond(timeZoneSuggestions(focused.value).map((zone) => ({ name: zone, value: zone })));
-      return;
-    }
-    await interaction.respond(dramaChoices(ctx.search, ctx.catalog, focused.value, interaction.locale));
+    await interaction.respond(titleOrZoneChoices(ctx, interaction.options.getFocused(true), interaction.locale));
   },
 
   actions: actions.watchlist,

@@ -7,6 +7,7 @@ import { languageOf } from '../locale.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { resultKey, searchDramas, searchPeople, searchSoundtrack, type SearchResult } from '../search/surfaces.ts';
 import { truncate } from '../text.ts';
+import { timeZoneSuggestions } from '../time/zones.ts';
 
 /**
  * Autocomplete lists: search results as choices whose name says what each one is, with the
@@ -107,4 +108,15 @@ export function networkChoices(catalog: Catalog, typed: string): Choice[] {
     .filter((n) => n.toLowerCase().includes(wanted))
     .slice(0, MAX_CHOICES)
     .map((n) => ({ name: n, value: n }));
+}
+
+/** Choices for commands whose options are a drama title and a time zone (/watchlist, /alerts). */
+export function titleOrZoneChoices(
+  lookup: { search: SearchIndex; catalog: Catalog },
+  focused: { name: string; value: string },
+  locale: Locale,
+): Choice[] {
+  if (focused.name === 'timezone')
+    return timeZoneSuggestions(focused.value).map((zone) => ({ name: zone, value: zone }));
+  return dramaChoices(lookup.search, lookup.catalog, focused.value, locale);
 }

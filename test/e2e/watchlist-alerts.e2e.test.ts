@@ -98,6 +98,10 @@ describe('watchlists and episode alerts through the local Discord server', () =>
     expect(set.content).toBe(
       `Episode alerts will be posted in <#${channel}>, at 20:00 (Asia/Seoul). Choose dramas with \`/alerts follow\`.`,
     );
+    const zones = await live.fake.autocomplete('/alerts time', { hour: 20, timezone: 'berl' }, 'timezone', admin);
+    expect(zones.map((c) => c.value)).toContain('Europe/Berlin');
+    const titles = await live.fake.autocomplete('/alerts follow', { title: 'tangerines' }, 'title', admin);
+    expect(titles[0]!.value).toBe('d:when-life-gives-you-tangerines');
     const time = await live.fake.command('/alerts time', { hour: 20, timezone: 'berlin' }, admin).reply();
     expect(time.content).toBe('The daily digest is now posted at 20:00 (Europe/Berlin).');
     const follow = await live.fake
