@@ -90,6 +90,15 @@ export function sourcesFooter(
   return { text: truncate(parts.filter(Boolean).join(' · '), LIMITS.footer) };
 }
 
+/** "Page 2/5 · dramabot", or just "dramabot": the footer of a paged list that cites no sources. */
+export function pageFooter(page: number, pages: number, locale: Locale): { text: string } {
+  return {
+    text: [pages > 1 ? t(locale, 'footer.page', { page: page + 1, pages }) : undefined, 'dramabot']
+      .filter(Boolean)
+      .join(' · '),
+  };
+}
+
 function hostOf(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');

@@ -14,7 +14,7 @@ import {
 import type { DramaRatings, MemberRating } from '../ratings/keys.ts';
 import type { RateResult } from '../ratings/ratings.ts';
 import * as actions from './actions.ts';
-import { COLOURS, LIMITS, field, type Card, type Locale } from './message.ts';
+import { COLOURS, pageFooter, LIMITS, field, type Card, type Locale } from './message.ts';
 import { plain, truncate } from '../text.ts';
 import { clampPage, pagerRow, paginate, renderPage, type ListItem } from './pages.ts';
 
@@ -73,14 +73,7 @@ export function renderLeaderboard(
           LIMITS.title,
         ),
         description: items.length ? renderPage(pages, page, locale) : t(locale, 'ratings.none'),
-        footer: {
-          text: [
-            pages.length > 1 ? t(locale, 'footer.page', { page: page + 1, pages: pages.length }) : undefined,
-            'dramabot',
-          ]
-            .filter(Boolean)
-            .join(' · '),
-        },
+        footer: pageFooter(page, pages.length, locale),
       },
     ],
     components: pagerRow((p) => actions.ratings.leaderboardPage(p), page, pages.length, locale),
@@ -161,14 +154,7 @@ export function renderMyRatings(
         color: COLOURS.list,
         title: t(locale, 'ratings.mineTitle'),
         description: items.length ? renderPage(pages, page, locale) : t(locale, 'ratings.mineNone'),
-        footer: {
-          text: [
-            pages.length > 1 ? t(locale, 'footer.page', { page: page + 1, pages: pages.length }) : undefined,
-            'dramabot',
-          ]
-            .filter(Boolean)
-            .join(' · '),
-        },
+        footer: pageFooter(page, pages.length, locale),
       },
     ],
     components: pagerRow((p) => actions.ratings.myRatingsPage(p), page, pages.length, locale),

@@ -7,7 +7,7 @@ import { bar } from '../ratings/aggregate.ts';
 import type { WatchEntry, WatchStatus } from '../watchlist/watchlist.ts';
 import * as actions from './actions.ts';
 import { plain } from '../text.ts';
-import { COLOURS, type Card, discordDate, type Locale, rowsOf, button, row, timestamp } from './message.ts';
+import { COLOURS, pageFooter, type Card, discordDate, type Locale, rowsOf, button, row, timestamp } from './message.ts';
 import { clampPage, pagerRow, paginate, renderPage, type ListItem } from './pages.ts';
 
 /** One line of a watchlist as shown: the entry, its drama, and its next episode when it still airs. */
@@ -125,9 +125,7 @@ export function renderWatchlist(
           : t(locale, 'watchlist.title', { member }),
         description: lines.length ? renderPage(pages, page, locale) : empty,
         color: COLOURS.list,
-        ...(pages.length > 1
-          ? { footer: { text: t(locale, 'footer.page', { page: page + 1, pages: pages.length }) } }
-          : {}),
+        footer: pageFooter(page, pages.length, locale),
       },
     ],
     components: pagerRow(view.pageId, page, pages.length, locale),
