@@ -33,18 +33,21 @@ interface Doc {
 }
 
 /** The same texts as our index (titles, names, characters, songs), one document each, as search-notes.md advises. */
-function documents(index: SearchIndex): Doc[] {
-  return index.entries.map((e) => ({
-    id: e.id,
-    text: e.text,
-    kind: e.kind,
-    key:
-      e.ref.type === 'person'
-        ? `p:${e.ref.personId}`
-        : e.ref.type === 'song'
-          ? `s:${e.ref.dramaId}:${e.ref.track}`
-          : `d:${e.ref.dramaId}`,
-  }));
+function documents(index: SearchIndex, catalog: Catalog): Doc[] {
+  return Array.from({ length: index.entryCount }, (_, id) => {
+    const e = index.entry(id);
+    return {
+      id,
+      text: e.text,
+      kind: e.kind,
+      key:
+        e.ref.type === 'person'
+          ? `p:${catalog.people[e.ref.person]!.id}`
+          : e.ref.type === 'song'
+            ? `s:${catalog.dramas[e.ref.drama]!.id}:${e.ref.track}`
+            : `d:${catalog.dramas[e.ref.drama]!.id}`,
+    };
+  });
 }
 
 /** Drama queries accept titles and characters (as ours does), name queries accept people. */
@@ -62,8 +65,8 @@ function firstTen(q: BenchQuery, docs: Iterable<Doc>): string[] {
 }
 
 /** fuse.js with its documented defaults for fuzzy search, location ignored so a match anywhere counts. */
-export function fuseEngine(index: SearchIndex): Engine {
-  const docs = documents(index);
+export function fuseEngine(index: SearchIndex, catalog: Catalog): Engine {
+  const docs = documents(index, catalog);
   const fuse = new Fuse(docs, { keys: ['text'], ignoreLocation: true, threshold: 0.4 });
   return {
     name: 'fuse.js',
@@ -76,8 +79,8 @@ export function fuseEngine(index: SearchIndex): Engine {
 }
 
 /** minisearch with prefix and fuzzy matching on, as its README shows for search-as-you-type. */
-export function miniSearchEngine(index: SearchIndex): Engine {
-  const docs = documents(index);
+export function miniSearchEngine(index: SearchIndex, catalog: Catalog): Engine {
+  const docs = documents(index, catalog);
   const byId = new Map(docs.map((d) => [d.id, d]));
   const mini = new MiniSearch<Doc>({ fields: ['text'], idField: 'id', searchOptions: { prefix: true, fuzzy: 0.2 } });
   mini.addAll(docs);

@@ -153,7 +153,10 @@ export async function runSize({
       const [engine, buildMs] = timed(make);
       return runEngine(engine, sample(queries, n ?? queries.length), buildMs);
     };
-    const others = [measure(() => miniSearchEngine(index), miniQueries), measure(() => fuseEngine(index), fuseQueries)];
+    const others = [
+      measure(() => miniSearchEngine(index, catalog), miniQueries),
+      measure(() => fuseEngine(index, catalog), fuseQueries),
+    ];
     global.gc?.();
     log(`${size}: competitors done`);
 
@@ -176,7 +179,7 @@ export async function runSize({
     return {
       size,
       people: catalog.people.length,
-      entries: index.entries.length,
+      entries: index.entryCount,
       loadMs: Math.round(loadMs),
       indexMs: Math.round(indexMs),
       heapMB: megabytes(memory.heapUsed),

@@ -16,11 +16,26 @@ export function lowerBound(keys: readonly string[], q: string, lo = 0, hi = keys
   return lo;
 }
 
-/** The end of the run of keys, from `k` on, that start with key[k]'s first `length` characters. */
-function runEnd(keys: readonly string[], k: number, length: number, hi: number): number {
-  const prefix = keys[k]!.slice(0, length);
-  // '\uffff' sorts after every UTF-16 code unit a key can hold next.
-  return lowerBound(keys, `${prefix}\uffff`, k + 1, hi);
+/** A sorted list of keys read code unit by code unit: a string array, or a table of UTF-16 code units. */
+export interface SortedKeys {
+  length(k: number): number;
+  code(k: number, at: number): number;
+  /** The end of the run of keys, from k on (below hi), that share key k's first `length` code units. */
+  runEnd(k: number, length: number, hi: number): number;
+}
+
+class StringKeys implements SortedKeys {
+  constructor(private readonly keys: readonly string[]) {}
+  length(k: number): number {
+    return this.keys[k]!.length;
+  }
+  code(k: number, at: number): number {
+    return this.keys[k]!.charCodeAt(at);
+  }
+  runEnd(k: number, length: number, hi: number): number {
+    // '\uffff' sorts after every UTF-16 code unit a key can hold next.
+    return lowerBound(this.keys, `${this.keys[k]!.slice(0, length)}\uffff`, k + 1, hi);
+  }
 }
 
 let rows: Int32Array[] = [];
@@ -32,13 +47,14 @@ let best = new Int32Array(0);
  * same distances as prefixDistance, key by key.
  */
 export function keysWithinEdits(
-  keys: readonly string[],
+  list: readonly string[] | SortedKeys,
   from: number,
   to: number,
   q: string,
   max: number,
   visit: (k: number, distance: number) => void,
 ): void {
+  const keys: SortedKeys = Array.isArray(list) ? new StringKeys(list) : (list as SortedKeys);
   const n = q.length;
   // Past n + max characters of a key, its closest prefix is already known.
   const deepest = n + max;
@@ -49,24 +65,24 @@ export function keysWithinEdits(
   const first = rows[0]!;
   for (let i = 0; i <= n; i++) first[i] = i;
   best[0] = n;
-  // rows[0..valid] hold the rows of previous's first `valid` characters.
-  let previous = '';
+  // rows[0..valid] hold the rows of the previous key's first `valid` characters.
+  let previous = -1;
   let valid = 0;
   let k = from;
   while (k < to) {
-    const key = keys[k]!;
+    const keyLength = keys.length(k);
     let depth = 0;
-    const shared = Math.min(valid, key.length);
-    while (depth < shared && key.charCodeAt(depth) === previous.charCodeAt(depth)) depth++;
-    const target = Math.min(key.length, deepest);
+    const shared = Math.min(valid, keyLength);
+    while (depth < shared && keys.code(k, depth) === keys.code(previous, depth)) depth++;
+    const target = Math.min(keyLength, deepest);
     let unreachable = false;
     while (depth < target) {
       const j = depth + 1;
       const above = rows[j - 1]!;
       const current = rows[j]!;
       const twoAbove = j > 1 ? rows[j - 2]! : above;
-      const c = key.charCodeAt(j - 1);
-      const before = j > 1 ? key.charCodeAt(j - 2) : -1;
+      const c = keys.code(k, j - 1);
+      const before = j > 1 ? keys.code(k, j - 2) : -1;
       current[0] = j;
       let rowMin = j;
       for (let i = 1; i <= n; i++) {
@@ -84,12 +100,12 @@ export function keysWithinEdits(
         break;
       }
     }
-    previous = key;
+    previous = k;
     valid = depth;
     const distance = best[depth]!;
     if (unreachable || depth === deepest) {
       // Every key under this prefix ends with the same closest-prefix distance.
-      const end = runEnd(keys, k, depth, to);
+      const end = keys.runEnd(k, depth, to);
       if (distance <= max) for (let x = k; x < end; x++) visit(x, distance);
       k = end;
     } else {

@@ -1,17 +1,38 @@
+import { SectionReader, SectionWriter } from '../binary/section.ts';
+import { Utf16Table } from '../binary/utf16-table.ts';
 import type { Catalog } from '../catalog/catalog.ts';
-import { keysWithinEdits, lowerBound } from './fuzzy-walk.ts';
-import { hasHangul, isChoseongOnly, keyWords, words, type KeySpace } from './normalize.ts';
+import type { Drama, Person } from '../data/schema.ts';
+import { keysWithinEdits } from './fuzzy-walk.ts';
+import {
+  ENTRY_KINDS,
+  forEachTextGroup,
+  forEachTextKey,
+  fuzzyEdits,
+  fuzzyPrefixRounds,
+  fuzzyScore,
+  FUZZY_WHEN_FEWER_THAN,
+  PREFIX_SCAN_LIMIT,
+  prefixScore,
+  queryKeys,
+  SPACES,
+  WORD_SLOTS,
+  type EntryKind,
+  type MatchKind,
+} from './indexed-texts.ts';
+
+export type { EntryKind, MatchKind };
 
 /**
- * One entry per searchable text: each title, person name, character name and song title is its
- * own entry (search-notes.md: one document per drama lets a query match pieces of three people).
+ * The search index as one section of the compiled catalog (ENGINE.md): entries as columns, texts
+ * and keys as UTF-16 code units, postings as Int32 arrays, all views over one byte buffer that
+ * worker threads may share. Records are referred to by row (catalog.dramas[row],
+ * catalog.people[row]); an Entry object is made only for the hits a query returns.
  */
-export type EntryKind = 'title' | 'person' | 'character' | 'song';
 type EntryRef =
-  | { type: 'drama'; dramaId: string }
-  | { type: 'person'; personId: string }
-  | { type: 'character'; personId: string; dramaId: string }
-  | { type: 'song'; dramaId: string; track: number };
+  | { type: 'drama'; drama: number }
+  | { type: 'person'; person: number }
+  | { type: 'character'; person: number; drama: number }
+  | { type: 'song'; drama: number; track: number };
 
 export interface Entry {
   id: number;
@@ -20,67 +41,66 @@ export interface Entry {
   ref: EntryRef;
 }
 
-export type MatchKind = 'exact' | 'prefix' | 'fuzzy';
-
 export interface EntryHit {
   entry: Entry;
   score: number;
   match: MatchKind;
 }
 
-/**
- * The keys of one space, each once and sorted, so a prefix is a contiguous range found by binary
- * search. Each key lists the entries it belongs to (postings): a surname or a common title word
- * is one key, not one per entry, which keeps the table small and the build a plain string sort.
- */
+/** Which entries a search wants: a test on each entry, or (cheaper, no Entry made) the kinds it takes. */
+export type EntryFilter = ((entry: Entry) => boolean) | readonly EntryKind[];
+
+/** The keys of one key space, sorted, each with its postings: keys[k]'s are postings[start[k] … start[k + 1]). */
 interface KeyTable {
-  keys: string[];
-  /** Postings of keys[k] are postings[start[k]] … postings[start[k + 1] - 1]. */
+  keys: Utf16Table;
   start: Int32Array;
-  /** entry id × WORD_SLOTS + the word the key starts at (0: the whole text, more: "hyungsik" in "parkhyungsik"). */
   postings: Int32Array;
 }
 
 export interface SearchIndex {
-  entries: Entry[];
-  tables: Record<KeySpace, KeyTable>;
+  readonly entryCount: number;
+  /** Entry columns: kind (ENTRY_KINDS index), drama row and person row (-1: none), track number, text. */
+  readonly kinds: Uint8Array;
+  readonly dramaRows: Int32Array;
+  readonly personRows: Int32Array;
+  readonly tracks: Int32Array;
+  readonly textOf: Int32Array;
+  readonly texts: Utf16Table;
+  readonly tables: readonly KeyTable[];
+  entry(id: number): Entry;
 }
 
-const SPACES: KeySpace[] = ['raw', 'folded', 'jamo', 'choseong'];
-/** Later words of long titles are not worth a key each. */
-const MAX_WORD_STARTS = 8;
-const WORD_SLOTS = 8;
+/** "SRCH" and the layout version: a section written by another layout is refused, not misread. */
+const MAGIC = 0x5352_4301;
 
-/** Base scores: exact beats prefix beats fuzzy; the spelling as typed beats a folded variant. */
-const TIER: Record<KeySpace, { exact: number; prefix: number; wordExact: number; wordPrefix: number }> = {
-  raw: { exact: 100, prefix: 90, wordExact: 86, wordPrefix: 80 },
-  jamo: { exact: 100, prefix: 90, wordExact: 86, wordPrefix: 80 },
-  folded: { exact: 88, prefix: 78, wordExact: 75, wordPrefix: 70 },
-  choseong: { exact: 84, prefix: 76, wordExact: 74, wordPrefix: 68 },
-};
-const FUZZY_BASE = { raw: 60, folded: 55 } as const;
-const PREFIX_SCAN_LIMIT = 4_000;
-/** With this many real matches the user is typing a name right: typos are not looked for. */
-const FUZZY_WHEN_FEWER_THAN = 5;
+/** An Int32Array that grows, for the millions of (key, posting) pairs of a build. */
+class Int32Column {
+  values = new Int32Array(1_024);
+  length = 0;
 
-/** "Park Hyung-sik" is also written "Hyung-sik Park" (given name first, as in the English press). */
-function givenNameFirst(name: string, nativeName: string | undefined): string | undefined {
-  if (!nativeName || !/^[\uAC00-\uD7A3]{2,4}$/.test(nativeName)) return undefined;
-  const m = /^(\S+) (\S+)$/.exec(name.trim());
-  return m ? `${m[2]} ${m[1]}` : undefined;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  done(): Int32Array {
+    return this.values.slice(0, this.length);
+  }
 }
 
 /**
- * The (key, posting) pairs of one key space as they come, each distinct key given a number once,
- * the pairs in two growing typed arrays: at 100k dramas there are millions of pairs, and one small
- * array per key (or one string per pair) is what made the build slow and the heap big.
+ * The (key, posting) pairs of one key space as they come, each distinct key numbered once: one
+ * small array per key (or one string per pair) is what made the build slow and the heap big.
  */
 class KeyTableBuilder {
   private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
-  private owners = new Int32Array(4_096);
-  private values = new Int32Array(4_096);
-  private count = 0;
+  private readonly owners = new Int32Column();
+  private readonly values = new Int32Column();
 
   keyId(key: string): number {
     let id = this.ids.get(key);
@@ -93,201 +113,234 @@ class KeyTableBuilder {
   }
 
   add(keyId: number, posting: number): void {
-    if (this.count === this.owners.length) {
-      const grow = (from: Int32Array) => {
-        const to = new Int32Array(from.length * 2);
-        to.set(from);
-        return to;
-      };
-      this.owners = grow(this.owners);
-      this.values = grow(this.values);
-    }
-    this.owners[this.count] = keyId;
-    this.values[this.count++] = posting;
+    this.owners.push(keyId);
+    this.values.push(posting);
   }
 
-  build(): KeyTable {
+  /** keys: chars, offsets; then start; then postings. */
+  write(section: SectionWriter): void {
     // The engine's own string sort: a comparator function over millions of keys is several times slower.
     const keys = [...this.keys].sort();
     const rank = new Int32Array(keys.length);
     keys.forEach((key, k) => {
       rank[this.ids.get(key)!] = k;
     });
+    const owners = this.owners.values;
+    const values = this.values.values;
+    const count = this.owners.length;
     const start = new Int32Array(keys.length + 1);
-    for (let p = 0; p < this.count; p++) start[rank[this.owners[p]!]! + 1]! += 1;
+    for (let p = 0; p < count; p++) start[rank[owners[p]!]! + 1]! += 1;
     for (let k = 0; k < keys.length; k++) start[k + 1]! += start[k]!;
     const cursor = start.slice(0, keys.length);
-    const postings = new Int32Array(this.count);
+    const postings = new Int32Array(count);
     // In the order they came, so each key's postings stay sorted by entry id.
-    for (let p = 0; p < this.count; p++) postings[cursor[rank[this.owners[p]!]!]!++] = this.values[p]!;
-    return { keys, start, postings };
+    for (let p = 0; p < count; p++) postings[cursor[rank[owners[p]!]!]!++] = values[p]!;
+    const { chars, offsets } = Utf16Table.encode(keys);
+    section.add(chars).add(offsets).add(start).add(postings);
   }
+}
+
+/** Compile time: the search section of these records, in catalog row order. */
+export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Person[]): Uint8Array {
+  const personRow = new Map(people.map((p, row) => [p.id, row]));
+  const builders = SPACES.map(() => new KeyTableBuilder());
+  const kinds = new Int32Column();
+  const dramaRows = new Int32Column();
+  const personRows = new Int32Column();
+  const tracks = new Int32Column();
+  const textOf = new Int32Column();
+  // Names recur (a surname, an actor in many dramas): each distinct text is folded and keyed once,
+  // as (space, key id, word) triples in one shared pool, ended by -1.
+  const texts: string[] = [];
+  const textIds = new Map<string, number>();
+  const keyedAt = new Int32Column();
+  const triples = new Int32Column();
+  forEachTextGroup(dramas, people, ({ kind, texts: groupTexts, drama, person, track }) => {
+    const kindId = ENTRY_KINDS.indexOf(kind);
+    const personAt = person === undefined ? -1 : (personRow.get(person) ?? -1);
+    for (const text of groupTexts) {
+      let textId = textIds.get(text);
+      if (textId === undefined) {
+        textId = texts.length;
+        texts.push(text);
+        textIds.set(text, textId);
+        keyedAt.push(triples.length);
+        forEachTextKey(text, (space, key, word) => {
+          triples.push(space);
+          triples.push(builders[space]!.keyId(key));
+          triples.push(word);
+        });
+        triples.push(-1);
+      }
+      const id = kinds.length;
+      kinds.push(kindId);
+      dramaRows.push(drama);
+      personRows.push(personAt);
+      tracks.push(track);
+      textOf.push(textId);
+      const pool = triples.values;
+      for (let t = keyedAt.values[textId]!; pool[t] !== -1; t += 3)
+        builders[pool[t]!]!.add(pool[t + 1]!, id * WORD_SLOTS + pool[t + 2]!);
+    }
+  });
+  const section = new SectionWriter(MAGIC);
+  section.add(Uint8Array.from(kinds.done())).add(dramaRows.done()).add(personRows.done()).add(tracks.done());
+  section.add(textOf.done());
+  const encodedTexts = Utf16Table.encode(texts);
+  section.add(encodedTexts.chars).add(encodedTexts.offsets);
+  for (const builder of builders) builder.write(section);
+  return section.finish();
+}
+
+/** Start-up: views over the section's bytes, nothing copied or decoded. */
+export function openSearchIndex(bytes: Uint8Array): SearchIndex {
+  const section = new SectionReader(bytes, MAGIC, 'search index');
+  const kinds = section.uint8();
+  const dramaRows = section.int32();
+  const personRows = section.int32();
+  const tracks = section.int32();
+  const textOf = section.int32();
+  const texts = new Utf16Table(section.uint16(), section.int32());
+  const tables = SPACES.map(() => ({
+    keys: new Utf16Table(section.uint16(), section.int32()),
+    start: section.int32(),
+    postings: section.int32(),
+  }));
+  const index: SearchIndex = {
+    entryCount: kinds.length,
+    kinds,
+    dramaRows,
+    personRows,
+    tracks,
+    textOf,
+    texts,
+    tables,
+    entry: (id) => entryAt(index, id),
+  };
+  return index;
 }
 
 export function buildSearchIndex(catalog: Catalog): SearchIndex {
-  const entries: Entry[] = [];
-  const builders = SPACES.map(() => new KeyTableBuilder());
-  // Names recur (a surname, an actor in many dramas): each distinct text is folded and keyed once,
-  // as (space, key id, word) triples in one shared pool; the map holds where its triples start.
-  const keyedTexts = new Map<string, number>();
-  const triples: number[] = [];
-  const keyed = (text: string): number => {
-    const known = keyedTexts.get(text);
-    if (known !== undefined) return known;
-    const at = triples.length;
-    const byWords = keyWords(text);
-    for (let s = 0; s < SPACES.length; s++) {
-      const ws = byWords[SPACES[s]!];
-      if (!ws) continue;
-      for (let w = 0; w < Math.min(ws.length, MAX_WORD_STARTS); w++)
-        triples.push(s, builders[s]!.keyId(w === 0 ? ws.join('') : ws.slice(w).join('')), w);
-    }
-    triples.push(-1);
-    keyedTexts.set(text, at);
-    return at;
-  };
-  /** The texts of one record, each once whatever its case. */
-  const add = (kind: EntryKind, texts: ReadonlyArray<string | undefined>, ref: EntryRef) => {
-    const added: string[] = [];
-    for (const text of texts) {
-      if (!text) continue;
-      const lower = text.toLowerCase();
-      if (added.includes(lower)) continue;
-      added.push(lower);
-      const id = entries.length;
-      entries.push({ id, kind, text, ref });
-      for (let t = keyed(text); triples[t] !== -1; t += 3)
-        builders[triples[t]!]!.add(triples[t + 1]!, id * WORD_SLOTS + triples[t + 2]!);
-    }
-  };
-  for (const drama of catalog.dramas) {
-    add('title', [drama.title, ...(drama.altTitles ?? []), drama.nativeTitle], { type: 'drama', dramaId: drama.id });
-    for (const c of drama.cast) {
-      // Names only: a described role ("Eun-soo's mother") is not a name, and indexing it would make
-      // "mother" answer with every mother in the catalog as if it were a character called that.
-      const names = c.characters.flatMap((ch) => [ch.name, ...(ch.altNames ?? []), ch.nativeName]);
-      add('character', names, { type: 'character', personId: c.person, dramaId: drama.id });
-    }
-    for (const track of drama.soundtrack ?? [])
-      add('song', [track.title, track.nativeTitle], { type: 'song', dramaId: drama.id, track: track.track });
-  }
-  for (const person of catalog.people) {
-    const names = [
-      person.name,
-      ...(person.altNames ?? []),
-      person.nativeName,
-      givenNameFirst(person.name, person.nativeName),
-    ];
-    add('person', names, { type: 'person', personId: person.id });
-  }
-  const tables = Object.fromEntries(SPACES.map((space, s) => [space, builders[s]!.build()])) as Record<
-    KeySpace,
-    KeyTable
-  >;
-  return { entries, tables };
+  return openSearchIndex(encodeSearchIndex(catalog.dramas, catalog.people));
 }
 
-/** How many typos a query of this length may carry: none for short words, then 1, then 2. */
-function allowedEdits(length: number): number {
-  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+function entryAt(index: SearchIndex, id: number): Entry {
+  const kind = ENTRY_KINDS[index.kinds[id]!]!;
+  const drama = index.dramaRows[id]!;
+  const person = index.personRows[id]!;
+  const ref: EntryRef =
+    kind === 'title'
+      ? { type: 'drama', drama }
+      : kind === 'person'
+        ? { type: 'person', person }
+        : kind === 'character'
+          ? { type: 'character', person, drama }
+          : { type: 'song', drama, track: index.tracks[id]! };
+  return { id, kind, text: index.texts.string(index.textOf[id]!), ref };
 }
 
-/** The query in each key space it should be looked up in. */
-function queryKeys(query: string): Array<[KeySpace, string]> {
-  const kw = keyWords(query);
-  const join = (space: KeySpace) => (kw[space] ?? []).join('');
-  if (hasHangul(query)) {
-    // Only consonants typed (ㅅㄹㄷㅌ): an initial-consonant search; anything else: syllables as jamo.
-    return isChoseongOnly(words(query).join('')) ? [['choseong', join('choseong')]] : [['jamo', join('jamo')]];
+/** The best score and match of each entry a query reached, in the order they were first reached. */
+class Candidates {
+  readonly slots = new Map<number, number>();
+  ids: number[] = [];
+  scores: number[] = [];
+  matches: MatchKind[] = [];
+  exactFound = false;
+
+  constructor(private readonly accepts: (id: number) => boolean) {}
+
+  offer(id: number, score: number, match: MatchKind): void {
+    const slot = this.slots.get(id);
+    if (slot === undefined) {
+      if (!this.accepts(id)) {
+        this.slots.set(id, -1);
+        return;
+      }
+      this.slots.set(id, this.ids.length);
+      this.ids.push(id);
+      this.scores.push(score);
+      this.matches.push(match);
+    } else if (slot >= 0 && this.scores[slot]! < score) {
+      this.scores[slot] = score;
+      this.matches[slot] = match;
+    } else if (slot < 0) return;
+    if (match === 'exact') this.exactFound = true;
   }
-  return kw.raw
-    ? [
-        ['raw', join('raw')],
-        ['folded', join('folded')],
-      ]
-    : [];
+
+  get size(): number {
+    return this.ids.length;
+  }
+}
+
+function acceptor(index: SearchIndex, accept: EntryFilter): (id: number) => boolean {
+  if (typeof accept === 'function') return (id) => accept(entryAt(index, id));
+  let mask = 0;
+  for (const kind of accept) mask |= 1 << ENTRY_KINDS.indexOf(kind);
+  return (id) => (mask & (1 << index.kinds[id]!)) !== 0;
 }
 
 /** Entries whose text matches the query, best first: exact > prefix > fuzzy, spelling as typed first. */
-export function findEntries(
-  index: SearchIndex,
-  query: string,
-  accept: (entry: Entry) => boolean,
-  limit = 100,
-): EntryHit[] {
-  const best = new Map<number, EntryHit>();
-  let exactFound = false;
-  const offer = (entryId: number, score: number, match: MatchKind) => {
-    const entry = index.entries[entryId]!;
-    if (!accept(entry)) return;
-    if (match === 'exact') exactFound = true;
-    const current = best.get(entryId);
-    if (!current || current.score < score) best.set(entryId, { entry, score, match });
-  };
+export function findEntries(index: SearchIndex, query: string, accept: EntryFilter, limit = 100): EntryHit[] {
+  const found = new Candidates(acceptor(index, accept));
   const keys = queryKeys(query);
   for (const [space, q] of keys) {
     if (!q) continue;
-    const table = index.tables[space];
-    const tier = TIER[space];
-    const from = lowerBound(table.keys, q);
-    const end = Math.min(table.keys.length, from + PREFIX_SCAN_LIMIT);
+    const { keys: table, start, postings } = index.tables[space]!;
+    const from = table.lowerBound(q);
+    const end = Math.min(table.count, from + PREFIX_SCAN_LIMIT);
     for (let k = from; k < end; k++) {
-      const key = table.keys[k]!;
-      if (!key.startsWith(q)) break;
-      const exact = key.length === q.length;
+      if (!table.startsWith(k, q)) break;
+      const length = table.length(k);
+      const exact = length === q.length;
       // A small bonus for covering more of the key keeps "Vincenzo" above "Vincenzo Cassano" for "vincenzo".
-      const closeness = q.length / key.length;
-      for (let p = table.start[k]!; p < table.start[k + 1]!; p++) {
-        const posting = table.postings[p]!;
+      const closeness = q.length / length;
+      for (let p = start[k]!; p < start[k + 1]!; p++) {
+        const posting = postings[p]!;
         const whole = posting % WORD_SLOTS === 0;
-        const score =
-          (exact ? (whole ? tier.exact : tier.wordExact) : whole ? tier.prefix : tier.wordPrefix) + closeness;
-        offer(Math.floor(posting / WORD_SLOTS), score, exact && whole ? 'exact' : 'prefix');
+        found.offer(
+          Math.floor(posting / WORD_SLOTS),
+          prefixScore(space, exact, whole, closeness),
+          exact && whole ? 'exact' : 'prefix',
+        );
       }
     }
   }
   // Typos are looked for only when the text as typed matches next to nothing, and never when it
   // names something exactly (a full character name that three dramas share is typed right).
-  if (!exactFound && best.size < Math.min(limit, FUZZY_WHEN_FEWER_THAN)) {
-    for (const [space, q] of keys) {
-      if (space === 'raw' || space === 'folded') fuzzyScan(index.tables[space], space, q, offer);
-    }
+  if (!found.exactFound && found.size < Math.min(limit, FUZZY_WHEN_FEWER_THAN)) {
+    for (const [space, q] of keys) if (space <= 1) fuzzyScan(index.tables[space]!, space, q, found);
   }
-  return [...best.values()].sort((a, b) => b.score - a.score || a.entry.id - b.entry.id).slice(0, limit);
+  const order = found.ids.map((_, slot) => slot);
+  order.sort((a, b) => found.scores[b]! - found.scores[a]! || found.ids[a]! - found.ids[b]!);
+  return order.slice(0, limit).map((slot) => ({
+    entry: entryAt(index, found.ids[slot]!),
+    score: found.scores[slot]!,
+    match: found.matches[slot]!,
+  }));
 }
 
-/**
- * Keys within a few typos of the query, read from the ranges where they can be: first the keys
- * sharing the query's first four letters (a typo further on), then, if that finds nothing, the
- * keys starting with its first letter and its second or third (the second and third swapped, a
- * letter doubled), and last every key with its first letter (a wrong or missing second letter).
- * The first letter is taken as typed.
- */
-function fuzzyScan(
-  table: KeyTable,
-  space: 'raw' | 'folded',
-  q: string,
-  offer: (entryId: number, score: number, match: MatchKind) => void,
-): void {
-  // Folding already merges spellings; typos on top of it need a longer word to stay meaningful.
-  const max = allowedEdits(space === 'folded' ? q.length - 1 : q.length);
+/** Keys within a few typos of the query, read from the ranges where they can be (fuzzyPrefixRounds). */
+function fuzzyScan({ keys, start, postings }: KeyTable, space: number, q: string, found: Candidates): void {
+  const max = fuzzyEdits(space, q);
   if (max === 0) return;
-  const scan = (prefixes: string[]) => {
-    let found = false;
-    for (const prefix of new Set(prefixes)) {
-      const from = lowerBound(table.keys, prefix);
-      const to = lowerBound(table.keys, `${prefix}\uffff`, from);
-      keysWithinEdits(table.keys, from, to, q, max, (k, d) => {
-        found = true;
-        const closeness = Math.min(1, q.length / table.keys[k]!.length);
-        for (let p = table.start[k]!; p < table.start[k + 1]!; p++) {
-          const posting = table.postings[p]!;
-          const whole = posting % WORD_SLOTS === 0;
-          offer(Math.floor(posting / WORD_SLOTS), FUZZY_BASE[space] - 8 * d - (whole ? 0 : 5) + closeness, 'fuzzy');
+  for (const prefixes of fuzzyPrefixRounds(q)) {
+    let any = false;
+    for (const prefix of prefixes) {
+      const from = keys.lowerBound(prefix);
+      const to = keys.prefixEnd(prefix, from);
+      keysWithinEdits(keys, from, to, q, max, (k, d) => {
+        any = true;
+        const closeness = Math.min(1, q.length / keys.length(k));
+        for (let p = start[k]!; p < start[k + 1]!; p++) {
+          const posting = postings[p]!;
+          found.offer(
+            Math.floor(posting / WORD_SLOTS),
+            fuzzyScore(space, d, posting % WORD_SLOTS === 0, closeness),
+            'fuzzy',
+          );
         }
       });
     }
-    return found;
-  };
-  if (!scan([q.slice(0, 4)]) && !scan([q.slice(0, 2), q[0]! + q[2]!])) scan([q[0]!]);
+    if (any) return;
+  }
 }

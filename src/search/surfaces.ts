@@ -29,14 +29,10 @@ const THROUGH_CHARACTER = 4;
 const THROUGH_PERSON = 6;
 const ENTRY_HITS = 200;
 
-const kinds =
-  (...accepted: EntryKind[]) =>
-  (entry: Entry) =>
-    accepted.includes(entry.kind);
-const via = (entry: Entry): Via => ({
+const via = (catalog: Catalog, entry: Entry): Via => ({
   kind: entry.kind,
   text: entry.text,
-  ...(entry.ref.type === 'character' ? { personId: entry.ref.personId } : {}),
+  ...(entry.ref.type === 'character' ? { personId: catalog.people[entry.ref.person]!.id } : {}),
 });
 
 /** A value that names one record exactly: d:<drama>, p:<person>, s:<drama>:<track> (autocomplete values too). */
@@ -75,33 +71,34 @@ const recency = (drama: Drama) => Date.parse(drama.firstAirDate) / 86_400_000;
 /** Dramas by title, or through a person or character in them. */
 export function searchDramas(index: SearchIndex, catalog: Catalog, query: string, limit = 25): DramaResult[] {
   const results: DramaResult[] = [];
-  for (const hit of findEntries(index, query, kinds('title', 'person', 'character'), ENTRY_HITS)) {
+  for (const hit of findEntries(index, query, ['title', 'person', 'character'], ENTRY_HITS)) {
     const { ref } = hit.entry;
     if (ref.type === 'drama')
       results.push({
         type: 'drama',
-        drama: catalog.drama(ref.dramaId)!,
+        drama: catalog.dramas[ref.drama]!,
         score: hit.score,
         match: hit.match,
-        via: via(hit.entry),
+        via: via(catalog, hit.entry),
       });
     else if (ref.type === 'character') {
       results.push({
         type: 'drama',
-        drama: catalog.drama(ref.dramaId)!,
+        drama: catalog.dramas[ref.drama]!,
         score: hit.score - THROUGH_CHARACTER,
         match: hit.match,
-        via: via(hit.entry),
+        via: via(catalog, hit.entry),
       });
     } else if (ref.type === 'person') {
-      for (const credit of catalog.creditsOf(ref.personId)) {
+      const personId = catalog.people[ref.person]!.id;
+      for (const credit of catalog.creditsOf(personId)) {
         const minor = credit.kind === 'cast' && credit.role !== 'main' ? 1 : 0;
         results.push({
           type: 'drama',
           drama: credit.drama,
           score: hit.score - THROUGH_PERSON - minor,
           match: hit.match,
-          via: { kind: 'person', text: hit.entry.text, personId: ref.personId },
+          via: { kind: 'person', text: hit.entry.text, personId },
         });
       }
     }
@@ -112,17 +109,17 @@ export function searchDramas(index: SearchIndex, catalog: Catalog, query: string
 /** People by name, or through a character they played. */
 export function searchPeople(index: SearchIndex, catalog: Catalog, query: string, limit = 25): PersonResult[] {
   const results: PersonResult[] = [];
-  for (const hit of findEntries(index, query, kinds('person', 'character'), ENTRY_HITS)) {
+  for (const hit of findEntries(index, query, ['person', 'character'], ENTRY_HITS)) {
     const { ref } = hit.entry;
-    const personId = ref.type === 'person' || ref.type === 'character' ? ref.personId : undefined;
-    const person = personId ? catalog.person(personId) : undefined;
+    const row = ref.type === 'person' || ref.type === 'character' ? ref.person : -1;
+    const person = row >= 0 ? catalog.people[row] : undefined;
     if (!person) continue;
     results.push({
       type: 'person',
       person,
       score: hit.score - (ref.type === 'character' ? THROUGH_CHARACTER : 0),
       match: hit.match,
-      via: via(hit.entry),
+      via: via(catalog, hit.entry),
     });
   }
   return rankAndDedupe(results, (r) => catalog.creditsOf(r.person.id).length, limit);
@@ -131,29 +128,32 @@ export function searchPeople(index: SearchIndex, catalog: Catalog, query: string
 /** Soundtrack search: a drama (its tracklist), a song, or an artist who sings on soundtracks. */
 export function searchSoundtrack(index: SearchIndex, catalog: Catalog, query: string, limit = 25): SearchResult[] {
   const results: SearchResult[] = [];
-  for (const hit of findEntries(index, query, kinds('title', 'song', 'person'), ENTRY_HITS)) {
+  for (const hit of findEntries(index, query, ['title', 'song', 'person'], ENTRY_HITS)) {
     const { ref } = hit.entry;
     if (ref.type === 'drama') {
-      const drama = catalog.drama(ref.dramaId)!;
+      const drama = catalog.dramas[ref.drama]!;
       // A drama with no recorded OST is still an answer ("no songs yet"), ranked after those with one.
       results.push({
         type: 'drama',
         drama,
         score: hit.score - (drama.soundtrack?.length ? 0 : 1),
         match: hit.match,
-        via: via(hit.entry),
+        via: via(catalog, hit.entry),
       });
     } else if (ref.type === 'song') {
-      const drama = catalog.drama(ref.dramaId)!;
+      const drama = catalog.dramas[ref.drama]!;
       const track = drama.soundtrack!.find((t) => t.track === ref.track)!;
-      results.push({ type: 'song', drama, track, score: hit.score, match: hit.match, via: via(hit.entry) });
-    } else if (ref.type === 'person' && catalog.creditsOf(ref.personId).some((c) => c.kind === 'artist')) {
+      results.push({ type: 'song', drama, track, score: hit.score, match: hit.match, via: via(catalog, hit.entry) });
+    } else if (
+      ref.type === 'person' &&
+      catalog.creditsOf(catalog.people[ref.person]!.id).some((c) => c.kind === 'artist')
+    ) {
       results.push({
         type: 'person',
-        person: catalog.person(ref.personId)!,
+        person: catalog.people[ref.person]!,
         score: hit.score,
         match: hit.match,
-        via: via(hit.entry),
+        via: via(catalog, hit.entry),
       });
     }
   }
