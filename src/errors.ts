@@ -1,7 +1,9 @@
 import { time, type TimestampStylesString } from 'discord.js';
 import { t } from './i18n/index.ts';
 import type { StringKey } from './i18n/strings.ts';
-import { quoted } from './text.ts';
+import { dramaTitle } from './catalog/names.ts';
+import type { Drama } from './data/schema.ts';
+import { plain, quoted } from './text.ts';
 
 /** An instant shown as a Discord timestamp, so each reader sees it in their own zone and language. */
 export interface Instant {
@@ -16,7 +18,10 @@ interface Typed {
   typed: string;
 }
 
-export type MessageVars = Readonly<Record<string, string | number | Instant | Typed>>;
+/** A drama (or anything titled in both languages), named in the reader's language. */
+type Titled = Pick<Drama, 'title' | 'nativeTitle'>;
+
+export type MessageVars = Readonly<Record<string, string | number | Instant | Typed | Titled>>;
 
 /**
  * An expected problem the user can fix (unknown title, bad duration...). It names a sentence and
@@ -51,7 +56,9 @@ function translate(locale: string | null | undefined, key: StringKey, vars: Mess
           ? value
           : 'typed' in value
             ? quoted(value.typed)
-            : time(Math.floor(value.at / 1000), value.style),
+            : 'title' in value
+              ? plain(dramaTitle(value, locale))
+              : time(Math.floor(value.at / 1000), value.style),
       ]),
     ),
   );

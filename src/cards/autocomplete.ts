@@ -1,9 +1,8 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import { dramaTitle, personName } from '../catalog/names.ts';
+import { characterName, dramaTitle, isCharacterNamed, personName, trackTitle } from '../catalog/names.ts';
 import { dramasBiggestSoundtrack, dramasNewestFirst, networksByUse, peopleMostCredited } from '../catalog/orderings.ts';
 import type { Drama, Person } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
-import { languageOf } from '../locale.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { resultKey, searchDramas, searchPeople, searchSoundtrack, type SearchResult } from '../search/surfaces.ts';
 import { truncate } from '../text.ts';
@@ -41,21 +40,27 @@ export function choiceName(r: SearchResult, catalog: Catalog, locale: string | n
     parts.push(`${dramaTitle(r.drama, locale)} (${r.drama.year})`, t(locale, 'kind.drama'));
     if (r.via.kind === 'title' && r.via.text !== r.drama.title && r.via.text !== r.drama.nativeTitle)
       parts.push(t(locale, 'via.aka', { name: r.via.text }));
-    if (r.via.kind === 'character') parts.push(t(locale, 'via.as', { name: r.via.text }));
+    if (r.via.kind === 'character') {
+      const character = r.drama.cast.flatMap((c) => c.characters).find((ch) => isCharacterNamed(ch, r.via.text));
+      parts.push(t(locale, 'via.as', { name: character ? characterName(character, locale) : r.via.text }));
+    }
     if (r.via.kind === 'person' && r.via.personId) parts.push(personName(catalog.person(r.via.personId)!, locale));
   } else if (r.type === 'person') {
     parts.push(personName(r.person, locale), t(locale, `kind.${personKind(catalog, r.person)}`));
     if (r.via.kind === 'character') {
-      const credit = catalog
-        .creditsOf(r.person.id)
-        .find((c) => c.characters?.some((ch) => [ch.name, ch.nativeName, ...(ch.altNames ?? [])].includes(r.via.text)));
-      if (credit) parts.push(t(locale, 'via.in', { name: r.via.text, drama: dramaTitle(credit.drama, locale) }));
+      for (const credit of catalog.creditsOf(r.person.id)) {
+        const character = credit.characters?.find((ch) => isCharacterNamed(ch, r.via.text));
+        if (!character) continue;
+        parts.push(
+          t(locale, 'via.in', { name: characterName(character, locale), drama: dramaTitle(credit.drama, locale) }),
+        );
+        break;
+      }
     }
   } else {
-    const korean = languageOf(locale) === 'ko';
     const artists = r.track.artists.map((id) => personName(catalog.person(id)!, locale)).join(', ');
     parts.push(
-      `${korean && r.track.nativeTitle ? r.track.nativeTitle : r.track.title} — ${artists}`,
+      `${trackTitle(r.track, locale)} — ${artists}`,
       t(locale, 'song.ost', { drama: dramaTitle(r.drama, locale) }),
     );
   }

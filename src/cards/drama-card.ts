@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { characterNames, dramaHeading, personName } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
+import { genreLabels, tagLabels } from '../i18n/tags.ts';
 import * as actions from './actions.ts';
 import {
   COLOURS,
@@ -29,10 +30,6 @@ export interface DramaCardExtras {
   rating?: ServerRating;
   /** More buttons from other features (Rate, Similar, Another one), after Cast / Episodes / OST. */
   buttons?: APIButtonComponentWithCustomId[];
-}
-
-export function genreNames(genres: readonly string[], locale: Locale): string {
-  return genres.map((g) => t(locale, `genre.${g}` as Parameters<typeof t>[1])).join(', ');
 }
 
 export function episodesSummary(drama: Drama, locale: Locale): string {
@@ -112,14 +109,14 @@ function externalLinks(drama: Drama, locale: Locale) {
 
 /** The card `/drama info` posts: everything a fan wants at a glance, and buttons for the rest. */
 export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, extras: DramaCardExtras = {}): Card {
-  const tags = drama.tags?.map((tag) => tag.replace(/-/g, ' ')).join(' · ');
+  const tags = drama.tags && tagLabels(drama.tags, locale).join(' · ');
   const fields = [
     ...field(t(locale, 'card.year'), String(drama.year)),
     ...field(t(locale, 'card.network'), plain(drama.networks.join(', '))),
     ...field(t(locale, 'card.episodes'), episodesSummary(drama, locale)),
     ...field(t(locale, 'card.aired'), airedSummary(drama, locale)),
     ...field(t(locale, 'card.status'), airingStatus(drama, locale)),
-    ...field(t(locale, 'card.genres'), genreNames(drama.genres, locale)),
+    ...field(t(locale, 'card.genres'), genreLabels(drama.genres, locale)),
     ...field(t(locale, 'card.director'), peopleNames(catalog, drama.directors, locale)),
     ...field(t(locale, 'card.writer'), peopleNames(catalog, drama.writers, locale)),
     ...field(t(locale, 'card.ost'), ostSummary(drama, locale)),

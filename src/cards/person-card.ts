@@ -1,5 +1,5 @@
 import type { Catalog, Credit, CreditKind } from '../catalog/catalog.ts';
-import { characterNames, dramaTitle, personHeading, personName } from '../catalog/names.ts';
+import { characterNames, dramaTitle, personCredit, personHeading, personName } from '../catalog/names.ts';
 import type { Person } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import * as actions from './actions.ts';
@@ -66,7 +66,7 @@ export function renderPersonCard(person: Person, catalog: Catalog, locale: Local
             person.altNames?.length ? plain(person.altNames.join(', ')) : undefined,
             false,
           ),
-          ...field(t(locale, 'card.memberOf'), group ? plain(personHeading(group, locale)) : undefined),
+          ...field(t(locale, 'card.memberOf'), group ? plain(personCredit(group, locale)) : undefined),
           ...field(
             t(locale, 'card.members'),
             members.length ? plain(members.map((m) => personName(m, locale)).join(', ')) : undefined,

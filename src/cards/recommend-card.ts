@@ -2,11 +2,11 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { dramaTitle, personName } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
+import { genreLabels, tagLabels } from '../i18n/tags.ts';
 import { oneDecimal } from '../ratings/aggregate.ts';
 import { LOVED, type Reason, type Recommendation } from '../recommend/recommend.ts';
 import type { Basis } from '../recommend/seeds.ts';
 import * as actions from './actions.ts';
-import { genreNames } from './drama-card.ts';
 import { COLOURS, LIMITS, selectMenu, type Card, type Locale } from './message.ts';
 import { plain, truncate } from '../text.ts';
 
@@ -24,10 +24,10 @@ export function reasonText(reason: Reason, catalog: Catalog, locale: Locale): st
     case 'co-loved':
       return t(locale, 'reason.coLoved', { members: reason.members, seed, loved: LOVED });
     case 'genres':
-      return t(locale, 'reason.genres', { genres: genreNames(reason.genres, locale), seed });
+      return t(locale, 'reason.genres', { genres: genreLabels(reason.genres, locale), seed });
     case 'tags':
       return t(locale, 'reason.tags', {
-        tags: plain(reason.tags.map((tag) => tag.replace(/-/g, ' ')).join(', ')),
+        tags: plain(tagLabels(reason.tags, locale).join(', ')),
         seed,
       });
     case 'server-favourite':

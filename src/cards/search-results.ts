@@ -4,7 +4,7 @@ import { t } from '../i18n/index.ts';
 import type { SearchFilter } from '../lookup/filter.ts';
 import * as actions from './actions.ts';
 import { quoted } from '../text.ts';
-import { genreNames } from './drama-card.ts';
+import { genreLabels } from '../i18n/tags.ts';
 import { COLOURS, LIMITS, selectMenu, sourcesFooter, type Card, type Locale } from './message.ts';
 import { plain, truncate } from '../text.ts';
 import { clampPage, pagerRow, paginate, renderPage } from './pages.ts';
@@ -14,7 +14,7 @@ const RESULTS_PER_PAGE = 10;
 /** "genre Romance, year 2022, at most 16 episodes" (the query is said in the title). */
 export function describeFilter(filter: SearchFilter, locale: Locale): string {
   return [
-    filter.genre ? t(locale, 'search.filterGenre', { value: genreNames([filter.genre], locale) }) : undefined,
+    filter.genre ? t(locale, 'search.filterGenre', { value: genreLabels([filter.genre], locale) }) : undefined,
     filter.year ? t(locale, 'search.filterYear', { value: filter.year }) : undefined,
     filter.network ? t(locale, 'search.filterNetwork', { value: plain(filter.network) }) : undefined,
     filter.maxEpisodes ? t(locale, 'search.filterMaxEpisodes', { value: filter.maxEpisodes }) : undefined,
@@ -41,7 +41,7 @@ export function renderSearchResults(
 ): Card {
   const items = dramas.map((drama, i) => ({
     drama,
-    text: `**${i + 1}.** ${plain(dramaTitle(drama, locale))} (${drama.year}) · ${plain(drama.networks.join(', '))} · ${t(locale, 'search.line', { episodes: drama.episodeCount })} · ${genreNames(drama.genres, locale)}`,
+    text: `**${i + 1}.** ${plain(dramaTitle(drama, locale))} (${drama.year}) · ${plain(drama.networks.join(', '))} · ${t(locale, 'search.line', { episodes: drama.episodeCount })} · ${genreLabels(drama.genres, locale)}`,
   }));
   const pages = paginate(items, { maxItems: RESULTS_PER_PAGE, maxChars: 3000 }, locale) as Array<typeof items>;
   const page = clampPage(requestedPage, pages.length);

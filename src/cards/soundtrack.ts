@@ -1,6 +1,6 @@
 import { ButtonStyle } from 'discord.js';
 import type { Catalog, SongRef } from '../catalog/catalog.ts';
-import { dramaHeading, dramaTitle, personHeading, personName, trackHeading } from '../catalog/names.ts';
+import { dramaHeading, dramaTitle, personCredit, personHeading, personName, trackHeading } from '../catalog/names.ts';
 import type { Drama, Person, Track } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
 import * as actions from './actions.ts';
@@ -116,7 +116,7 @@ export function renderSongCard(drama: Drama, track: Track, catalog: Catalog, loc
         fields: [
           ...field(
             t(locale, 'card.artists'),
-            plain(track.artists.map((id) => personHeading(catalog.person(id)!, locale)).join(', ')),
+            plain(track.artists.map((id) => personCredit(catalog.person(id)!, locale)).join(', ')),
           ),
           ...field(t(locale, 'card.part'), partLabel(track, locale)),
           ...field(t(locale, 'card.released'), track.releaseDate ? discordDate(track.releaseDate) : undefined),

@@ -2,14 +2,17 @@ import type { Character, Drama, Person, Track } from '../data/schema.ts';
 import { languageOf } from '../locale.ts';
 
 /**
- * How records are named to a user. Korean users see Hangul first, everyone else the English or
- * romanized form first; the other form follows in parentheses where there is room for it.
+ * How records are named to a user: the one place that decides. A Korean reader sees each person,
+ * character, title and song in Hangul wherever the data has a Hangul form, and in its romanized or
+ * English form alone otherwise; everyone else sees the English or romanized form. Names in running
+ * text and lists are one form each (personName, characterName...); only a card's own heading
+ * gives the other form in parentheses (personHeading, dramaHeading...).
  */
 type Locale = string | null | undefined;
 
 const korean = (locale: Locale) => languageOf(locale) === 'ko';
 
-export function dramaTitle(drama: Drama, locale: Locale): string {
+export function dramaTitle(drama: Pick<Drama, 'title' | 'nativeTitle'>, locale: Locale): string {
   return korean(locale) ? drama.nativeTitle : drama.title;
 }
 
@@ -28,8 +31,17 @@ export function personHeading(person: Person, locale: Locale): string {
   return korean(locale) ? `${person.nativeName} (${person.name})` : `${person.name} (${person.nativeName})`;
 }
 
+/**
+ * A person in a card field of their own (who sings a song, the group a singer belongs to): an
+ * English reader also gets the Hangul, to find them on Korean pages ("Kyuhyun (규현)"); a Korean
+ * reader gets the Hangul alone, like everywhere else.
+ */
+export function personCredit(person: Person, locale: Locale): string {
+  return korean(locale) ? personName(person, locale) : personHeading(person, locale);
+}
+
 /** A character's name, or, for a role no page names, its description ("Eun-soo's mother"). */
-function characterName(character: Character, locale: Locale): string {
+export function characterName(character: Character, locale: Locale): string {
   if (korean(locale) && (character.nativeName ?? character.nativeDescription))
     return (character.nativeName ?? character.nativeDescription)!;
   return (character.name ?? character.description)!;
@@ -38,6 +50,16 @@ function characterName(character: Character, locale: Locale): string {
 /** "Han Sun-woo / Seo-yeon": every character one actor plays in a drama. */
 export function characterNames(characters: readonly Character[], locale: Locale): string {
   return characters.map((ch) => characterName(ch, locale)).join(' / ');
+}
+
+/** A song's title: its Hangul title for a Korean reader when it has one. */
+export function trackTitle(track: Track, locale: Locale): string {
+  return korean(locale) && track.nativeTitle ? track.nativeTitle : track.title;
+}
+
+/** Whether `text` names this character in any form (name, Hangul name or another spelling). */
+export function isCharacterNamed(character: Character, text: string): boolean {
+  return [character.name, character.nativeName, ...(character.altNames ?? [])].includes(text);
 }
 
 export function trackHeading(track: Track, locale: Locale): string {

@@ -1,6 +1,7 @@
 import type { LocalizationMap } from 'discord.js';
 import { GENRES } from '../data/schema.ts';
 import { strings, type StringKey } from './strings.ts';
+import { GENRE_LABELS } from './tags.ts';
 
 /**
  * Names and descriptions of every command, subcommand and option, in English and Korean: what
@@ -315,5 +316,9 @@ export function choice(
 
 /** The genre list as command choices, named in both languages. */
 export function genreChoices(): Array<{ name: string; name_localizations: LocalizationMap; value: string }> {
-  return GENRES.map((genre) => choice(genre, `genre.${genre}`));
+  return GENRES.map((genre) => ({
+    name: GENRE_LABELS[genre].en,
+    name_localizations: { ko: GENRE_LABELS[genre].ko },
+    value: genre,
+  }));
 }

@@ -121,8 +121,8 @@ export const partyStrings = {
     'party.noVotesOnEpisodes': '아직 표가 없는 회차: {options}화.',
     'party.noVotesOn': '아직 표가 없는 작품: {options}.',
     'party.winner': '🏆 **{option}** 우승! 총 {total}표 중 {count}표.',
-    'party.tieEpisodes': '{others}와(과) {count}표로 동점이라 가장 앞 회차가 이겼어요.',
-    'party.tieDramas': '{others}와(과) {count}표로 동점이라 먼저 적힌 드라마가 이겼어요.',
+    'party.tieEpisodes': '{others}{와/과} {count}표로 동점이라 가장 앞 회차가 이겼어요.',
+    'party.tieDramas': '{others}{와/과} {count}표로 동점이라 먼저 적힌 드라마가 이겼어요.',
     'party.noVotes': '아무도 투표하지 않아 우승이 없어요.',
     'party.fieldHost': '시작한 사람',
     'party.fieldCloses': '투표 마감',
@@ -182,24 +182,24 @@ export const partyStrings = {
       '이벤트를 만들려면 **이벤트 만들기** 권한이 필요해요. 관리자에게 부탁하거나 `create_event` 없이 시작해 주세요.',
     'party.eventNeedsStart':
       '이벤트에는 시작 시간이 필요해요: `starts_at`에 `tomorrow 8pm KST`나 `in 2h`처럼 적어 주세요.',
-    'party.badDuration': '“{input}”은(는) 기간이 아니에요. `30m`, `2h`, `1d`, `1h30m`처럼 적어 주세요.',
+    'party.badDuration': '“{input}”{은/는} 기간이 아니에요. `30m`, `2h`, `1d`, `1h30m`처럼 적어 주세요.',
     'party.durationRange':
-      '투표 기간은 10초에서 14일까지예요 (“{input}”은(는) 범위 밖). `30m`, `2h`, `1d`처럼 적어 주세요.',
+      '투표 기간은 10초에서 14일까지예요 (“{input}”{은/는} 범위 밖). `30m`, `2h`, `1d`처럼 적어 주세요.',
     'party.badEpisodes':
-      '“{input}”은(는) 회차 목록이 아니에요. `1-4`처럼 범위, `3,5,6`처럼 목록, 또는 `1-4, 8`처럼 함께 적어 주세요 (1–{count}화).',
+      '“{input}”{은/는} 회차 목록이 아니에요. `1-4`처럼 범위, `3,5,6`처럼 목록, 또는 `1-4, 8`처럼 함께 적어 주세요 (1–{count}화).',
     'party.noSuchEpisode': '{episode}화는 없어요. 이 드라마는 {count}부작이에요.',
     'party.tooManyEpisodes': '투표에는 최대 {max}개 회차까지 넣을 수 있어요. `1-20`처럼 줄여 주세요.',
     'party.oneEpisode': '투표에는 회차가 두 개 이상 필요해요. `3-4`나 `3,5`처럼 적어 주세요.',
     'party.singleEpisode':
-      '{drama}은(는) 1부작이라 투표할 회차가 없어요. 제목을 더 넣으면 드라마끼리 투표할 수 있어요.',
+      '{drama}{은/는} 1부작이라 투표할 회차가 없어요. 제목을 더 넣으면 드라마끼리 투표할 수 있어요.',
     'party.tooManyByDefault':
-      '{drama}은(는) {count}부작이라 한 투표에 다 넣을 수 없어요 (최대 {max}개). `episodes`에 `1-20`이나 `41-60`처럼 골라 주세요.',
+      '{drama}{은/는} {count}부작이라 한 투표에 다 넣을 수 없어요 (최대 {max}개). `episodes`에 `1-20`이나 `41-60`처럼 골라 주세요.',
     'party.episodesWithTitles':
       '`episodes`는 드라마 하나의 회차를 고를 때 써요. 제목이 여러 개면 드라마끼리 투표하니 `episodes`는 빼 주세요.',
     'party.startNeedsZone':
       '“{input}”에 시간대가 없어요. 모두가 맞는 시간을 보도록 `tomorrow 8pm KST`, `{date}`, `21:00 +09:00`처럼 적거나 `in 90 minutes`라고 적어 주세요.',
     'party.badStart':
-      '“{input}”은(는) 알 수 없는 시간이에요. `tomorrow 8pm KST`, `Saturday 21:00 KST`, `{date}`, `in 90 minutes`, 또는 `{stamp}` 같은 디스코드 타임스탬프로 적어 주세요.',
+      '“{input}”{은/는} 알 수 없는 시간이에요. `tomorrow 8pm KST`, `Saturday 21:00 KST`, `{date}`, `in 90 minutes`, 또는 `{stamp}` 같은 디스코드 타임스탬프로 적어 주세요.',
     'party.startInPast':
       '그 시작 시간({when})은 이미 지났거나 1분도 남지 않았어요. `in 2h`처럼 더 나중으로 정해 주세요.',
     'party.startTooFar': '같이보기는 최대 {days}일 뒤까지 계획할 수 있어요.',

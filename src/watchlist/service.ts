@@ -1,7 +1,6 @@
 import { type Airing, type DramaLookup, koreanDate, nextAiring } from '../alerts/airing.ts';
 import type { Drama } from '../data/schema.ts';
 import { UserError } from '../errors.ts';
-import { plain } from '../text.ts';
 import type { Watchlists } from './watchlist-store.ts';
 import {
   type EntryProblem,
@@ -20,11 +19,11 @@ import {
 function refuse(problem: EntryProblem, drama: Drama): never {
   switch (problem.problem) {
     case 'episode-too-high':
-      throw new UserError('watchlist.episodeTooHigh', { drama: plain(drama.title), total: problem.episodeCount });
+      throw new UserError('watchlist.episodeTooHigh', { drama, total: problem.episodeCount });
     case 'list-full':
       throw new UserError('watchlist.listFull', { max: problem.max });
     case 'not-on-list':
-      throw new UserError('watchlist.notOnList', { drama: plain(drama.title) });
+      throw new UserError('watchlist.notOnList', { drama });
   }
 }
 
