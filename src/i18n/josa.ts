@@ -1,7 +1,7 @@
 import { josa } from 'es-hangul';
 
 /** The particle pairs a Korean sentence may write as `{을/를}`: what es-hangul's josa knows. */
-export const PARTICLES = [
+const PARTICLES = [
   '이/가',
   '을/를',
   '은/는',

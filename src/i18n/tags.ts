@@ -409,7 +409,7 @@ export const TAG_LABELS_KO: Readonly<Record<string, string>> = {
   zombies: '좀비',
 };
 
-export function genreLabel(genre: string, locale: Locale): string {
+function genreLabel(genre: string, locale: Locale): string {
   const label = (GENRE_LABELS as Partial<Record<string, { en: string; ko: string }>>)[genre];
   return label?.[languageOf(locale)] ?? genre.replace(/-/g, ' ');
 }

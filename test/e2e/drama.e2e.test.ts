@@ -78,7 +78,7 @@ describe('/drama through the real discord.js client and the local Discord server
     const episodes = await live.fake.click(card, '회차', { locale: 'ko' }).reply();
     expect(episodes.embeds[0]!.title).toBe('빈센조 (Vincenzo) · 회차');
     const missing = await live.fake.command('/drama info', { title: 'zzqqxx' }, { locale: 'ko' }).reply();
-    expect(missing.content).toMatch(/^“zzqqxx”와\(과\) 일치하는 드라마가 없어요\./);
+    expect(missing.content).toMatch(/^“zzqqxx”와 일치하는 드라마가 없어요\./);
   });
 
   it('/drama search pages through results past page 1 and opens a card from the menu', async () => {
