@@ -1,5 +1,8 @@
 import { getOrCreate } from '../get-or-create.ts';
 import type { CastMember, Drama, Person, RoleType, Track } from '../data/schema.ts';
+import { encodeArtifact, openArtifactBytes } from './artifact.ts';
+import { compileCatalog } from './compile.ts';
+import { openCatalog } from './compiled-catalog.ts';
 
 export type CreditKind = 'cast' | 'director' | 'writer' | 'artist';
 
@@ -26,15 +29,34 @@ export interface Catalog {
   person(id: string): Person | undefined;
   /** Every credit of a person, newest drama first. */
   creditsOf(personId: string): readonly Credit[];
+  /** Drama row of an id: its index in `dramas`, the unit of every compiled column. */
+  row(id: string): number | undefined;
+  /** Person row of an id: its index in `people`. */
+  personRow(id: string): number | undefined;
+  /** The drama at a row (decoded on demand in the compiled catalog). */
+  dramaAt(row: number): Drama;
+  personAt(row: number): Person;
 }
 
 /** ISO dates sort as plain strings, far faster than localeCompare (ICU). */
 export const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const newestFirst = (a: Drama, b: Drama) => byDate(b.firstAirDate, a.firstAirDate) || a.title.localeCompare(b.title);
 
-export function buildCatalog(dramas: Drama[], people: Person[]): Catalog {
-  const dramaById = new Map(dramas.map((d) => [d.id, d]));
-  const personById = new Map(people.map((p) => [p.id, p]));
+/**
+ * A catalog of validated records, compiled in memory and opened like the artifact on disk, so
+ * everything that builds a catalog (the tests first) runs on the compiled engine.
+ */
+export function buildCatalog(dramas: readonly Drama[], people: readonly Person[]): Catalog {
+  return openCatalog(openArtifactBytes(encodeArtifact(compileCatalog(dramas, people))));
+}
+
+/**
+ * Today's catalog of plain objects, kept while the compiled engine replaces it (issue 17): the
+ * benchmark's old path and the test that renders every card both ways compare against it.
+ */
+export function buildPlainCatalog(dramas: readonly Drama[], people: readonly Person[]): Catalog {
+  const dramaRows = new Map(dramas.map((d, i) => [d.id, i]));
+  const personRows = new Map(people.map((p, i) => [p.id, i]));
   const credits = new Map<string, Credit[]>();
   const add = (personId: string, credit: Credit) => {
     getOrCreate(credits, personId, () => []).push(credit);
@@ -55,8 +77,12 @@ export function buildCatalog(dramas: Drama[], people: Person[]): Catalog {
     dramas,
     people,
     songs,
-    drama: (id) => dramaById.get(id),
-    person: (id) => personById.get(id),
+    drama: (id) => dramas[dramaRows.get(id) ?? -1],
+    person: (id) => people[personRows.get(id) ?? -1],
     creditsOf: (id) => credits.get(id) ?? [],
+    row: (id) => dramaRows.get(id),
+    personRow: (id) => personRows.get(id),
+    dramaAt: (row) => dramas[row]!,
+    personAt: (row) => people[row]!,
   };
 }

@@ -315,15 +315,20 @@ function keepValid(
   return [...dramas.slice(0, syncedFrom), ...synced.filter((d) => !broken.has(d.file)).map((d) => d.value)];
 }
 
+/** The validated, merged records of a dataset, in catalog row order, and what data:check reports about them. */
+export interface DatasetRecords {
+  dramas: Drama[];
+  people: Person[];
+  summary: DatasetSummary;
+}
+
 /**
  * Reads and validates data/dramas/*.json and data/people/*.json (throws DataError listing every
  * problem), then merges in what `npm run catalog:sync` left under <dataDir>/tmdb/, curated facts
- * first (src/sync/merge.ts). The one place the bot's dataset is read from disk.
+ * first (src/sync/merge.ts). The one place the bot's dataset is read from disk; the compiler
+ * (compile-dataset.ts) turns its records into the artifact the bot opens.
  */
-export function loadDataset(
-  dataDir: string,
-  options: { synced?: boolean } = {},
-): { catalog: Catalog; summary: DatasetSummary } {
+export function readDataset(dataDir: string, options: { synced?: boolean } = {}): DatasetRecords {
   const root = resolve(dataDir);
   const shown = (file: string) => {
     const nearby = relative(process.cwd(), file);
@@ -342,8 +347,7 @@ export function loadDataset(
     sourceWarnings: warnings.map(formatProblem),
     synced: { series: 0, dramas: 0, people: 0, matchedDramas: 0, matchedPeople: 0, notes: [] },
   };
-  if (options.synced === false || !existsSync(syncedDir(root)))
-    return { catalog: buildCatalog(curated.dramas, curated.people), summary };
+  if (options.synced === false || !existsSync(syncedDir(root))) return { ...curated, summary };
 
   const { snapshots, problems: unreadable } = readSnapshots(root);
   const notes = unreadable.map((p) => `left out: ${shown(p.file)} → ${p.message}`);
@@ -363,7 +367,16 @@ export function loadDataset(
     matchedPeople: merged.matchedPeople,
     notes,
   };
-  return { catalog: buildCatalog(all, merged.people), summary };
+  return { dramas: all, people: merged.people, summary };
+}
+
+/** readDataset, then a catalog of its records (compiled in memory: see buildCatalog). */
+export function loadDataset(
+  dataDir: string,
+  options: { synced?: boolean } = {},
+): { catalog: Catalog; summary: DatasetSummary } {
+  const { dramas, people, summary } = readDataset(dataDir, options);
+  return { catalog: buildCatalog(dramas, people), summary };
 }
 
 export function loadCatalog(dataDir: string): Catalog {
