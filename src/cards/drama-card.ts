@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { characterNames, dramaHeading, personName } from '../catalog/names.ts';
 import type { Drama } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
+import { languageOf } from '../locale.ts';
 import { genreLabels, tagLabels } from '../i18n/tags.ts';
 import * as actions from './actions.ts';
 import {
@@ -107,10 +108,25 @@ function externalLinks(drama: Drama, locale: Locale) {
   ];
 }
 
+/**
+ * The synopsis in the reader's language: the Korean one for a Korean reader when a source gives
+ * one. Without it, a Korean reader gets the English synopsis in a field that says it is English,
+ * rather than an unexplained English paragraph at the top of a Korean card.
+ */
+function synopsisOf(drama: Drama, locale: Locale): { description?: string; field: ReturnType<typeof field> } {
+  const korean = languageOf(locale) === 'ko';
+  if (korean && drama.nativeSynopsis) return { description: plain(drama.nativeSynopsis), field: [] };
+  if (!drama.synopsis) return { field: [] };
+  if (korean) return { field: field(t(locale, 'card.synopsisEnglish'), plain(drama.synopsis), false) };
+  return { description: plain(drama.synopsis), field: [] };
+}
+
 /** The card `/drama info` posts: everything a fan wants at a glance, and buttons for the rest. */
 export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, extras: DramaCardExtras = {}): Card {
   const tags = drama.tags && tagLabels(drama.tags, locale).join(' · ');
+  const synopsis = synopsisOf(drama, locale);
   const fields = [
+    ...synopsis.field,
     ...field(t(locale, 'card.year'), String(drama.year)),
     ...field(t(locale, 'card.network'), plain(drama.networks.join(', '))),
     ...field(t(locale, 'card.episodes'), episodesSummary(drama, locale)),
@@ -135,7 +151,7 @@ export function renderDramaCard(drama: Drama, catalog: Catalog, locale: Locale, 
         color: COLOURS.drama,
         title: truncate(dramaHeading(drama, locale), LIMITS.title),
         url: bestPage(drama, 'tv'),
-        ...(drama.synopsis ? { description: plain(drama.synopsis) } : {}),
+        ...(synopsis.description ? { description: synopsis.description } : {}),
         fields,
         footer: sourcesFooter(drama.sources, locale),
         ...(drama.tmdb?.posterUrl ? { thumbnail: { url: drama.tmdb.posterUrl } } : {}),

@@ -136,6 +136,8 @@ export const dramaSchema = z.strictObject({
   genres: z.array(z.enum(GENRES)).min(1).max(4),
   tags: z.array(slug).optional(),
   synopsis: text(800),
+  /** The synopsis in Korean, from a Korean source (TMDB's ko-KR overview once synced). */
+  nativeSynopsis: text(800).optional(),
   directors: z.array(slug).optional(),
   writers: z.array(slug).optional(),
   cast: z.array(castSchema).min(1, 'must list the leading cast'),

@@ -117,6 +117,7 @@ function fillDrama(curated: Drama, synced: Drama): Drama {
         ? { lastAirDate: synced.lastAirDate }
         : {}),
     ...(curated.runtimeMinutes || !synced.runtimeMinutes ? {} : { runtimeMinutes: synced.runtimeMinutes }),
+    ...(curated.nativeSynopsis || !synced.nativeSynopsis ? {} : { nativeSynopsis: synced.nativeSynopsis }),
     episodes: cleanEpisodes as Drama['episodes'],
     episodeCount: cleanEpisodes.length,
     sources: curated.sources.includes(page) ? curated.sources : [...curated.sources, page],

@@ -20,6 +20,8 @@ export const snapshotSchema = z.strictObject({
   originalName: z.string().optional(),
   originCountry: z.array(z.string()),
   overview: z.string().optional(),
+  /** TMDB's Korean (ko-KR) overview, when one is written. */
+  overviewKo: z.string().optional(),
   firstAirDate: date.optional(),
   lastAirDate: date.optional(),
   /** TMDB's status: "Returning Series", "Ended", "Canceled", "In Production", "Planned"... */
@@ -68,6 +70,12 @@ function clean<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** The Korean overview among the series' translations: Korea's first, then any other Korean one. */
+function koreanOverview(series: TmdbSeries): string | undefined {
+  const korean = series.translations.translations.filter((t) => t.iso_639_1 === 'ko' && t.data.overview);
+  return (korean.find((t) => t.iso_3166_1 === 'KR') ?? korean[0])?.data.overview;
+}
+
 /** The seasons worth fetching episodes for: numbered 1 and up (season 0 is TMDB's "Specials"). */
 export function regularSeasons(series: TmdbSeries): number[] {
   return series.seasons
@@ -111,6 +119,7 @@ export function toSnapshot(series: TmdbSeries, seasons: readonly TmdbSeason[]): 
     originalName: series.original_name,
     originCountry: series.origin_country,
     overview: series.overview,
+    overviewKo: koreanOverview(series),
     firstAirDate: isDate(series.first_air_date) ? series.first_air_date : undefined,
     lastAirDate: isDate(series.last_air_date) ? series.last_air_date : undefined,
     status: series.status,

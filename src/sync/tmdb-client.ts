@@ -80,7 +80,11 @@ export class TmdbClient {
   }
 
   series(id: number): Promise<TmdbSeries> {
-    return this.get(`/tv/${id}`, { append_to_response: 'aggregate_credits,external_ids,keywords' }, seriesSchema);
+    return this.get(
+      `/tv/${id}`,
+      { append_to_response: 'aggregate_credits,external_ids,keywords,translations' },
+      seriesSchema,
+    );
   }
 
   season(id: number, season: number): Promise<TmdbSeason> {

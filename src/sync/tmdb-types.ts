@@ -54,7 +54,7 @@ const aggregateCrewSchema = z.object({
   jobs: z.array(z.object({ job: maybeText, episode_count: maybe(z.number().int()) })).default([]),
 });
 
-/** `/tv/{id}?append_to_response=aggregate_credits,external_ids,keywords`. */
+/** `/tv/{id}?append_to_response=aggregate_credits,external_ids,keywords,translations`. */
 export const seriesSchema = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -91,6 +91,20 @@ export const seriesSchema = z.object({
     .default({ cast: [], crew: [] }),
   external_ids: z.object({ imdb_id: maybeText }).default({ imdb_id: undefined }),
   keywords: z.object({ results: z.array(z.object({ name: z.string() })).default([]) }).default({ results: [] }),
+  /** The series' name and overview in every language TMDB holds, Korean ("ko", "KR") among them. */
+  translations: z
+    .object({
+      translations: z
+        .array(
+          z.object({
+            iso_639_1: maybeText,
+            iso_3166_1: maybeText,
+            data: z.object({ overview: maybeText }).default({ overview: undefined }),
+          }),
+        )
+        .default([]),
+    })
+    .default({ translations: [] }),
 });
 
 /** `/tv/{id}/season/{n}`: per-episode air dates, titles and runtimes come only from here. */

@@ -36,6 +36,8 @@ export interface FakeSeries {
   name: string;
   original_name: string;
   overview: string;
+  /** The Korean overview TMDB holds as the ko-KR translation, if any. */
+  overview_ko?: string;
   first_air_date: string;
   last_air_date: string;
   status: string;
@@ -69,6 +71,7 @@ export const TANGERINES: FakeSeries = {
   original_name: '폭싹 속았수다',
   overview:
     "In Jeju, a spirited girl and a steadfast boy's island story blossoms into a lifelong tale of setbacks and triumphs — proving love endures across time.",
+  overview_ko: '제주에서 태어난 당찬 소녀 애순이와 우직한 소년 관식이의 일생을 사계절에 담아 그린 이야기.',
   first_air_date: '2025-03-07',
   last_air_date: '2025-03-28',
   status: 'Ended',

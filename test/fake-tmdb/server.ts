@@ -129,6 +129,24 @@ function aggregateCredits(s: FakeSeries) {
   };
 }
 
+/** The English overview, and the Korean one where the series has it, as `/tv/{id}/translations` lists them. */
+function translations(s: FakeSeries) {
+  const entry = (country: string, language: string, name: string, englishName: string, overview: string) => ({
+    iso_3166_1: country,
+    iso_639_1: language,
+    name,
+    english_name: englishName,
+    data: { name: language === 'ko' ? s.original_name : s.name, overview, homepage: '', tagline: '' },
+  });
+  return {
+    id: s.id,
+    translations: [
+      entry('US', 'en', 'English', 'English', s.overview),
+      ...(s.overview_ko ? [entry('KR', 'ko', '한국어/조선말', 'Korean', s.overview_ko)] : []),
+    ],
+  };
+}
+
 function season(s: FakeSeries) {
   return {
     _id: `season-${s.id}-1`,
@@ -284,6 +302,7 @@ export async function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<Fake
         '/3/tv/{series_id}/keywords',
         { id: series.id, results: (series.keywords ?? []).map((name, i) => ({ id: series.id * 100 + i, name })) },
       ],
+      translations: ['/3/tv/{series_id}/translations', translations(series)],
       external_ids: [
         '/3/tv/{series_id}/external_ids',
         { id: series.id, ...(series.imdb_id ? { imdb_id: series.imdb_id } : {}) },

@@ -88,6 +88,14 @@ describe('mergeCatalog: dramas', () => {
     expect(merged!.sources).toEqual([...SOUNDTRACK.sources, 'https://www.themoviedb.org/tv/100']);
   });
 
+  it('adds TMDB’s Korean synopsis to a curated drama without one, and never replaces a curated one', () => {
+    const korean = snapshot({ ...ST_SNAPSHOT, overviewKo: '20년 지기 두 친구가 2주 동안 한집에 머문다.' });
+    expect(merge([SOUNDTRACK], [korean]).dramas[0]!.nativeSynopsis).toBe('20년 지기 두 친구가 2주 동안 한집에 머문다.');
+    const curated = { ...SOUNDTRACK, nativeSynopsis: '우리가 쓴 줄거리.' };
+    expect(merge([curated], [korean]).dramas[0]!.nativeSynopsis).toBe('우리가 쓴 줄거리.');
+    expect(merge([], [korean]).dramas[0]!.nativeSynopsis).toBe('20년 지기 두 친구가 2주 동안 한집에 머문다.');
+  });
+
   it('never overrides a curated air date, and adds later episodes only to a drama still airing', () => {
     const dated = drama('dated', {
       episodes: [

@@ -59,6 +59,22 @@ describe('syncCatalog against the local TMDB', () => {
     expect(tmdb.violations).toEqual([]);
   });
 
+  it('keeps TMDB’s Korean overview from the same request as the details (no request per language)', async () => {
+    tmdb = await startFakeTmdb({ throttledFirstTries: 0 });
+    const dir = dataDirWithCurated();
+    await syncCatalog({ dataDir: dir, client: client(tmdb), limit: 20 });
+    const requests = tmdb.log.filter((l) => l.includes(`/tv/${TANGERINES.id}`));
+    expect(requests).toEqual([`GET /3/tv/${TANGERINES.id} → 200`, `GET /3/tv/${TANGERINES.id}/season/1 → 200`]);
+    const stored = JSON.parse(readFileSync(snapshotFile(dir, TANGERINES.id), 'utf8'));
+    expect(stored.overviewKo).toBe(TANGERINES.overview_ko);
+    expect(JSON.parse(readFileSync(snapshotFile(dir, BURIED_HEARTS.id), 'utf8')).overviewKo).toBeUndefined();
+    const tangerines = loadDataset(dir).catalog.dramas.find((d) => d.tmdbId === TANGERINES.id)!;
+    expect(tangerines.nativeSynopsis).toBe(TANGERINES.overview_ko);
+    // The curated English synopsis stays; only what the curated file lacks comes from TMDB.
+    expect(tangerines.synopsis).not.toBe(TANGERINES.overview);
+    expect(tmdb.violations).toEqual([]);
+  });
+
   it('changes nothing on a second run: same files, every series unchanged, failures retried first', async () => {
     tmdb = await startFakeTmdb();
     const dir = dataDirWithCurated();
