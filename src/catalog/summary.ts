@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog.ts';
+import { TAG_LABELS_KO } from './tag-labels.ts';
 
 /** Counts for `npm run data:check`, and gaps worth knowing about that are not errors. */
 export function summarize(catalog: Catalog): { line: string; notes: string[] } {
@@ -12,5 +13,8 @@ export function summarize(catalog: Catalog): { line: string; notes: string[] } {
     .filter((p) => catalog.creditsOf(p.id).length === 0 && p.type !== 'group')
     .map((p) => p.id);
   if (unused.length) notes.push(`${unused.length} people have no credit in any drama: ${unused.join(', ')}`);
+  const unlabelled = [...new Set(catalog.dramas.flatMap((d) => d.tags ?? []))].filter((tag) => !TAG_LABELS_KO[tag]);
+  if (unlabelled.length)
+    notes.push(`tags without a Korean label (add them to src/catalog/tag-labels.ts): ${unlabelled.sort().join(', ')}`);
   return { line, notes };
 }

@@ -193,6 +193,14 @@ describe('every card kind in Korean, for Goblin, Vincenzo and Reply 1988', () =>
     }
   });
 
+  it('fixes what the issue saw on Goblin: directors and the Grim Reaper in Hangul, one form each', () => {
+    const fields = Object.fromEntries(
+      (renderDramaCard(DRAMAS[0]!, catalog, KO).embeds[0]!.fields ?? []).map((f) => [f.name, f.value]),
+    );
+    expect(fields.연출).toBe('이응복, 권혁찬, 윤종호');
+    expect(fields.주연).toContain('이동욱 (저승사자 역)');
+  });
+
   it('labels genres and tags in Korean, and an English synopsis as English', () => {
     const goblin = renderDramaCard(DRAMAS[0]!, catalog, KO).embeds[0]!;
     const fields = Object.fromEntries((goblin.fields ?? []).map((f) => [f.name, f.value]));

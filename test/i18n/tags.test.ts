@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GENRES } from '../../src/data/schema.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
-import { GENRE_LABELS, TAG_LABELS_KO, genreLabels, tagLabel, tagLabels } from '../../src/i18n/tags.ts';
+import { TAG_LABELS_KO } from '../../src/catalog/tag-labels.ts';
+import { summarize } from '../../src/catalog/summary.ts';
+import { buildCatalog } from '../../src/catalog/catalog.ts';
+import { GENRE_LABELS, genreLabels, tagLabel, tagLabels } from '../../src/i18n/tags.ts';
+import { drama, person } from '../support/dataset.ts';
 
 const catalog = loadCatalog('data');
 const tagsInData = [...new Set(catalog.dramas.flatMap((d) => d.tags ?? []))].sort();
@@ -10,6 +14,12 @@ describe('the genre and tag table', () => {
   it('has a Korean label for every tag used in data/', () => {
     expect(tagsInData.length).toBeGreaterThan(300);
     expect(tagsInData.filter((tag) => !TAG_LABELS_KO[tag])).toEqual([]);
+  });
+
+  it('has data:check note a tag without a Korean label', () => {
+    const tagged = drama('tagged', { tags: ['revenge', 'space-pirates'] });
+    const { notes } = summarize(buildCatalog([tagged], [person('lead', 'Lead')]));
+    expect(notes).toContain('tags without a Korean label (add them to src/catalog/tag-labels.ts): space-pirates');
   });
 
   it('has every genre in both languages', () => {
