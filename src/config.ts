@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { SHARD_MODES, type ShardMode } from './sharding.ts';
 
 /**
  * Reads `.env` (without overriding what the shell set), then removes every variable that is set
@@ -73,6 +74,7 @@ const envSchema = z.object({
       .trim()
       .regex(/^[1-9]\d*$/, 'must be a whole number of shards, 1 or more'),
   ),
+  SHARD_MODE: optional(z.enum(SHARD_MODES, { message: `must be ${SHARD_MODES.join(' or ')}` })),
   METRICS_PORT: optional(
     z
       .string()
@@ -98,6 +100,8 @@ export interface Config {
   dataDir: string;
   logLevel: LogLevel;
   shardCount: number | undefined;
+  /** How npm run start:sharded runs its shards: threads of one process sharing one catalog, or processes. */
+  shardMode: ShardMode;
   /** Serves /metrics (Prometheus) and /healthz on this port when set; 0 picks a free port. */
   metricsPort: number | undefined;
   /** The shards this machine runs (npm run start:sharded); the others run elsewhere. */
@@ -137,6 +141,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: e.DATA_DIR ?? 'data',
     logLevel: e.LOG_LEVEL ?? 'info',
     shardCount: e.SHARD_COUNT ? Number(e.SHARD_COUNT) : undefined,
+    shardMode: e.SHARD_MODE ?? 'worker',
     metricsPort: e.METRICS_PORT === undefined ? undefined : Number(e.METRICS_PORT),
     shardList: shardList ? [...new Set(shardList)].sort((a, b) => a - b) : undefined,
   };

@@ -14,6 +14,8 @@ export interface LoggerOptions {
   /** Strings that must never reach the log (the token): replaced by [redacted]. */
   secrets?: string[];
   write?: (line: string) => void;
+  /** Fields on every line, before the event's own: `shard=2` for one shard of npm run start:sharded. */
+  fields?: Record<string, unknown>;
 }
 
 function formatValue(value: unknown): string {
@@ -34,12 +36,13 @@ export function createLogger({
   level,
   secrets = [],
   write = (line) => process.stderr.write(`${line}\n`),
+  fields: always = {},
 }: LoggerOptions): Logger {
   const log =
     (at: LogLevel) =>
     (message: string, fields: Record<string, unknown> = {}) => {
       if (ORDER[at] < ORDER[level]) return;
-      const parts = Object.entries(fields)
+      const parts = Object.entries({ ...always, ...fields })
         .filter(([, v]) => v !== undefined && !(v instanceof Error))
         .map(([k, v]) => `${k}=${formatValue(v)}`);
       const errors = Object.values(fields).filter((v): v is Error => v instanceof Error);

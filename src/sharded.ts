@@ -1,12 +1,17 @@
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { REST } from '@discordjs/rest';
-import { ShardingManager, Routes, type RESTGetAPIGatewayBotResult } from 'discord.js';
+import { DiscordjsErrorCodes, ShardingManager, Routes, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
+import { DRAIN_MS } from './bot.ts';
 import { ConfigError, loadEnvironment, parseConfig, requireToken } from './config.ts';
-import { createLogger, redact } from './logger.ts';
+import { createLogger, redact, type Logger } from './logger.ts';
+import { STOP_SHARD } from './sharding.ts';
 
 /**
- * `npm run start:sharded`: one process per shard. Several processes cannot share one SQLite
- * file safely: point DATABASE_URL at Redis or Postgres (see README, Scaling out).
+ * `npm run start:sharded`: discord.js's ShardingManager. By default every shard is a worker thread
+ * of this one process (SHARD_MODE=worker); SHARD_MODE=process gives each shard a process of its
+ * own. Shards on several machines (SHARD_LIST) need a shared store: Redis or Postgres (see
+ * README, Scaling out).
  */
 async function run(): Promise<void> {
   loadEnvironment();
@@ -27,28 +32,67 @@ async function run(): Promise<void> {
     config.shardCount ??
     ((await new REST({ api: config.apiUrl }).setToken(token).get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult)
       .shards;
-  const manager = new ShardingManager(fileURLToPath(new URL('./index.ts', import.meta.url)), {
-    token,
-    totalShards,
-    // Several machines run one bot: each starts its own shards of the total (SHARD_LIST).
-    ...(config.shardList ? { shardList: config.shardList } : {}),
-    // An absolute loader URL: '--import tsx' would resolve from the current folder, not the project.
-    execArgv: ['--import', import.meta.resolve('tsx')],
-  });
-  manager.on('shardCreate', (shard) => logger.info('shard started', { shard: shard.id, of: totalShards }));
+  const threads = config.shardMode === 'worker';
+  const manager = new ShardingManager(
+    // A thread starts from plain JavaScript that registers tsx; a process gets tsx from its flags.
+    fileURLToPath(new URL(threads ? './shard-entry.mjs' : './shard.ts', import.meta.url)),
+    {
+      token,
+      totalShards,
+      mode: config.shardMode,
+      // Several machines run one bot: each starts its own shards of the total (SHARD_LIST).
+      ...(config.shardList ? { shardList: config.shardList } : {}),
+      // An absolute loader URL: '--import tsx' would resolve from the current folder, not the project.
+      ...(threads ? {} : { execArgv: ['--import', import.meta.resolve('tsx')] }),
+    },
+  );
+  manager.on('shardCreate', (shard) =>
+    logger.info('shard started', { shard: shard.id, of: totalShards, as: config.shardMode }),
+  );
   if (config.shardList)
     logger.info('running part of the shards', { shards: config.shardList.join(','), of: totalShards });
-  const stop = () => {
-    for (const shard of manager.shards.values()) shard.kill();
-    process.exit(0);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal, shards: manager.shards.size });
+    manager.respawn = false;
+    void Promise.all(manager.shards.map((shard) => stopShard(shard, logger))).finally(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
   await manager.spawn({ timeout: 60_000 });
 }
 
-run().catch((error: Error) => {
-  const text = error instanceof ConfigError ? error.message : (error.stack ?? error.message);
+/**
+ * Asks one shard to stop as `npm start` stops (answers in flight finish, the store closes) and
+ * waits for it, killing it only if it is still running once the drain time is over.
+ */
+async function stopShard(shard: Shard, logger: Logger): Promise<void> {
+  const running = shard.worker ?? shard.process;
+  if (!running || (shard.process && shard.process.exitCode !== null)) return;
+  const exited = once(running, 'exit');
+  if (shard.worker) shard.worker.postMessage(STOP_SHARD);
+  else shard.process!.kill('SIGTERM');
+  const overdue = setTimeout(() => {
+    logger.warn('shard did not stop in time: killed', { shard: shard.id });
+    if (shard.worker) void shard.worker.terminate();
+    else shard.process?.kill('SIGKILL');
+  }, DRAIN_MS + 5_000);
+  await exited;
+  clearTimeout(overdue);
+}
+
+/** A shard that could not start has already said why on its own line; the manager adds which one, without a stack. */
+const SHARD_START_FAILURES = new Set<string>([
+  DiscordjsErrorCodes.ShardingReadyDied,
+  DiscordjsErrorCodes.ShardingReadyDisconnected,
+  DiscordjsErrorCodes.ShardingReadyTimeout,
+]);
+
+run().catch((error: Error & { code?: string }) => {
+  const expected = error instanceof ConfigError || SHARD_START_FAILURES.has(error.code ?? '');
+  const text = expected ? error.message : (error.stack ?? error.message);
   process.stderr.write(`dramabot: ${redact(text, [process.env.DISCORD_TOKEN])}\n`);
   process.exit(1);
 });

@@ -14,6 +14,7 @@ describe('parseConfig', () => {
       dataDir: 'data',
       logLevel: 'info',
       shardCount: undefined,
+      shardMode: 'worker',
       shardList: undefined,
       metricsPort: undefined,
     });
@@ -25,6 +26,7 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ SHARD_COUNT: '2', SHARD_LIST: '0,2' })).toThrow(
       /names shard 2, but shards run from 0 to 1/,
     );
+    expect(parseConfig({ SHARD_MODE: 'process' }).shardMode).toBe('process');
     expect(parseConfig({ METRICS_PORT: '9464' }).metricsPort).toBe(9464);
     expect(parseConfig({ METRICS_PORT: '' }).metricsPort).toBeUndefined();
   });
@@ -47,6 +49,7 @@ describe('parseConfig', () => {
     ['DATABASE_URL', 'mysql://x', /^DATABASE_URL must start with sqlite:\/\/, redis:\/\/ or postgres:\/\//],
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL must be one of debug, info, warn, error/],
     ['SHARD_COUNT', '0', /^SHARD_COUNT must be a whole number/],
+    ['SHARD_MODE', 'fork', /^SHARD_MODE must be worker or process/],
     ['SHARD_LIST', '0-1', /^SHARD_LIST must list shard ids separated by commas/],
     ['METRICS_PORT', 'http', /^METRICS_PORT must be a port number/],
   ])('rejects a malformed %s with one line that names it and what to do', (name, value, message) => {

@@ -12,6 +12,17 @@ describe('createLogger', () => {
     expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+ INFO interaction command="\/drama info" latency_ms=12$/);
   });
 
+  it('puts its own fields (the shard) on every line, before the event fields', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', fields: { shard: 2 }, write: (l) => lines.push(l) });
+    log.info('ready', { guilds: 3 });
+    log.warn('gateway disconnected');
+    expect(lines.map((l) => l.replace(/^\S+ /, ''))).toEqual([
+      'INFO ready shard=2 guilds=3',
+      'WARN gateway disconnected shard=2',
+    ]);
+  });
+
   it('drops lines below its level', () => {
     const lines: string[] = [];
     const log = createLogger({ level: 'warn', write: (l) => lines.push(l) });

@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { FakeDiscord } from '../../src/dev/fake-discord/server.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Ratings } from '../../src/ratings/ratings.ts';
 import { openRecords } from '../../src/store/open-store.ts';
 import { PollStore } from '../../src/watchparty/poll-store.ts';
-import { discordComplaints, startFakeDiscord } from '../support/harness.ts';
+import { discordComplaints, startFakeDiscord, tempDir } from '../support/harness.ts';
 import { ROOT, runScript, type Spawned } from '../support/spawn.ts';
 import { onEveryBackend } from '../support/stores.ts';
 
@@ -156,8 +157,9 @@ onEveryBackend(
           SHARD_COUNT: '4',
         };
         expect(await runScript('src/deploy.ts', [], env).exit).toBe(0);
+        // One machine runs its shards as threads (the default), the other as processes.
         managers.push(runScript('src/sharded.ts', [], { ...env, SHARD_LIST: '0,1' }));
-        managers.push(runScript('src/sharded.ts', [], { ...env, SHARD_LIST: '2,3' }));
+        managers.push(runScript('src/sharded.ts', [], { ...env, SHARD_LIST: '2,3', SHARD_MODE: 'process' }));
         await fake.waitFor(() => fake.identifies.length === 4, 'four shards to identify', 60_000);
         expect(fake.identifies.map((i) => i.shard[0]).sort()).toEqual([0, 1, 2, 3]);
         expect(fake.identifies.every((i) => i.shard[1] === 4)).toBe(true);
@@ -192,3 +194,44 @@ onEveryBackend(
   },
   ['Postgres'],
 );
+
+it('runs SHARD_COUNT=4 as four threads of one process: every shard answers, and SIGTERM stops them all cleanly', async () => {
+  const fake = await startFakeDiscord({ guilds: 8 });
+  const env = {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    DATABASE_URL: `sqlite://${join(tempDir(), 'sharded.sqlite')}`,
+    DATA_DIR: `${ROOT}data`,
+    SHARD_COUNT: '4',
+  };
+  const manager = runScript('src/sharded.ts', [], env);
+  try {
+    expect(await runScript('src/deploy.ts', [], env).exit).toBe(0);
+    await fake.waitFor(() => fake.identifies.length === 4, 'four shards to identify', 60_000);
+    for (let waited = 0; !/INFO ready shard=3/.test(manager.stderr()); waited += 50) {
+      if (waited > 20_000) throw new Error(`shard 3 did not get ready: ${manager.stderr()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(fake.identifies.map((i) => i.shard[0]).sort()).toEqual([0, 1, 2, 3]);
+    expect(manager.stderr().match(/shard started shard=\d of=4 as=worker/g)).toHaveLength(4);
+    // The local server hands each guild's interactions to the one session of the shard that holds it.
+    for (const guild of fake.guilds) {
+      const card = await fake.command('/drama info', { title: 'd:vincenzo' }, { guildId: guild.id }).reply();
+      expect(card.embeds[0]!.title).toMatch(/^Vincenzo/);
+      const choices = await fake.autocomplete('/drama info', { title: 'goblin' }, 'title', { guildId: guild.id });
+      expect(choices.map((c) => c.value)).toContain('d:goblin');
+    }
+    const rating = await fake
+      .command('/rate', { title: 'd:goblin', score: 9 }, { guildId: fake.guilds[5]!.id })
+      .reply();
+    expect(rating.content).toMatch(/^Saved your/);
+
+    manager.child.kill('SIGTERM');
+    expect(await manager.exit, manager.stderr().slice(-2_000)).toBe(0);
+    for (const shard of [0, 1, 2, 3]) expect(manager.stderr()).toMatch(new RegExp(`INFO stopped shard=${shard}\\b`));
+    expect(discordComplaints(fake)).toEqual([]);
+  } finally {
+    manager.child.kill('SIGKILL');
+    await fake.close();
+  }
+}, 120_000);
