@@ -115,7 +115,7 @@ describe('npm start (src/index.ts)', () => {
 });
 
 describe('npm run start:sharded (src/sharded.ts)', () => {
-  it('starts one process per shard, each identifying with its shard id, and answers in every server', async () => {
+  it('with SHARD_MODE=process starts one process per shard, each identifying with its shard id, and answers in every server', async () => {
     const fake = await startFakeDiscord({ guilds: 2 });
     try {
       const env = {
@@ -124,6 +124,7 @@ describe('npm run start:sharded (src/sharded.ts)', () => {
         DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`,
         DATA_DIR: `${ROOT}data`,
         SHARD_COUNT: '2',
+        SHARD_MODE: 'process',
       };
       const deploy = runScript('src/deploy.ts', [], env);
       expect(await deploy.exit).toBe(0);
@@ -137,8 +138,11 @@ describe('npm run start:sharded (src/sharded.ts)', () => {
         const reply = await fake.command('/ping', {}, { guildId: guild.id }).reply();
         expect(reply.content).toMatch(/^Pong!/);
       }
+      expect(run.stderr().match(/shard started shard=\d of=2 as=process/g)).toHaveLength(2);
       run.child.kill('SIGTERM');
       expect(await run.exit).toBe(0);
+      expect(run.stderr()).toMatch(/INFO stopped shard=0/);
+      expect(run.stderr()).toMatch(/INFO stopped shard=1/);
     } finally {
       await fake.close();
     }
