@@ -5,8 +5,9 @@ import { languageOf } from '../locale.ts';
  * How records are named to a user: the one place that decides. A Korean reader sees each person,
  * character, title and song in Hangul wherever the data has a Hangul form, and in its romanized or
  * English form alone otherwise; everyone else sees the English or romanized form. Names in running
- * text and lists are one form each (personName, characterName...); only a card's own heading
- * gives the other form in parentheses (personHeading, dramaHeading...).
+ * text and lists are one form each (personName, characterName...); a card's own heading gives the
+ * other form in parentheses (personHeading, dramaHeading...), and so, for English readers only,
+ * does a person in a field of their own (personCredit).
  */
 type Locale = string | null | undefined;
 

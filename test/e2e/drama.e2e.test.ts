@@ -74,11 +74,17 @@ describe('/drama through the real discord.js client and the local Discord server
     const card = await live.fake.command('/drama info', { title: '빈센조' }, { locale: 'ko' }).reply();
     expect(title(card)).toBe('빈센조 (Vincenzo)');
     expect(field(card, '장르')).toBeDefined();
+    // Names in Hangul, tags from the Korean table, the English synopsis under a field that says so.
+    expect(field(card, '주연')).toContain('송중기 (빈센조 까사노 역)');
+    expect(field(card, '태그')).toContain('마피아');
+    expect(field(card, '줄거리 (영어)')).toMatch(/^Vincenzo Cassano/);
     expect(labels(card)).toEqual(['출연진', '회차', 'OST', '⭐ 평가하기', '비슷한 드라마']);
     const episodes = await live.fake.click(card, '회차', { locale: 'ko' }).reply();
     expect(episodes.embeds[0]!.title).toBe('빈센조 (Vincenzo) · 회차');
     const missing = await live.fake.command('/drama info', { title: 'zzqqxx' }, { locale: 'ko' }).reply();
     expect(missing.content).toMatch(/^“zzqqxx”와 일치하는 드라마가 없어요\./);
+    const near = await live.fake.command('/drama info', { title: '응답하라 2000' }, { locale: 'ko' }).reply();
+    expect(near.content).toMatch(/^“응답하라 2000”과 일치하는 드라마가 없어요\./);
   });
 
   it('/drama search pages through results past page 1 and opens a card from the menu', async () => {
