@@ -89,21 +89,21 @@ const asPerson = (person: Person): SearchResult => ({
 export function dramaChoices(index: SearchIndex, catalog: Catalog, typed: string, locale: Locale): Choice[] {
   const results = typed.trim()
     ? searchDramas(index, catalog, typed)
-    : dramasNewestFirst(catalog).slice(0, MAX_CHOICES).map(asDrama);
+    : dramasNewestFirst(catalog, MAX_CHOICES).map(asDrama);
   return toChoices(results, catalog, locale);
 }
 
 export function personChoices(index: SearchIndex, catalog: Catalog, typed: string, locale: Locale): Choice[] {
   const results = typed.trim()
     ? searchPeople(index, catalog, typed)
-    : peopleMostCredited(catalog).slice(0, MAX_CHOICES).map(asPerson);
+    : peopleMostCredited(catalog, MAX_CHOICES).map(asPerson);
   return toChoices(results, catalog, locale);
 }
 
 export function soundtrackChoices(index: SearchIndex, catalog: Catalog, typed: string, locale: Locale): Choice[] {
   const results = typed.trim()
     ? searchSoundtrack(index, catalog, typed)
-    : dramasBiggestSoundtrack(catalog).slice(0, MAX_CHOICES).map(asDrama);
+    : dramasBiggestSoundtrack(catalog, MAX_CHOICES).map(asDrama);
   return toChoices(results, catalog, locale);
 }
 

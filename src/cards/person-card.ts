@@ -1,4 +1,5 @@
 import type { Catalog, Credit, CreditKind } from '../catalog/catalog.ts';
+import { groupMembers } from '../catalog/groups.ts';
 import { characterNames, dramaTitle, personCredit, personHeading, personName } from '../catalog/names.ts';
 import type { Person } from '../data/schema.ts';
 import { t } from '../i18n/index.ts';
@@ -52,7 +53,7 @@ export function renderPersonCard(person: Person, catalog: Catalog, locale: Local
   const pages = paginate(items, undefined, locale) as Array<typeof items>;
   const page = clampPage(requestedPage, pages.length);
   const group = person.group ? catalog.person(person.group) : undefined;
-  const members = person.type === 'group' ? catalog.people.filter((p) => p.group === person.id) : [];
+  const members = person.type === 'group' ? groupMembers(catalog, person) : [];
   return {
     embeds: [
       {

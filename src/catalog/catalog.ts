@@ -3,6 +3,7 @@ import type { CastMember, Drama, Person, RoleType, Track } from '../data/schema.
 import { encodeArtifact, openArtifactBytes } from './artifact.ts';
 import { compileCatalog } from './compile.ts';
 import { openCatalog } from './compiled-catalog.ts';
+import { encodeColumns, openColumns, type CatalogColumns } from './columns.ts';
 
 export type CreditKind = 'cast' | 'director' | 'writer' | 'artist';
 
@@ -25,6 +26,8 @@ export interface Catalog {
   dramas: readonly Drama[];
   people: readonly Person[];
   songs: readonly SongRef[];
+  /** What whole-catalog scans read, by row (columns.ts): filters, orderings, recommendations. */
+  columns: CatalogColumns;
   drama(id: string): Drama | undefined;
   person(id: string): Person | undefined;
   /** Every credit of a person, newest drama first. */
@@ -77,6 +80,7 @@ export function buildPlainCatalog(dramas: readonly Drama[], people: readonly Per
     dramas,
     people,
     songs,
+    columns: openColumns(encodeColumns(dramas, people)),
     drama: (id) => dramas[dramaRows.get(id) ?? -1],
     person: (id) => people[personRows.get(id) ?? -1],
     creditsOf: (id) => credits.get(id) ?? [],

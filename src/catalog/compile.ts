@@ -2,6 +2,7 @@ import type { Drama, Person } from '../data/schema.ts';
 import type { ArtifactParts } from './artifact.ts';
 import { SectionWriter } from '../binary/section.ts';
 import { Utf16Table } from '../binary/utf16-table.ts';
+import { CREDIT_KINDS, encodeColumns } from './columns.ts';
 
 /**
  * Compiles validated records into the artifact's sections (see artifact.ts). Rows keep the order
@@ -14,8 +15,8 @@ import { Utf16Table } from '../binary/utf16-table.ts';
  *   catalogs have them) get rows after the real people, so their credits can be listed.
  * - `credits` (hot): per person row, the credits newest drama first, as (drama row, kind + index).
  * - `songs` (hot): (drama row, track index) for every song, in drama order.
+ * - `columns` (hot): what filters, orderings and recommendations scan (columns.ts).
  */
-export const CREDIT_KINDS = ['cast', 'director', 'writer', 'artist'] as const;
 
 /** Hot section names this module writes; the column and search modules add theirs. */
 export const SECTION = {
@@ -23,6 +24,8 @@ export const SECTION = {
   recordOffsets: 'record-offsets',
   credits: 'credits',
   songs: 'songs',
+  /** The columns whole-catalog scans read (columns.ts; it has its own magic). */
+  columns: 'columns',
   records: 'records',
 } as const;
 
@@ -158,6 +161,7 @@ export function compileCatalog(
       [SECTION.ids]: ids.finish(),
       [SECTION.recordOffsets]: new SectionWriter(MAGIC.recordOffsets).add(dramaOffsets).add(personOffsets).finish(),
       [SECTION.credits]: credits,
+      [SECTION.columns]: encodeColumns(dramas, people),
       [SECTION.songs]: new SectionWriter(MAGIC.songs)
         .add(Int32Array.from(songRows))
         .add(Int32Array.from(songTracks))

@@ -3,7 +3,8 @@ import type { Artifact } from './artifact.ts';
 import type { Catalog, Credit, SongRef } from './catalog.ts';
 import { SectionReader } from '../binary/section.ts';
 import { Utf16Table } from '../binary/utf16-table.ts';
-import { CREDIT_KINDS, MAGIC, SECTION } from './compile.ts';
+import { CREDIT_KINDS, openColumns } from './columns.ts';
+import { MAGIC, SECTION } from './compile.ts';
 import { lazyList, RecordCache } from './record-cache.ts';
 
 /** Ids in row order plus the rows sorted by id: a binary search finds a row without a 100k-entry Map. */
@@ -105,6 +106,7 @@ export function openCatalog(artifact: Artifact): Catalog {
       const row = personIds.rowOf(id);
       return row === undefined ? [] : creditsAt(row);
     },
+    columns: openColumns(artifact.section(SECTION.columns)),
     row: dramaRow,
     personRow,
     dramaAt,

@@ -1,40 +1,33 @@
 import type { Drama, Person } from '../data/schema.ts';
-import { byDate, type Catalog } from './catalog.ts';
+import type { Catalog } from './catalog.ts';
 
 /**
- * Orderings of the whole catalog that commands and autocomplete need again and again. Each is
- * computed once per catalog, on first use: sorting 100k dramas on every keystroke is not free.
+ * Orderings of the whole catalog that commands and autocomplete need again and again. They are
+ * compiled into the catalog's columns as rows; these decode only the first `limit` records.
  */
-function memo<T>(compute: (catalog: Catalog) => T): (catalog: Catalog) => T {
-  const cache = new WeakMap<Catalog, T>();
-  return (catalog) => {
-    if (!cache.has(catalog)) cache.set(catalog, compute(catalog));
-    return cache.get(catalog)!;
-  };
-}
+const records = <T>(rows: ArrayLike<number>, at: (row: number) => T, limit: number): T[] =>
+  Array.from({ length: Math.min(limit, rows.length) }, (_, i) => at(rows[i]!));
 
 /** Newest first, then by title. */
-export const dramasNewestFirst = memo((catalog): readonly Drama[] =>
-  [...catalog.dramas].sort((a, b) => byDate(b.firstAirDate, a.firstAirDate) || a.title.localeCompare(b.title)),
-);
+export const dramasNewestFirst = (catalog: Catalog, limit = Infinity): Drama[] =>
+  records(catalog.columns.newestFirst, catalog.dramaAt, limit);
 
-/** People with the most credits first. */
-export const peopleMostCredited = memo((catalog): readonly Person[] =>
-  [...catalog.people].sort(
-    (a, b) => catalog.creditsOf(b.id).length - catalog.creditsOf(a.id).length || a.name.localeCompare(b.name),
-  ),
-);
+/** People with the most credits first, then by name. */
+export const peopleMostCredited = (catalog: Catalog, limit = Infinity): Person[] =>
+  records(catalog.columns.mostCredited, catalog.personAt, limit);
 
-/** Dramas with a recorded soundtrack, the biggest first. */
-export const dramasBiggestSoundtrack = memo((catalog): readonly Drama[] =>
-  dramasNewestFirst(catalog)
-    .filter((d) => d.soundtrack?.length)
-    .sort((a, b) => b.soundtrack!.length - a.soundtrack!.length),
-);
+/** Dramas with a recorded soundtrack, the biggest first, then newest first. */
+export const dramasBiggestSoundtrack = (catalog: Catalog, limit = Infinity): Drama[] =>
+  records(catalog.columns.biggestSoundtrack, catalog.dramaAt, limit);
 
-/** Network names, the most common first. */
-export const networksByUse = memo((catalog): readonly string[] => {
-  const counts = new Map<string, number>();
-  for (const drama of catalog.dramas) for (const n of drama.networks) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
-});
+const networkLists = new WeakMap<Catalog, readonly string[]>();
+/** Network names, the most common first (a few dozen names). */
+export function networksByUse(catalog: Catalog): readonly string[] {
+  let names = networkLists.get(catalog);
+  if (!names) {
+    const { networks, networksByUse: order } = catalog.columns;
+    names = Array.from(order, (id) => networks[id]!);
+    networkLists.set(catalog, names);
+  }
+  return names;
+}

@@ -1,19 +1,26 @@
 import type { Catalog } from './catalog.ts';
+import { creditCount, roleAt } from './columns.ts';
 import { TAG_LABELS_KO } from './tag-labels.ts';
 
 /** Counts for `npm run data:check`, and gaps worth knowing about that are not errors. */
 export function summarize(catalog: Catalog): { line: string; notes: string[] } {
-  const castCredits = catalog.dramas.reduce((n, d) => n + d.cast.length, 0);
-  const sources = new Set(catalog.dramas.flatMap((d) => d.sources).concat(catalog.people.flatMap((p) => p.sources)));
-  const line = `${catalog.dramas.length} dramas, ${catalog.people.length} people, ${catalog.songs.length} songs, ${castCredits} cast credits, ${sources.size} source pages`;
+  const { columns } = catalog;
+  const castCredits = columns.castStart[columns.dramaCount]!;
+  const line = `${columns.dramaCount} dramas, ${columns.personCount} people, ${catalog.songs.length} songs, ${castCredits} cast credits, ${columns.sourcePages} source pages`;
   const notes: string[] = [];
-  const fewLeads = catalog.dramas.filter((d) => d.cast.filter((c) => c.role === 'main').length < 4).map((d) => d.id);
+  const fewLeads: string[] = [];
+  for (let row = 0; row < columns.dramaCount; row++) {
+    let leads = 0;
+    for (let k = columns.castStart[row]!; k < columns.castStart[row + 1]!; k++)
+      if (roleAt(columns, k) === 'main') leads++;
+    if (leads < 4) fewLeads.push(catalog.dramaAt(row).id);
+  }
   if (fewLeads.length) notes.push(`${fewLeads.length} dramas bill fewer than 4 leads: ${fewLeads.join(', ')}`);
-  const unused = catalog.people
-    .filter((p) => catalog.creditsOf(p.id).length === 0 && p.type !== 'group')
-    .map((p) => p.id);
+  const unused: string[] = [];
+  for (let row = 0; row < columns.personCount; row++)
+    if (creditCount(columns, row) === 0 && !columns.isGroup[row]) unused.push(catalog.personAt(row).id);
   if (unused.length) notes.push(`${unused.length} people have no credit in any drama: ${unused.join(', ')}`);
-  const unlabelled = [...new Set(catalog.dramas.flatMap((d) => d.tags ?? []))].filter((tag) => !TAG_LABELS_KO[tag]);
+  const unlabelled = columns.tags.filter((tag) => !TAG_LABELS_KO[tag]);
   if (unlabelled.length)
     notes.push(`tags without a Korean label (add them to src/catalog/tag-labels.ts): ${unlabelled.sort().join(', ')}`);
   return { line, notes };

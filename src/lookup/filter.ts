@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import { dramasNewestFirst, networksByUse } from '../catalog/orderings.ts';
+import { networksByUse } from '../catalog/orderings.ts';
+import { rowFilter } from '../catalog/row-filter.ts';
 import type { Drama } from '../data/schema.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { searchDramas } from '../search/surfaces.ts';
@@ -40,30 +41,34 @@ const NETWORK_ALIASES: Record<string, string> = {
 };
 
 /** Does a drama shown on `network` count for the filter `wanted` (a channel, or a whole family)? */
-function networkMatches(network: string, wanted: string): boolean {
+export function networkMatches(network: string, wanted: string): boolean {
   const folded = fold(wanted);
   return fold(network) === folded || familyOf(network) === folded;
 }
 
-function matchesFilter(drama: Drama, filter: RandomFilter & Omit<SearchFilter, 'query'>): boolean {
-  if (filter.genre && !(drama.genres as string[]).includes(filter.genre)) return false;
-  if (filter.year && drama.year !== filter.year) return false;
-  if (filter.maxEpisodes && drama.episodeCount > filter.maxEpisodes) return false;
-  if (filter.network && !drama.networks.some((n) => networkMatches(n, filter.network!))) return false;
-  return true;
+/** The filter as a test of drama rows (columns only, no record decoded). */
+function matcher(catalog: Catalog, filter: RandomFilter & Omit<SearchFilter, 'query'>): (row: number) => boolean {
+  const { network } = filter;
+  return rowFilter(catalog.columns, { ...filter, network: network ? (n) => networkMatches(n, network) : undefined });
 }
 
 /** Best matches first when there is a query, newest first otherwise; at most SEARCH_MAX_RESULTS. */
 export function findDramas(index: SearchIndex, catalog: Catalog, filter: SearchFilter): Drama[] {
-  const base = filter.query
-    ? searchDramas(index, catalog, filter.query, 1_000).map((r) => r.drama)
-    : dramasNewestFirst(catalog);
-  const found: Drama[] = [];
-  for (const drama of base) {
-    if (matchesFilter(drama, filter)) found.push(drama);
-    if (found.length >= SEARCH_MAX_RESULTS) break;
+  const matches = matcher(catalog, filter);
+  if (filter.query) {
+    const found: Drama[] = [];
+    for (const { drama } of searchDramas(index, catalog, filter.query, 1_000)) {
+      if (matches(catalog.row(drama.id)!)) found.push(drama);
+      if (found.length >= SEARCH_MAX_RESULTS) break;
+    }
+    return found;
   }
-  return found;
+  const rows: number[] = [];
+  for (const row of catalog.columns.newestFirst) {
+    if (matches(row)) rows.push(row);
+    if (rows.length >= SEARCH_MAX_RESULTS) break;
+  }
+  return rows.map((row) => catalog.dramaAt(row));
 }
 
 /** Uniform over the dramas that pass the filter, other than `exceptId`; `random` is injectable for tests. */
@@ -73,8 +78,16 @@ export function pickRandom(
   random: () => number = Math.random,
   exceptId?: string,
 ): Drama | undefined {
-  const pool = catalog.dramas.filter((d) => d.id !== exceptId && matchesFilter(d, filter));
-  return pool[Math.floor(random() * pool.length)];
+  const matches = matcher(catalog, filter);
+  const except = exceptId === undefined ? -1 : (catalog.row(exceptId) ?? -1);
+  // Count the pool, then walk to the chosen one: no list of 100k rows is made.
+  const passes = (row: number) => row !== except && matches(row);
+  let size = 0;
+  for (let row = 0; row < catalog.columns.dramaCount; row++) if (passes(row)) size += 1;
+  let left = Math.floor(random() * size);
+  for (let row = 0; row < catalog.columns.dramaCount; row++)
+    if (passes(row) && left-- === 0) return catalog.dramaAt(row);
+  return undefined;
 }
 
 /**

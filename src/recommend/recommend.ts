@@ -1,4 +1,6 @@
 import type { Catalog } from '../catalog/catalog.ts';
+import { CREDIT_KINDS, genreBit, roleAt, type CatalogColumns } from '../catalog/columns.ts';
+import { rowFilter } from '../catalog/row-filter.ts';
 import type { Drama, RoleType } from '../data/schema.ts';
 import type { DramaRatings } from '../ratings/keys.ts';
 import { MIN_RATINGS_TO_RANK, summarize } from '../ratings/aggregate.ts';
@@ -8,8 +10,11 @@ import { getOrCreate } from '../get-or-create.ts';
  * Recommendations: content similarity (shared people weighted by role, director and writer,
  * genres, tags, era, length) blended with this server's taste (members who loved A also loved B),
  * each explained by its strongest reasons. Pure and deterministic: same catalog, same ratings,
- * same answer. Only dramas that share something with a seed are scored, so the work grows with
- * the seeds' connections, not with the catalog.
+ * same answer.
+ *
+ * Scoring runs on the catalog's columns by drama row: a first pass adds up scores (no reasons) in
+ * one typed array for every drama that shares something with a seed; reasons are then worked out
+ * only for the few that make the list, and only those records are decoded.
  */
 export const LOVED = 8;
 
@@ -58,30 +63,32 @@ interface Scored {
   reasons: Array<{ reason: Reason; weight: number }>;
 }
 
-/** Tag and genre lookups, built once per catalog. */
-const tagIndexes = new WeakMap<Catalog, Map<string, Drama[]>>();
-function byTag(catalog: Catalog): Map<string, Drama[]> {
-  let index = tagIndexes.get(catalog);
-  if (!index) {
-    index = new Map();
-    for (const drama of catalog.dramas) {
-      for (const key of [...(drama.tags ?? []).map((t) => `t:${t}`), ...drama.genres.map((g) => `g:${g}`)]) {
-        getOrCreate(index, key, () => []).push(drama);
-      }
-    }
-    tagIndexes.set(catalog, index);
+/** Adds weight to a drama row; the reason is given only where reasons are wanted. */
+type Add = (row: number, weight: number, reason?: Reason) => void;
+
+/** A seed with its row (-1 for a drama the catalog does not hold). */
+interface SeedRow {
+  drama: Drama;
+  weight: number;
+  row: number;
+}
+
+/** Drama rows a recommendation may name: not excluded, and passing the filter. */
+function eligibility(catalog: Catalog, exclude: ReadonlySet<string>, filter: RecommendOptions['filter']) {
+  const passes = rowFilter(catalog.columns, { genre: filter?.genre, maxEpisodes: filter?.maxEpisodes });
+  const excluded = new Set<number>();
+  for (const id of exclude) {
+    const row = catalog.row(id);
+    if (row !== undefined) excluded.add(row);
   }
-  return index;
+  return (row: number) => !excluded.has(row) && passes(row);
 }
 
-function passes(drama: Drama, filter: RecommendOptions['filter']): boolean {
-  if (filter?.genre && !(drama.genres as string[]).includes(filter.genre)) return false;
-  if (filter?.maxEpisodes && drama.episodeCount > filter.maxEpisodes) return false;
-  return true;
-}
-
-function roleIn(drama: Drama, personId: string): RoleType | undefined {
-  return drama.cast.find((c) => c.person === personId)?.role;
+/** A person's role in a drama: their first cast entry's. */
+function roleIn(columns: CatalogColumns, row: number, personRow: number): RoleType | undefined {
+  for (let k = columns.castStart[row]!; k < columns.castStart[row + 1]!; k++)
+    if (columns.castPerson[k] === personRow) return roleAt(columns, k);
+  return undefined;
 }
 
 /** Members who gave both dramas LOVED or more. */
@@ -93,145 +100,212 @@ function coLovers(a: DramaRatings | undefined, b: DramaRatings | undefined): num
   return n;
 }
 
-type Add = (drama: Drama, weight: number, reason?: Reason) => void;
-
-/** The keys a drama is found under in byTag: its tags and genres. */
-const traitKeys = (drama: Drama) => [...(drama.tags ?? []).map((t) => `t:${t}`), ...drama.genres.map((g) => `g:${g}`)];
-
-/** How many genres and tags two dramas share, when already counted (no reasons are wanted then). */
-interface Shared {
-  genres: number;
-  tags: number;
+/** Shared directors, writers and actors, the actors weighted by how big their part is on both sides. */
+function peopleScores(catalog: Catalog, seed: SeedRow, add: Add, withReasons: boolean): void {
+  const { columns } = catalog;
+  const { creditStart, creditDrama, creditKind } = columns;
+  const { drama, weight } = seed;
+  const people = [
+    ...(drama.directors ?? []).map((id) => ({ id, kind: 'director' as const })),
+    ...(drama.writers ?? []).map((id) => ({ id, kind: 'writer' as const })),
+    ...drama.cast.map((c) => ({ id: c.person, kind: 'cast' as const, role: c.role })),
+  ];
+  for (const person of people) {
+    const p = catalog.personRow(person.id);
+    if (p === undefined) continue;
+    for (let k = creditStart[p]!; k < creditStart[p + 1]!; k++) {
+      const row = creditDrama[k]!;
+      if (row === seed.row) continue;
+      const kind = CREDIT_KINDS[creditKind[k]!];
+      if (person.kind !== 'cast' && kind === person.kind) {
+        add(
+          row,
+          weight * PEOPLE_WEIGHT[person.kind],
+          withReasons ? { kind: person.kind, personId: person.id, seedId: drama.id } : undefined,
+        );
+      } else if (person.kind === 'cast' && kind === 'cast') {
+        const theirs = roleIn(columns, row, p) ?? 'cameo';
+        const w = Math.min(ROLE_WEIGHT[person.role], ROLE_WEIGHT[theirs]);
+        add(
+          row,
+          weight * w,
+          withReasons ? { kind: 'actor', personId: person.id, seedId: drama.id, leads: theirs === 'main' } : undefined,
+        );
+      }
+    }
+  }
 }
 
-/** What a drama that shares a genre or a tag with the seed earns: the shared ones, a close era, a close length. */
-function traitScores(seed: Drama, drama: Drama, weight: number, add: Add, counted?: Shared): void {
-  const genres = counted ? undefined : drama.genres.filter((g) => seed.genres.includes(g));
-  const tags = counted ? undefined : (drama.tags ?? []).filter((t) => seed.tags?.includes(t));
-  const shared = counted ?? { genres: genres!.length, tags: tags!.length };
+/** What a drama that shares genres or tags with the seed earns: the shared ones, a close era, a close length. */
+function traitScores(
+  columns: CatalogColumns,
+  seed: SeedRow,
+  row: number,
+  add: Add,
+  shared: { genres: number; tags: number },
+  named?: { genres: string[]; tags: string[] },
+): void {
+  const { drama, weight } = seed;
   if (shared.genres)
-    add(drama, weight * GENRE_WEIGHT * shared.genres, genres && { kind: 'genres', genres, seedId: seed.id });
-  if (shared.tags) add(drama, weight * TAG_WEIGHT * shared.tags, tags && { kind: 'tags', tags, seedId: seed.id });
-  if (Math.abs(drama.year - seed.year) <= 2) add(drama, weight * ERA_WEIGHT);
-  const ratio = Math.min(drama.episodeCount, seed.episodeCount) / Math.max(drama.episodeCount, seed.episodeCount);
-  if (ratio >= 0.75) add(drama, weight * LENGTH_WEIGHT);
+    add(
+      row,
+      weight * GENRE_WEIGHT * shared.genres,
+      named && { kind: 'genres', genres: named.genres, seedId: drama.id },
+    );
+  if (shared.tags)
+    add(row, weight * TAG_WEIGHT * shared.tags, named && { kind: 'tags', tags: named.tags, seedId: drama.id });
+  if (Math.abs(columns.year[row]! - drama.year) <= 2) add(row, weight * ERA_WEIGHT);
+  const episodes = columns.episodeCount[row]!;
+  const ratio = Math.min(episodes, drama.episodeCount) / Math.max(episodes, drama.episodeCount);
+  if (ratio >= 0.75) add(row, weight * LENGTH_WEIGHT);
+}
+
+/** Set bits in a 32-bit mask. */
+function bitCount(mask: number): number {
+  let x = mask - ((mask >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+const tagIdMaps = new WeakMap<CatalogColumns, Map<string, number>>();
+function tagId(columns: CatalogColumns, tag: string): number | undefined {
+  let ids = tagIdMaps.get(columns);
+  if (!ids) {
+    ids = new Map(columns.tags.map((name, id) => [name, id]));
+    tagIdMaps.set(columns, ids);
+  }
+  return ids.get(tag);
 }
 
 /**
- * Every reason each seed gives: shared people, shared genres and tags (for the dramas that
- * `sharingTraits` yields), and this server's taste.
+ * Every drama other than the seed that shares a genre or a tag with it: genres from the masks of
+ * all rows, tags from the seed's tags' drama lists. `tagHits` is all zeros, and is left so.
  */
-function scoreSeeds(
+function traitsOverAllRows(columns: CatalogColumns, seed: SeedRow, add: Add, tagHits: Uint16Array): void {
+  const { genreMask, tagDramaStart, tagDramas, dramaCount } = columns;
+  const seedGenres = seed.drama.genres.reduce((mask, g) => mask | genreBit(g), 0);
+  const hit: number[] = [];
+  for (const tag of new Set(seed.drama.tags ?? [])) {
+    const id = tagId(columns, tag);
+    if (id === undefined) continue;
+    for (let k = tagDramaStart[id]!; k < tagDramaStart[id + 1]!; k++) {
+      const row = tagDramas[k]!;
+      if (tagHits[row] === 0) hit.push(row);
+      tagHits[row] = tagHits[row]! + 1;
+    }
+  }
+  try {
+    for (let row = 0; row < dramaCount; row++) {
+      const genres = bitCount(genreMask[row]! & seedGenres);
+      const tags = tagHits[row]!;
+      if ((genres || tags) && row !== seed.row) traitScores(columns, seed, row, add, { genres, tags });
+    }
+  } finally {
+    for (const row of hit) tagHits[row] = 0;
+  }
+}
+
+/** This server's taste: members who loved the seed and also loved another drama. */
+function coLovedScores(
   catalog: Catalog,
-  options: RecommendOptions,
+  seed: SeedRow,
+  serverRatings: ReadonlyMap<string, DramaRatings>,
   add: Add,
-  sharingTraits: (seed: Drama) => Iterable<[Drama, Shared?]>,
+  withReasons: boolean,
 ): void {
-  const { seeds, serverRatings } = options;
-  for (const { drama: seed, weight } of seeds) {
-    const seedRatings = serverRatings.get(seed.id);
-    // People: directors, writers, and actors weighted by how big their part is on both sides.
-    const people = [
-      ...(seed.directors ?? []).map((id) => ({ id, kind: 'director' as const })),
-      ...(seed.writers ?? []).map((id) => ({ id, kind: 'writer' as const })),
-      ...seed.cast.map((c) => ({ id: c.person, kind: 'cast' as const, role: c.role })),
-    ];
-    for (const person of people) {
-      for (const credit of catalog.creditsOf(person.id)) {
-        if (credit.drama.id === seed.id) continue;
-        if (person.kind !== 'cast' && credit.kind === person.kind) {
-          add(credit.drama, weight * PEOPLE_WEIGHT[person.kind], {
-            kind: person.kind,
-            personId: person.id,
-            seedId: seed.id,
-          });
-        } else if (person.kind === 'cast' && credit.kind === 'cast') {
-          const theirs = roleIn(credit.drama, person.id) ?? 'cameo';
-          const w = Math.min(ROLE_WEIGHT[person.role], ROLE_WEIGHT[theirs]);
-          add(credit.drama, weight * w, {
-            kind: 'actor',
-            personId: person.id,
-            seedId: seed.id,
-            leads: theirs === 'main',
-          });
-        }
-      }
-    }
-    // Genres and tags: each shared one adds a little; the reason lists them together.
-    for (const [drama, counted] of sharingTraits(seed)) traitScores(seed, drama, weight, add, counted);
-    // This server's taste: members who loved the seed and also loved another drama.
-    for (const [dramaId, ratings] of serverRatings) {
-      const drama = dramaId === seed.id ? undefined : catalog.drama(dramaId);
-      const members = drama ? coLovers(seedRatings, ratings) : 0;
-      if (drama && members)
-        add(drama, weight * CO_LOVED_WEIGHT * members, { kind: 'co-loved', members, seedId: seed.id });
-    }
+  const seedRatings = serverRatings.get(seed.drama.id);
+  if (!seedRatings) return;
+  for (const [dramaId, ratings] of serverRatings) {
+    const row = dramaId === seed.drama.id ? undefined : catalog.row(dramaId);
+    const members = row === undefined ? 0 : coLovers(seedRatings, ratings);
+    if (row !== undefined && members)
+      add(
+        row,
+        seed.weight * CO_LOVED_WEIGHT * members,
+        withReasons ? { kind: 'co-loved', members, seedId: seed.drama.id } : undefined,
+      );
   }
 }
 
-/** Every drama other than the seed that shares a genre or a tag with it, with how many of each. */
-function dramasSharingTraits(catalog: Catalog, seed: Drama): Map<Drama, Shared> {
-  const found = new Map<Drama, Shared>();
-  const index = byTag(catalog);
-  for (const key of new Set(traitKeys(seed))) {
-    for (const drama of index.get(key) ?? []) {
-      if (drama.id === seed.id) continue;
-      const shared = getOrCreate(found, drama, () => ({ genres: 0, tags: 0 }));
-      if (key.startsWith('g:')) shared.genres += 1;
-      else shared.tags += 1;
-    }
-  }
-  return found;
-}
-
-/** A tally of scores only, no reasons: cheap enough for the tens of thousands a genre reaches at 100k dramas. */
-function roughScores(
+/**
+ * The `limit` best drama rows by score, then by id: a tally of scores only, in one typed array,
+ * over every drama that shares something with a seed (tens of thousands at 100k dramas).
+ */
+function bestRows(
   catalog: Catalog,
-  options: RecommendOptions,
-  eligible: (drama: Drama) => boolean,
-): Map<string, number> {
-  const totals = new Map<string, number>();
-  const add: Add = (drama, weight) => {
-    if (weight <= 0 || !eligible(drama)) return;
-    totals.set(drama.id, (totals.get(drama.id) ?? 0) + weight);
+  seeds: readonly SeedRow[],
+  serverRatings: ReadonlyMap<string, DramaRatings>,
+  eligible: (row: number) => boolean,
+  limit: number,
+): number[] {
+  const { dramaCount } = catalog.columns;
+  const scores = new Float64Array(dramaCount);
+  const touched: number[] = [];
+  const add: Add = (row, weight) => {
+    if (weight <= 0 || !eligible(row)) return;
+    if (scores[row] === 0) touched.push(row);
+    scores[row] = scores[row]! + weight;
   };
-  scoreSeeds(catalog, options, add, (seed) => dramasSharingTraits(catalog, seed));
-  return totals;
+  const tagHits = new Uint16Array(dramaCount);
+  // Per seed, in the order the reasons are given below: the sums come out the same to the last bit.
+  for (const seed of seeds) {
+    peopleScores(catalog, seed, add, false);
+    traitsOverAllRows(catalog.columns, seed, add, tagHits);
+    coLovedScores(catalog, seed, serverRatings, add, false);
+  }
+  if (limit < 1) return [];
+  // The limit-th best score; ties at the cut all go through, the id settles them.
+  const best: number[] = [];
+  for (const row of touched.length > limit ? touched : []) {
+    const score = scores[row]!;
+    if (best.length === limit && score <= best[limit - 1]!) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]! < score) at--;
+    best.splice(at, 0, score);
+    if (best.length > limit) best.pop();
+  }
+  const cut = best.length < limit ? -Infinity : best[limit - 1]!;
+  const idOf = (row: number) => catalog.dramaAt(row).id;
+  return touched
+    .filter((row) => scores[row]! >= cut)
+    .sort((a, b) => scores[b]! - scores[a]! || idOf(a).localeCompare(idOf(b)))
+    .slice(0, limit);
 }
 
 export function recommend(catalog: Catalog, options: RecommendOptions): Recommendation[] {
   const { seeds, serverRatings, exclude, filter, limit = 5 } = options;
-  const eligible = (drama: Drama) => !exclude.has(drama.id) && passes(drama, filter);
-  // Scores first, reasons only for the dramas that can make the list: building reasons for every
-  // drama that shares a genre took most of a second at 100k dramas.
-  let finalists: Set<string> | undefined;
-  if (seeds.length) {
-    const rough = roughScores(catalog, options, eligible);
-    // The limit-th best score; ties at the cut all go through, the final order settles them.
-    const cut = [...rough.values()].sort((a, b) => b - a)[limit - 1] ?? -Infinity;
-    finalists = new Set([...rough].filter(([, score]) => score >= cut).map(([id]) => id));
-  }
-  const scored = new Map<string, Scored>();
-  const add: Add = (drama, weight, reason) => {
-    // Finalists passed eligible() already.
-    if (weight <= 0 || (finalists ? !finalists.has(drama.id) : !eligible(drama))) return;
-    const entry = getOrCreate(scored, drama.id, () => ({ score: 0, reasons: [] }));
-    entry.score += weight;
-    if (reason) entry.reasons.push({ reason, weight });
-  };
-  const traitsShared = (seed: Drama) => {
-    const keys = new Set(traitKeys(seed));
-    const sharing = [...(finalists ?? [])]
-      .map((id) => catalog.drama(id)!)
-      .filter((d) => d.id !== seed.id && traitKeys(d).some((k) => keys.has(k)));
-    return sharing.map((drama): [Drama] => [drama]);
-  };
-  scoreSeeds(catalog, options, add, traitsShared);
-
-  if (seeds.length === 0) fallback(catalog, serverRatings, add, eligible, limit);
+  const eligible = eligibility(catalog, exclude, filter);
+  const seedRows = seeds.map(({ drama, weight }): SeedRow => ({ drama, weight, row: catalog.row(drama.id) ?? -1 }));
+  const scored = new Map<number, Scored>();
+  const scoreOnly =
+    (wanted: (row: number) => boolean): Add =>
+    (row, weight, reason) => {
+      if (weight <= 0 || !wanted(row)) return;
+      const entry = getOrCreate(scored, row, () => ({ score: 0, reasons: [] }));
+      entry.score += weight;
+      if (reason) entry.reasons.push({ reason, weight });
+    };
+  if (seedRows.length) {
+    // Scores first, reasons only for the dramas that make the list.
+    const picked = bestRows(catalog, seedRows, serverRatings, eligible, limit);
+    const isPicked = new Set(picked);
+    const add = scoreOnly((row) => isPicked.has(row));
+    for (const seed of seedRows) {
+      peopleScores(catalog, seed, add, true);
+      for (const row of picked) {
+        if (row === seed.row) continue;
+        const drama = catalog.dramaAt(row);
+        const genres = drama.genres.filter((g) => seed.drama.genres.includes(g));
+        const tags = (drama.tags ?? []).filter((t) => seed.drama.tags?.includes(t));
+        if (genres.length || tags.length)
+          traitScores(catalog.columns, seed, row, add, { genres: genres.length, tags: tags.length }, { genres, tags });
+      }
+      coLovedScores(catalog, seed, serverRatings, add, true);
+    }
+  } else fallback(catalog, serverRatings, scoreOnly(eligible), eligible, limit);
 
   return [...scored]
-    .map(([id, s]) => ({ drama: catalog.drama(id)!, score: s.score, reasons: strongest(s.reasons) }))
+    .map(([row, s]) => ({ drama: catalog.dramaAt(row), score: s.score, reasons: strongest(s.reasons) }))
     .filter((r) => r.reasons.length > 0)
     .sort((a, b) => b.score - a.score || a.drama.id.localeCompare(b.drama.id))
     .slice(0, limit);
@@ -260,38 +334,18 @@ function strongest(reasons: Scored['reasons']): Reason[] {
   return [...best.values()].sort((a, b) => b.weight - a.weight).map((r) => r.reason);
 }
 
-interface StarPower {
-  drama: Drama;
-  weight: number;
-  reason: Extract<Reason, { kind: 'star-power' }>;
-}
-
-/** Each drama's star power, strongest first and then by id (the final order), once per catalog. */
-const starPowerLists = new WeakMap<Catalog, { ranked: StarPower[]; byDrama: Map<string, StarPower> }>();
-function starPower(catalog: Catalog) {
-  let lists = starPowerLists.get(catalog);
-  if (!lists) {
-    const ranked: StarPower[] = [];
-    for (const drama of catalog.dramas) {
-      const leads = drama.cast
-        .filter((c) => c.role === 'main')
-        .map((c) => ({
-          personId: c.person,
-          dramas: catalog.creditsOf(c.person).filter((x) => x.kind === 'cast').length,
-        }));
-      const star = leads.sort((a, b) => b.dramas - a.dramas || a.personId.localeCompare(b.personId))[0];
-      if (star && star.dramas > 1)
-        ranked.push({
-          drama,
-          weight: star.dramas + leads.reduce((n, l) => n + l.dramas, 0) / 10,
-          reason: { kind: 'star-power', ...star },
-        });
-    }
-    ranked.sort((a, b) => b.weight - a.weight || a.drama.id.localeCompare(b.drama.id));
-    lists = { ranked, byDrama: new Map(ranked.map((s) => [s.drama.id, s])) };
-    starPowerLists.set(catalog, lists);
+/** Drama row → its place in the star-power ranking (columns.starDramas), or -1; once per catalog. */
+const starRanks = new WeakMap<CatalogColumns, Int32Array>();
+function starRankOf(columns: CatalogColumns): Int32Array {
+  let ranks = starRanks.get(columns);
+  if (!ranks) {
+    ranks = new Int32Array(columns.dramaCount).fill(-1);
+    columns.starDramas.forEach((row, i) => {
+      ranks![row] = i;
+    });
+    starRanks.set(columns, ranks);
   }
-  return lists;
+  return ranks;
 }
 
 /**
@@ -303,26 +357,32 @@ function fallback(
   catalog: Catalog,
   serverRatings: ReadonlyMap<string, DramaRatings>,
   add: Add,
-  accepts: (drama: Drama) => boolean,
+  accepts: (row: number) => boolean,
   limit: number,
 ): void {
-  const favourites = new Set<string>();
+  const favourites = new Set<number>();
   for (const [dramaId, ratings] of serverRatings) {
-    const drama = catalog.drama(dramaId);
+    const row = catalog.row(dramaId);
     const { average, count } = summarize(ratings);
-    if (drama && count >= MIN_RATINGS_TO_RANK && average >= LOVED) {
-      add(drama, 100 + average, { kind: 'server-favourite', average, count });
-      favourites.add(drama.id);
+    if (row !== undefined && count >= MIN_RATINGS_TO_RANK && average >= LOVED) {
+      add(row, 100 + average, { kind: 'server-favourite', average, count });
+      favourites.add(row);
     }
   }
-  const { ranked, byDrama } = starPower(catalog);
-  const addStar = (star: StarPower) => add(star.drama, star.weight, { ...star.reason });
-  for (const id of favourites) if (byDrama.has(id)) addStar(byDrama.get(id)!);
+  const { starDramas, starWeight, starPerson, starCredits } = catalog.columns;
+  const addStar = (i: number) =>
+    add(starDramas[i]!, starWeight[i]!, {
+      kind: 'star-power',
+      personId: catalog.personAt(starPerson[i]!).id,
+      dramas: starCredits[i]!,
+    });
+  const rank = starRankOf(catalog.columns);
+  for (const row of favourites) if (rank[row]! >= 0) addStar(rank[row]!);
   let others = 0;
-  for (const star of ranked) {
-    if (others >= limit) break;
-    if (favourites.has(star.drama.id) || !accepts(star.drama)) continue;
-    addStar(star);
+  for (let i = 0; i < starDramas.length && others < limit; i++) {
+    const row = starDramas[i]!;
+    if (favourites.has(row) || !accepts(row)) continue;
+    addStar(i);
     others += 1;
   }
 }

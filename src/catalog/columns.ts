@@ -1,0 +1,365 @@
+import { GENRES, ROLE_TYPES, type Drama, type Person, type RoleType } from '../data/schema.ts';
+import type { CreditKind } from './catalog.ts';
+import { SectionReader, SectionWriter } from '../binary/section.ts';
+import { Utf16Table } from '../binary/utf16-table.ts';
+
+/**
+ * The catalog's columns: what whole-catalog scans read (filters, random picks, orderings,
+ * recommendations, summaries), one typed array per fact, indexed by row. Drama row i is
+ * catalog.dramas[i], person row j is catalog.people[j]. A scan walks these arrays and decodes
+ * only the records it returns, instead of touching 100k drama objects.
+ *
+ * Lists per row (a drama's networks, cast...) are CSR: `xStart` has rows + 1 entries and row r's
+ * items are x[xStart[r]] up to x[xStart[r + 1]]. A person absent from the people list (possible
+ * only in hand-built test catalogs) is row -1 and has no credits.
+ */
+const LAYOUT = {
+  // Per drama row.
+  /** Days since 1970-01-01 of the first air date. */
+  firstAirDay: 'int32',
+  year: 'uint16',
+  /** STATUSES index + 1 of TMDB's status; 0 when there is none. */
+  status: 'uint8',
+  /** Bit i set for GENRES[i]. */
+  genreMask: 'int32',
+  episodeCount: 'uint16',
+  soundtrackCount: 'uint16',
+  /** Into `networks`, in the record's order. */
+  networkStart: 'int32',
+  networkIds: 'uint16',
+  /** Into `tags`, in the record's order. */
+  tagStart: 'int32',
+  tagIds: 'int32',
+  /** The cast in the record's order: person row and ROLE_TYPES index. */
+  castStart: 'int32',
+  castPerson: 'int32',
+  castRole: 'uint8',
+  directorStart: 'int32',
+  directorPerson: 'int32',
+  writerStart: 'int32',
+  writerPerson: 'int32',
+  // Per tag: the drama rows that carry it, in row order.
+  tagDramaStart: 'int32',
+  tagDramas: 'int32',
+  // Per person row.
+  castCredits: 'int32',
+  directorCredits: 'int32',
+  writerCredits: 'int32',
+  /** Songs sung, and dramas whose OST they sang without a recorded title. */
+  artistCredits: 'int32',
+  /** The group's person row, or -1. */
+  group: 'int32',
+  isGroup: 'uint8',
+  /** A group's members, in people order. */
+  memberStart: 'int32',
+  members: 'int32',
+  /**
+   * A person's credits, newest drama first (what creditsOf returns): drama row, CREDIT_KINDS
+   * index, and the cast entry's or track's index in the drama (-1 for other kinds and untitled songs).
+   */
+  creditStart: 'int32',
+  creditDrama: 'int32',
+  creditKind: 'uint8',
+  creditItem: 'int32',
+  // Orderings, computed at compile time (they compare titles and names).
+  /** Drama rows, newest first, then by title. */
+  newestFirst: 'int32',
+  /** Drama rows with a soundtrack, the biggest first, then newest first. */
+  biggestSoundtrack: 'int32',
+  /** Person rows, the most credits first, then by name. */
+  mostCredited: 'int32',
+  /** Network ids, the most used first, then by name. */
+  networksByUse: 'uint16',
+  /**
+   * Star power (recommendations with no seed): drama rows whose best-known lead has more than one
+   * cast credit, strongest first, then by id; with that weight, that lead's person row and cast credits.
+   */
+  starDramas: 'int32',
+  starWeight: 'float64',
+  starPerson: 'int32',
+  starCredits: 'int32',
+  // Small string tables.
+  networkChars: 'uint16',
+  networkOffsets: 'int32',
+  tagChars: 'uint16',
+  tagOffsets: 'int32',
+  /** [drama rows, person rows, distinct source pages]. */
+  totals: 'int32',
+} as const;
+
+type Arrays = {
+  [K in keyof typeof LAYOUT]: {
+    uint8: Uint8Array;
+    uint16: Uint16Array;
+    int32: Int32Array;
+    float64: Float64Array;
+  }[(typeof LAYOUT)[K]];
+};
+/** "COL" and the layout's version: bump it when LAYOUT changes, so an old artifact is rebuilt. */
+const MAGIC = 0x434f_4c01;
+
+export const CREDIT_KINDS = ['cast', 'director', 'writer', 'artist'] as const satisfies readonly CreditKind[];
+export const STATUSES = ['ended', 'returning', 'upcoming'] as const;
+const CAST = 0;
+const DIRECTOR = 1;
+const WRITER = 2;
+const ARTIST = 3;
+
+export type CatalogColumns = Arrays & {
+  dramaCount: number;
+  personCount: number;
+  /** Distinct source pages over every record (for data:check's summary). */
+  sourcePages: number;
+  /** Network names by id (a few dozen). */
+  networks: readonly string[];
+  /** Tag names by id (a few thousand at most). */
+  tags: readonly string[];
+};
+
+/** The genre's bit in genreMask; 0 for a name that is not a genre (so nothing matches it). */
+export const genreBit = (genre: string): number => {
+  const i = (GENRES as readonly string[]).indexOf(genre);
+  return i < 0 ? 0 : 1 << i;
+};
+
+export const roleAt = (columns: CatalogColumns, castIndex: number): RoleType =>
+  ROLE_TYPES[columns.castRole[castIndex]!]!;
+
+export const creditCount = (columns: CatalogColumns, personRow: number): number =>
+  columns.creditStart[personRow + 1]! - columns.creditStart[personRow]!;
+
+const dayNumber = (isoDate: string) => Date.parse(isoDate) / 86_400_000;
+const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The same order as String#localeCompare, several times faster over a whole catalog. */
+const collate = new Intl.Collator().compare;
+
+/** A list per row, as CSR: starts (rows + 1) and the flattened items. */
+function csr<T, A extends Int32Array | Uint16Array>(
+  rows: readonly T[],
+  itemsOf: (row: T) => readonly number[],
+  Items: new (length: number) => A,
+): { start: Int32Array; items: A } {
+  const start = new Int32Array(rows.length + 1);
+  const lists = rows.map(itemsOf);
+  lists.forEach((list, i) => {
+    start[i + 1] = start[i]! + list.length;
+  });
+  const items = new Items(start[rows.length]!);
+  let at = 0;
+  for (const list of lists) for (const item of list) items[at++] = item;
+  return { start, items };
+}
+
+/** Ids of a small vocabulary (networks, tags) in order of first appearance. */
+function vocabulary(values: Iterable<string>): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const v of values) if (!ids.has(v)) ids.set(v, ids.size);
+  return ids;
+}
+
+/** Compile time: the columns of a validated catalog, rows in the order given. */
+export function encodeColumns(dramas: readonly Drama[], people: readonly Person[]): Uint8Array {
+  const personRow = new Map(people.map((p, i) => [p.id, i]));
+  const rowOf = (id: string) => personRow.get(id) ?? -1;
+  const networkIds = vocabulary(dramas.flatMap((d) => d.networks));
+  const tagIds = vocabulary(dramas.flatMap((d) => d.tags ?? []));
+  const networks = csr(dramas, (d) => d.networks.map((n) => networkIds.get(n)!), Uint16Array);
+  const tags = csr(dramas, (d) => (d.tags ?? []).map((t) => tagIds.get(t)!), Int32Array);
+  const cast = csr(dramas, (d) => d.cast.map((c) => rowOf(c.person)), Int32Array);
+  const directors = csr(dramas, (d) => (d.directors ?? []).map(rowOf), Int32Array);
+  const writers = csr(dramas, (d) => (d.writers ?? []).map(rowOf), Int32Array);
+  const tagDramaLists: number[][] = Array.from({ length: tagIds.size }, () => []);
+  dramas.forEach((d, row) => {
+    for (const t of d.tags ?? []) tagDramaLists[tagIds.get(t)!]!.push(row);
+  });
+  const tagDramas = csr(tagDramaLists, (rows) => rows, Int32Array);
+
+  // Newest first, then by title; equal ones keep their row order (a stable sort, as before).
+  const newestFirst = dramas
+    .map((_, row) => row)
+    .sort(
+      (a, b) => byDate(dramas[b]!.firstAirDate, dramas[a]!.firstAirDate) || collate(dramas[a]!.title, dramas[b]!.title),
+    );
+
+  const credits = creditColumns(dramas, newestFirst, people.length, (id) => personRow.get(id));
+  const castCredits = credits.counts[CAST]!;
+
+  const memberLists: number[][] = people.map(() => []);
+  const group = Int32Array.from(people, (p) => (p.group ? rowOf(p.group) : -1));
+  group.forEach((g, member) => {
+    if (g >= 0) memberLists[g]!.push(member);
+  });
+  const members = csr(memberLists, (rows) => rows, Int32Array);
+
+  const soundtrackCount = Uint16Array.from(dramas, (d) => d.soundtrack?.length ?? 0);
+  const biggestSoundtrack = newestFirst
+    .filter((row) => soundtrackCount[row]! > 0)
+    .sort((a, b) => soundtrackCount[b]! - soundtrackCount[a]!);
+  const totalCredits = (p: number) => credits.start[p + 1]! - credits.start[p]!;
+  const mostCredited = people
+    .map((_, row) => row)
+    .sort((a, b) => totalCredits(b) - totalCredits(a) || collate(people[a]!.name, people[b]!.name));
+  const networkUse = new Uint32Array(networkIds.size);
+  for (const id of networks.items) networkUse[id]! += 1;
+  const networkNames = [...networkIds.keys()];
+  const networksByUse = networkNames
+    .map((_, id) => id)
+    .sort((a, b) => networkUse[b]! - networkUse[a]! || collate(networkNames[a]!, networkNames[b]!));
+
+  const stars = starPower(dramas, (id) => {
+    const p = personRow.get(id);
+    return p === undefined ? 0 : castCredits[p]!;
+  });
+  const networkTable = Utf16Table.encode(networkNames);
+  const tagTable = Utf16Table.encode([...tagIds.keys()]);
+  const sources = new Set<string>();
+  for (const record of [...dramas, ...people]) for (const s of record.sources) sources.add(s);
+
+  const arrays: Arrays = {
+    firstAirDay: Int32Array.from(dramas, (d) => dayNumber(d.firstAirDate)),
+    year: Uint16Array.from(dramas, (d) => d.year),
+    status: Uint8Array.from(dramas, (d) => (d.tmdb?.status ? STATUSES.indexOf(d.tmdb.status) + 1 : 0)),
+    genreMask: Int32Array.from(dramas, (d) => d.genres.reduce((mask, g) => mask | genreBit(g), 0)),
+    episodeCount: Uint16Array.from(dramas, (d) => d.episodeCount),
+    soundtrackCount,
+    networkStart: networks.start,
+    networkIds: networks.items,
+    tagStart: tags.start,
+    tagIds: tags.items,
+    castStart: cast.start,
+    castPerson: cast.items,
+    castRole: Uint8Array.from(
+      dramas.flatMap((d) => d.cast),
+      (c) => ROLE_TYPES.indexOf(c.role),
+    ),
+    directorStart: directors.start,
+    directorPerson: directors.items,
+    writerStart: writers.start,
+    writerPerson: writers.items,
+    tagDramaStart: tagDramas.start,
+    tagDramas: tagDramas.items,
+    castCredits,
+    directorCredits: credits.counts[DIRECTOR]!,
+    writerCredits: credits.counts[WRITER]!,
+    artistCredits: credits.counts[ARTIST]!,
+    group,
+    isGroup: Uint8Array.from(people, (p) => (p.type === 'group' ? 1 : 0)),
+    memberStart: members.start,
+    members: members.items,
+    creditStart: credits.start,
+    creditDrama: credits.drama,
+    creditKind: credits.kind,
+    creditItem: credits.item,
+    newestFirst: Int32Array.from(newestFirst),
+    biggestSoundtrack: Int32Array.from(biggestSoundtrack),
+    mostCredited: Int32Array.from(mostCredited),
+    networksByUse: Uint16Array.from(networksByUse),
+    starDramas: Int32Array.from(stars, (s) => s.row),
+    starWeight: Float64Array.from(stars, (s) => s.weight),
+    starPerson: Int32Array.from(stars, (s) => rowOf(s.personId)),
+    starCredits: Int32Array.from(stars, (s) => s.credits),
+    networkChars: networkTable.chars,
+    networkOffsets: networkTable.offsets,
+    tagChars: tagTable.chars,
+    tagOffsets: tagTable.offsets,
+    totals: Int32Array.of(dramas.length, people.length, sources.size),
+  };
+  const section = new SectionWriter(MAGIC);
+  for (const name of Object.keys(LAYOUT) as Array<keyof Arrays>) section.add(arrays[name]);
+  return section.finish();
+}
+
+/**
+ * The credits CSR, person → credits, in the order creditsOf has always given: newest drama first;
+ * in a drama, cast, directors, writers, each song's artists, then the singers of untitled songs.
+ * Two passes (count, then fill) so a million credits never become a million small arrays.
+ */
+function creditColumns(
+  dramas: readonly Drama[],
+  newestFirst: readonly number[],
+  personCount: number,
+  rowOf: (personId: string) => number | undefined,
+) {
+  const visit = (credit: (person: number, row: number, kind: number, item: number) => void) => {
+    const of = (personId: string, row: number, kind: number, item: number) => {
+      const p = rowOf(personId);
+      if (p !== undefined) credit(p, row, kind, item);
+    };
+    for (const row of newestFirst) {
+      const d = dramas[row]!;
+      d.cast.forEach((c, i) => {
+        of(c.person, row, CAST, i);
+      });
+      for (const id of d.directors ?? []) of(id, row, DIRECTOR, -1);
+      for (const id of d.writers ?? []) of(id, row, WRITER, -1);
+      (d.soundtrack ?? []).forEach((track, i) => {
+        for (const id of track.artists) of(id, row, ARTIST, i);
+      });
+      for (const id of d.otherOstArtists ?? []) of(id, row, ARTIST, -1);
+    }
+  };
+  const counts = CREDIT_KINDS.map(() => new Int32Array(personCount));
+  const start = new Int32Array(personCount + 1);
+  visit((p, _row, kind) => {
+    counts[kind]![p]! += 1;
+    start[p + 1]! += 1;
+  });
+  for (let p = 0; p < personCount; p++) start[p + 1]! += start[p]!;
+  const drama = new Int32Array(start[personCount]!);
+  const kind = new Uint8Array(drama.length);
+  const item = new Int32Array(drama.length);
+  const next = start.slice(0, personCount);
+  visit((p, row, k, i) => {
+    const at = next[p]!;
+    next[p] = at + 1;
+    drama[at] = row;
+    kind[at] = k;
+    item[at] = i;
+  });
+  return { start, counts, drama, kind, item };
+}
+
+/**
+ * Each drama's star power: its lead with the most cast credits (then the smaller id), when that is
+ * more than one; weighted by those credits plus a tenth of all its leads' credits. Strongest first, then by id.
+ */
+function starPower(dramas: readonly Drama[], castCreditsOf: (personId: string) => number) {
+  const ranked: Array<{ row: number; id: string; weight: number; personId: string; credits: number }> = [];
+  dramas.forEach((drama, row) => {
+    const leads = drama.cast
+      .filter((c) => c.role === 'main')
+      .map((c) => ({ personId: c.person, credits: castCreditsOf(c.person) }));
+    const star = leads.sort((a, b) => b.credits - a.credits || collate(a.personId, b.personId))[0];
+    if (star && star.credits > 1)
+      ranked.push({
+        row,
+        id: drama.id,
+        weight: star.credits + leads.reduce((n, l) => n + l.credits, 0) / 10,
+        personId: star.personId,
+        credits: star.credits,
+      });
+  });
+  return ranked.sort((a, b) => b.weight - a.weight || collate(a.id, b.id));
+}
+
+/** Start-up: views over an encoded block (no copy; the network and tag names are decoded, a few thousand at most). */
+export function openColumns(bytes: Uint8Array): CatalogColumns {
+  const section = new SectionReader(bytes, MAGIC, 'catalog columns');
+  const read: Record<string, Arrays[keyof Arrays]> = {};
+  for (const [name, kind] of Object.entries(LAYOUT)) read[name] = section[kind]();
+  const opened = read as Arrays;
+  return {
+    ...opened,
+    dramaCount: opened.totals[0]!,
+    personCount: opened.totals[1]!,
+    sourcePages: opened.totals[2]!,
+    networks: allStrings(opened.networkChars, opened.networkOffsets),
+    tags: allStrings(opened.tagChars, opened.tagOffsets),
+  };
+}
+
+/** Every string of a small table (network or tag names), decoded once at open. */
+function allStrings(chars: Uint16Array, offsets: Int32Array): string[] {
+  const table = new Utf16Table(chars, offsets);
+  return Array.from({ length: table.count }, (_, i) => table.string(i));
+}
