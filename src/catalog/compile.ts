@@ -2,7 +2,7 @@ import type { Drama, Person } from '../data/schema.ts';
 import type { ArtifactParts } from './artifact.ts';
 import { SectionWriter } from '../binary/section.ts';
 import { Utf16Table } from '../binary/utf16-table.ts';
-import { CREDIT_KINDS, encodeColumns } from './columns.ts';
+import { encodeColumns } from './columns.ts';
 
 /**
  * Compiles validated records into the artifact's sections (see artifact.ts). Rows keep the order
