@@ -102,17 +102,25 @@ export function forEachTextGroup(
 }
 
 /**
- * The keys of one text: for each key space it belongs to, the whole text joined ("parkhyungsik",
- * word 0) and what follows each later word ("hyungsik", word 1), up to MAX_WORD_STARTS.
+ * The words of one text in each key space it belongs to, with how many of them start a key:
+ * MAX_WORD_STARTS at most.
  */
-export function forEachTextKey(text: string, visit: (space: number, key: string, word: number) => void): void {
+export function forEachTextWords(text: string, visit: (space: number, words: string[], starts: number) => void): void {
   const byWords = keyWords(text);
   for (let s = 0; s < SPACES.length; s++) {
     const ws = byWords[SPACES[s]!];
-    if (!ws) continue;
-    for (let w = 0; w < Math.min(ws.length, MAX_WORD_STARTS); w++)
-      visit(s, w === 0 ? ws.join('') : ws.slice(w).join(''), w);
+    if (ws) visit(s, ws, Math.min(ws.length, MAX_WORD_STARTS));
   }
+}
+
+/**
+ * The keys of one text: for each key space it belongs to, the whole text joined ("parkhyungsik",
+ * word 0) and what follows each later word ("hyungsik", word 1).
+ */
+export function forEachTextKey(text: string, visit: (space: number, key: string, word: number) => void): void {
+  forEachTextWords(text, (space, ws, starts) => {
+    for (let w = 0; w < starts; w++) visit(space, w === 0 ? ws.join('') : ws.slice(w).join(''), w);
+  });
 }
 
 /** The query in each key space it should be looked up in, as space numbers (SPACES) and keys. */

@@ -103,6 +103,27 @@ function choseongWord(word: string): string {
   return hasHangul(word) ? getChoseong(word) : word;
 }
 
+/**
+ * A word-level cache: names and title words recur across hundreds of thousands of texts, and
+ * folding one is a dozen regular expressions. Bounded, as queries pass through it too.
+ */
+function memoized(fold: (word: string) => string): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let folded = cache.get(word);
+    if (folded === undefined) {
+      if (cache.size >= 200_000) cache.clear();
+      folded = fold(word);
+      cache.set(word, folded);
+    }
+    return folded;
+  };
+}
+
+const foldedWord = memoized((w) => (/^[a-z]+$/.test(w) ? foldRomanWord(w) : w));
+const jamoOf = memoized(jamoWord);
+const choseongOf = memoized(choseongWord);
+
 /** Which key spaces a piece of text is indexed (or searched) in. */
 export type KeySpace = 'raw' | 'folded' | 'jamo' | 'choseong';
 
@@ -114,11 +135,11 @@ export function keyWords(text: string): Partial<Record<KeySpace, string[]>> {
   const latin = ws.some((w) => /[a-z0-9]/.test(w));
   if (latin) {
     result.raw = ws;
-    result.folded = ws.map((w) => (/^[a-z]+$/.test(w) ? foldRomanWord(w) : w));
+    result.folded = ws.map(foldedWord);
   }
   if (ws.some(hasHangul)) {
-    result.jamo = ws.map(jamoWord);
-    result.choseong = ws.map(choseongWord);
+    result.jamo = ws.map(jamoOf);
+    result.choseong = ws.map(choseongOf);
   }
   return result;
 }

@@ -3,10 +3,11 @@ import { Utf16Table } from '../binary/utf16-table.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Drama, Person } from '../data/schema.ts';
 import { keysWithinEdits } from './fuzzy-walk.ts';
+import { Int32Column, KEY_PACK, KeyPool, writeKeyTables } from './key-table-builder.ts';
 import {
   ENTRY_KINDS,
   forEachTextGroup,
-  forEachTextKey,
+  forEachTextWords,
   fuzzyEdits,
   fuzzyPrefixRounds,
   fuzzyScore,
@@ -73,88 +74,38 @@ export interface SearchIndex {
 /** "SRCH" and the layout version: a section written by another layout is refused, not misread. */
 const MAGIC = 0x5352_4301;
 
-/** An Int32Array that grows, for the millions of (key, posting) pairs of a build. */
-class Int32Column {
-  values = new Int32Array(1_024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
+/** At most how many texts these records give, so the build's arrays are made once at their size. */
+function textsAtMost(dramas: readonly Drama[], people: readonly Person[]): number {
+  let n = 0;
+  for (const d of dramas) {
+    n += 2 + (d.altTitles?.length ?? 0) + 2 * (d.soundtrack?.length ?? 0);
+    for (const c of d.cast) for (const ch of c.characters) n += 2 + (ch.altNames?.length ?? 0);
   }
-
-  done(): Int32Array {
-    return this.values.slice(0, this.length);
-  }
-}
-
-/**
- * The (key, posting) pairs of one key space as they come, each distinct key numbered once: one
- * small array per key (or one string per pair) is what made the build slow and the heap big.
- */
-class KeyTableBuilder {
-  private readonly ids = new Map<string, number>();
-  private readonly keys: string[] = [];
-  private readonly owners = new Int32Column();
-  private readonly values = new Int32Column();
-
-  keyId(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.ids.set(key, id);
-      this.keys.push(key);
-    }
-    return id;
-  }
-
-  add(keyId: number, posting: number): void {
-    this.owners.push(keyId);
-    this.values.push(posting);
-  }
-
-  /** keys: chars, offsets; then start; then postings. */
-  write(section: SectionWriter): void {
-    // The engine's own string sort: a comparator function over millions of keys is several times slower.
-    const keys = [...this.keys].sort();
-    const rank = new Int32Array(keys.length);
-    keys.forEach((key, k) => {
-      rank[this.ids.get(key)!] = k;
-    });
-    const owners = this.owners.values;
-    const values = this.values.values;
-    const count = this.owners.length;
-    const start = new Int32Array(keys.length + 1);
-    for (let p = 0; p < count; p++) start[rank[owners[p]!]! + 1]! += 1;
-    for (let k = 0; k < keys.length; k++) start[k + 1]! += start[k]!;
-    const cursor = start.slice(0, keys.length);
-    const postings = new Int32Array(count);
-    // In the order they came, so each key's postings stay sorted by entry id.
-    for (let p = 0; p < count; p++) postings[cursor[rank[owners[p]!]!]!++] = values[p]!;
-    const { chars, offsets } = Utf16Table.encode(keys);
-    section.add(chars).add(offsets).add(start).add(postings);
-  }
+  for (const p of people) n += 3 + (p.altNames?.length ?? 0);
+  return n;
 }
 
 /** Compile time: the search section of these records, in catalog row order. */
 export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Person[]): Uint8Array {
   const personRow = new Map(people.map((p, row) => [p.id, row]));
-  const builders = SPACES.map(() => new KeyTableBuilder());
-  const kinds = new Int32Column();
-  const dramaRows = new Int32Column();
-  const personRows = new Int32Column();
-  const tracks = new Int32Column();
-  const textOf = new Int32Column();
-  // Names recur (a surname, an actor in many dramas): each distinct text is folded and keyed once,
-  // as (space, key id, word) triples in one shared pool, ended by -1.
+  const most = textsAtMost(dramas, people);
+  const pools = SPACES.map(() => new KeyPool(most >> 2));
+  const kinds = new Uint8Array(most);
+  const [dramaRows, personRows, tracks, textOf] = [0, 1, 2, 3].map(() => new Int32Array(most)) as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
+  // Names recur (a surname, an actor in many dramas): each distinct text is folded and keyed once;
+  // its keys are textKeys[keysAt[t] … keysAt[t + 1]), packed (KEY_PACK).
   const texts: string[] = [];
   const textIds = new Map<string, number>();
-  const keyedAt = new Int32Column();
-  const triples = new Int32Column();
+  const keysAt = new Int32Column(most);
+  const textKeys = new Int32Column(most * 4);
+  const ids = new Int32Array(WORD_SLOTS);
+  let count = 0;
+  keysAt.push(0);
   forEachTextGroup(dramas, people, ({ kind, texts: groupTexts, drama, person, track }) => {
     const kindId = ENTRY_KINDS.indexOf(kind);
     const personAt = person === undefined ? -1 : (personRow.get(person) ?? -1);
@@ -164,31 +115,24 @@ export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Per
         textId = texts.length;
         texts.push(text);
         textIds.set(text, textId);
-        keyedAt.push(triples.length);
-        forEachTextKey(text, (space, key, word) => {
-          triples.push(space);
-          triples.push(builders[space]!.keyId(key));
-          triples.push(word);
+        forEachTextWords(text, (space, words, starts) => {
+          pools[space]!.keyIds(words, starts, ids);
+          for (let word = 0; word < starts; word++) textKeys.push(ids[word]! * KEY_PACK + space * WORD_SLOTS + word);
         });
-        triples.push(-1);
+        keysAt.push(textKeys.length);
       }
-      const id = kinds.length;
-      kinds.push(kindId);
-      dramaRows.push(drama);
-      personRows.push(personAt);
-      tracks.push(track);
-      textOf.push(textId);
-      const pool = triples.values;
-      for (let t = keyedAt.values[textId]!; pool[t] !== -1; t += 3)
-        builders[pool[t]!]!.add(pool[t + 1]!, id * WORD_SLOTS + pool[t + 2]!);
+      kinds[count] = kindId;
+      dramaRows[count] = drama;
+      personRows[count] = personAt;
+      tracks[count] = track;
+      textOf[count++] = textId;
     }
   });
   const section = new SectionWriter(MAGIC);
-  section.add(Uint8Array.from(kinds.done())).add(dramaRows.done()).add(personRows.done()).add(tracks.done());
-  section.add(textOf.done());
+  for (const column of [kinds, dramaRows, personRows, tracks, textOf]) section.add(column.subarray(0, count));
   const encodedTexts = Utf16Table.encode(texts);
   section.add(encodedTexts.chars).add(encodedTexts.offsets);
-  for (const builder of builders) builder.write(section);
+  writeKeyTables(section, pools, textOf.subarray(0, count), keysAt.view(), textKeys.view(), WORD_SLOTS);
   return section.finish();
 }
 
