@@ -27,8 +27,16 @@ export interface Choice {
 /** What a person is best known for here: the kind of credit they have most of. */
 function personKind(catalog: Catalog, person: Person): 'actor' | 'director' | 'writer' | 'artist' | 'group' {
   if (person.type === 'group') return 'group';
-  const counts = { cast: 0, director: 0, writer: 0, artist: 0 };
-  for (const credit of catalog.creditsOf(person.id)) counts[credit.kind] += 1;
+  const row = catalog.personRow(person.id);
+  const { castCredits, directorCredits, writerCredits, artistCredits } = catalog.columns;
+  // From the columns' counts: listing the credits would decode every drama the person is in.
+  const at = (column: Int32Array) => (row === undefined ? 0 : column[row]!);
+  const counts = {
+    cast: at(castCredits),
+    director: at(directorCredits),
+    writer: at(writerCredits),
+    artist: at(artistCredits),
+  };
   const top = (Object.entries(counts) as Array<[keyof typeof counts, number]>).sort((a, b) => b[1] - a[1])[0]!;
   return top[0] === 'cast' ? 'actor' : top[0];
 }

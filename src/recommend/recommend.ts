@@ -142,18 +142,14 @@ function traitScores(
   seed: SeedRow,
   row: number,
   add: Add,
-  shared: { genres: number; tags: number },
+  genres: number,
+  tags: number,
   named?: { genres: string[]; tags: string[] },
 ): void {
   const { drama, weight } = seed;
-  if (shared.genres)
-    add(
-      row,
-      weight * GENRE_WEIGHT * shared.genres,
-      named && { kind: 'genres', genres: named.genres, seedId: drama.id },
-    );
-  if (shared.tags)
-    add(row, weight * TAG_WEIGHT * shared.tags, named && { kind: 'tags', tags: named.tags, seedId: drama.id });
+  if (genres)
+    add(row, weight * GENRE_WEIGHT * genres, named && { kind: 'genres', genres: named.genres, seedId: drama.id });
+  if (tags) add(row, weight * TAG_WEIGHT * tags, named && { kind: 'tags', tags: named.tags, seedId: drama.id });
   if (Math.abs(columns.year[row]! - drama.year) <= 2) add(row, weight * ERA_WEIGHT);
   const episodes = columns.episodeCount[row]!;
   const ratio = Math.min(episodes, drama.episodeCount) / Math.max(episodes, drama.episodeCount);
@@ -184,24 +180,20 @@ function tagId(columns: CatalogColumns, tag: string): number | undefined {
 function traitsOverAllRows(columns: CatalogColumns, seed: SeedRow, add: Add, tagHits: Uint16Array): void {
   const { genreMask, tagDramaStart, tagDramas, dramaCount } = columns;
   const seedGenres = seed.drama.genres.reduce((mask, g) => mask | genreBit(g), 0);
-  const hit: number[] = [];
-  for (const tag of new Set(seed.drama.tags ?? [])) {
-    const id = tagId(columns, tag);
-    if (id === undefined) continue;
-    for (let k = tagDramaStart[id]!; k < tagDramaStart[id + 1]!; k++) {
-      const row = tagDramas[k]!;
-      if (tagHits[row] === 0) hit.push(row);
-      tagHits[row] = tagHits[row]! + 1;
-    }
-  }
+  const tagIds = [...new Set(seed.drama.tags ?? [])].flatMap((tag) => tagId(columns, tag) ?? []);
+  const countTags = (step: 1 | -1) => {
+    for (const id of tagIds)
+      for (let k = tagDramaStart[id]!; k < tagDramaStart[id + 1]!; k++) tagHits[tagDramas[k]!]! += step;
+  };
+  countTags(1);
   try {
     for (let row = 0; row < dramaCount; row++) {
       const genres = bitCount(genreMask[row]! & seedGenres);
       const tags = tagHits[row]!;
-      if ((genres || tags) && row !== seed.row) traitScores(columns, seed, row, add, { genres, tags });
+      if ((genres || tags) && row !== seed.row) traitScores(columns, seed, row, add, genres, tags);
     }
   } finally {
-    for (const row of hit) tagHits[row] = 0;
+    countTags(-1);
   }
 }
 
@@ -227,6 +219,23 @@ function coLovedScores(
   }
 }
 
+/** Per-catalog work arrays for bestRows, all zeros between calls: a megabyte allocated per call at 100k dramas made the GC pause. */
+interface Scratch {
+  scores: Float64Array;
+  touched: Int32Array;
+  tagHits: Uint16Array;
+}
+const scratches = new WeakMap<CatalogColumns, Scratch>();
+function scratchFor(columns: CatalogColumns): Scratch {
+  let scratch = scratches.get(columns);
+  if (!scratch) {
+    const n = columns.dramaCount;
+    scratch = { scores: new Float64Array(n), touched: new Int32Array(n), tagHits: new Uint16Array(n) };
+    scratches.set(columns, scratch);
+  }
+  return scratch;
+}
+
 /**
  * The `limit` best drama rows by score, then by id: a tally of scores only, in one typed array,
  * over every drama that shares something with a seed (tens of thousands at 100k dramas).
@@ -238,38 +247,39 @@ function bestRows(
   eligible: (row: number) => boolean,
   limit: number,
 ): number[] {
-  const { dramaCount } = catalog.columns;
-  const scores = new Float64Array(dramaCount);
-  const touched: number[] = [];
+  const { scores, touched, tagHits } = scratchFor(catalog.columns);
+  let count = 0;
   const add: Add = (row, weight) => {
     if (weight <= 0 || !eligible(row)) return;
-    if (scores[row] === 0) touched.push(row);
+    if (scores[row] === 0) touched[count++] = row;
     scores[row] = scores[row]! + weight;
   };
-  const tagHits = new Uint16Array(dramaCount);
-  // Per seed, in the order the reasons are given below: the sums come out the same to the last bit.
-  for (const seed of seeds) {
-    peopleScores(catalog, seed, add, false);
-    traitsOverAllRows(catalog.columns, seed, add, tagHits);
-    coLovedScores(catalog, seed, serverRatings, add, false);
+  try {
+    // Per seed, in the order the reasons are given below: the sums come out the same to the last bit.
+    for (const seed of seeds) {
+      peopleScores(catalog, seed, add, false);
+      traitsOverAllRows(catalog.columns, seed, add, tagHits);
+      coLovedScores(catalog, seed, serverRatings, add, false);
+    }
+    if (limit < 1) return [];
+    // The limit-th best score; ties at the cut all go through, the id settles them.
+    const best: number[] = [];
+    for (let i = 0; count > limit && i < count; i++) {
+      const score = scores[touched[i]!]!;
+      if (best.length === limit && score <= best[limit - 1]!) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1]! < score) at--;
+      best.splice(at, 0, score);
+      if (best.length > limit) best.pop();
+    }
+    const cut = best.length < limit ? -Infinity : best[limit - 1]!;
+    const finalists: number[] = [];
+    for (let i = 0; i < count; i++) if (scores[touched[i]!]! >= cut) finalists.push(touched[i]!);
+    const idOf = (row: number) => catalog.dramaAt(row).id;
+    return finalists.sort((a, b) => scores[b]! - scores[a]! || idOf(a).localeCompare(idOf(b))).slice(0, limit);
+  } finally {
+    for (let i = 0; i < count; i++) scores[touched[i]!] = 0;
   }
-  if (limit < 1) return [];
-  // The limit-th best score; ties at the cut all go through, the id settles them.
-  const best: number[] = [];
-  for (const row of touched.length > limit ? touched : []) {
-    const score = scores[row]!;
-    if (best.length === limit && score <= best[limit - 1]!) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1]! < score) at--;
-    best.splice(at, 0, score);
-    if (best.length > limit) best.pop();
-  }
-  const cut = best.length < limit ? -Infinity : best[limit - 1]!;
-  const idOf = (row: number) => catalog.dramaAt(row).id;
-  return touched
-    .filter((row) => scores[row]! >= cut)
-    .sort((a, b) => scores[b]! - scores[a]! || idOf(a).localeCompare(idOf(b)))
-    .slice(0, limit);
 }
 
 export function recommend(catalog: Catalog, options: RecommendOptions): Recommendation[] {
@@ -298,7 +308,7 @@ export function recommend(catalog: Catalog, options: RecommendOptions): Recommen
         const genres = drama.genres.filter((g) => seed.drama.genres.includes(g));
         const tags = (drama.tags ?? []).filter((t) => seed.drama.tags?.includes(t));
         if (genres.length || tags.length)
-          traitScores(catalog.columns, seed, row, add, { genres: genres.length, tags: tags.length }, { genres, tags });
+          traitScores(catalog.columns, seed, row, add, genres.length, tags.length, { genres, tags });
       }
       coLovedScores(catalog, seed, serverRatings, add, true);
     }
