@@ -4,11 +4,11 @@ import type { Command } from './command.ts';
 import { loadCommands } from './command-loader.ts';
 import { ConfigError, DEFAULT_API_URL, requireToken, type Config } from './config.ts';
 import type { BotContext } from './context.ts';
-import { loadDataset } from './data/load-catalog.ts';
+import { describeCompile, openDataset } from './data/compile-dataset.ts';
 import type { Logger } from './logger.ts';
 import { COMMANDS_DIR } from './paths.ts';
 import { createRouter } from './router.ts';
-import { buildSearchIndex, type SearchIndex } from './search/search-index.ts';
+import type { SearchIndex } from './search/search-index.ts';
 import { openLegacyKeyv, openRecords } from './store/open-store.ts';
 import { Claims } from './store/claims.ts';
 import { migrateV1 } from './store/migrate-v1.ts';
@@ -100,17 +100,19 @@ export async function startBot({
   const token = requireToken(config);
   const commands = await loadCommands(commandsDir);
   const loading = performance.now();
-  const loaded = dataset ? undefined : loadDataset(config.dataDir);
-  const catalog = dataset?.catalog ?? loaded!.catalog;
-  const synced = loaded?.summary.synced;
-  const search = dataset?.search ?? buildSearchIndex(catalog);
+  // The compiled catalog (<DATA_DIR>/.compiled/catalog.bin), compiled first when the dataset changed.
+  const compiled = dataset ? undefined : openDataset(config.dataDir, { autoBuild: config.catalogAutoBuild });
+  if (compiled?.compiled) logger.info(`catalog ${describeCompile(compiled.compiled)}`);
+  const catalog = dataset?.catalog ?? compiled!.catalog;
+  const search = dataset?.search ?? compiled!.search;
+  const info = compiled?.info;
   logger.info('dataset loaded', {
     dramas: catalog.dramas.length,
     people: catalog.people.length,
     songs: catalog.songs.length,
     // What npm run catalog:sync added; records it left out are data:check's to list.
-    ...(synced?.series
-      ? { syncedSeries: synced.series, syncedDramas: synced.dramas, leftOut: synced.notes.length }
+    ...(info?.syncedSeries
+      ? { syncedSeries: info.syncedSeries, syncedDramas: info.syncedDramas, leftOut: info.leftOut }
       : {}),
     ms: Math.round(performance.now() - loading),
   });

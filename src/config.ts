@@ -67,6 +67,7 @@ const envSchema = z.object({
       .regex(/^(sqlite|redis|rediss|postgres|postgresql):\/\/.+/, 'must start with sqlite://, redis:// or postgres://'),
   ),
   DATA_DIR: optional(z.string().trim()),
+  CATALOG_AUTO_BUILD: optional(z.enum(['true', 'false'], { message: 'must be true or false' })),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
   SHARD_COUNT: optional(
     z
@@ -98,6 +99,8 @@ export interface Config {
   apiUrl: string;
   databaseUrl: string;
   dataDir: string;
+  /** Compile the catalog at start when the dataset changed (false: refuse to start until npm run catalog:build). */
+  catalogAutoBuild: boolean;
   logLevel: LogLevel;
   shardCount: number | undefined;
   /** How npm run start:sharded runs its shards: threads of one process sharing one catalog, or processes. */
@@ -139,6 +142,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     apiUrl: (e.DISCORD_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, ''),
     databaseUrl: e.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     dataDir: e.DATA_DIR ?? 'data',
+    catalogAutoBuild: e.CATALOG_AUTO_BUILD !== 'false',
     logLevel: e.LOG_LEVEL ?? 'info',
     shardCount: e.SHARD_COUNT ? Number(e.SHARD_COUNT) : undefined,
     shardMode: e.SHARD_MODE ?? 'worker',

@@ -1,11 +1,12 @@
 import { DiscordUnreachable, DRAIN_MS, startBot, type RunningBot, type StartOptions } from './bot.ts';
 import { CommandLoadError } from './command-loader.ts';
 import { ConfigError, loadEnvironment, parseConfig, type Config } from './config.ts';
+import { StaleCatalog } from './data/compile-dataset.ts';
 import { DataError } from './data/load-catalog.ts';
 import { createLogger, redact } from './logger.ts';
 
 /** Problems the user fixes by editing a file: one clear message, no stack. */
-const EXPECTED = [ConfigError, CommandLoadError, DataError, DiscordUnreachable];
+const EXPECTED = [ConfigError, CommandLoadError, DataError, StaleCatalog, DiscordUnreachable];
 
 /** How `npm run start:sharded` runs one shard (src/shard.ts); `npm start` passes nothing. */
 export interface ShardRole {

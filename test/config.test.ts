@@ -12,12 +12,20 @@ describe('parseConfig', () => {
       apiUrl: 'https://discord.com/api',
       databaseUrl: 'sqlite://data/dramabot.sqlite',
       dataDir: 'data',
+      catalogAutoBuild: true,
       logLevel: 'info',
       shardCount: undefined,
       shardMode: 'worker',
       shardList: undefined,
       metricsPort: undefined,
     });
+  });
+
+  it('compiles a stale catalog at start unless CATALOG_AUTO_BUILD=false', () => {
+    expect(parseConfig({ CATALOG_AUTO_BUILD: 'false' }).catalogAutoBuild).toBe(false);
+    expect(parseConfig({ CATALOG_AUTO_BUILD: 'true' }).catalogAutoBuild).toBe(true);
+    expect(parseConfig({ CATALOG_AUTO_BUILD: '' }).catalogAutoBuild).toBe(true);
+    expect(() => parseConfig({ CATALOG_AUTO_BUILD: 'no' })).toThrow(/^CATALOG_AUTO_BUILD must be true or false/);
   });
 
   it('reads the shards this machine runs, and needs the total to make sense of them', () => {

@@ -31,6 +31,8 @@ export interface Manifest {
   fingerprint: string;
   dramas: number;
   people: number;
+  /** Counts the compiler wants start-up to log (synced series, records left out...). */
+  info: Record<string, number>;
   hot: Record<string, SectionEntry>;
   cold: Record<string, SectionEntry>;
 }
@@ -39,6 +41,7 @@ export interface ArtifactParts {
   fingerprint: string;
   dramas: number;
   people: number;
+  info?: Record<string, number>;
   hot: Record<string, Uint8Array>;
   cold: Record<string, Uint8Array | readonly Uint8Array[]>;
 }
@@ -62,6 +65,7 @@ function layout(parts: ArtifactParts): Uint8Array[] {
     fingerprint: parts.fingerprint,
     dramas: parts.dramas,
     people: parts.people,
+    info: parts.info ?? {},
     hot: place(parts.hot),
     cold: place(parts.cold),
   };
@@ -96,7 +100,8 @@ export function encodeArtifact(parts: ArtifactParts): Uint8Array {
 /** Written to a temporary file, then renamed: a running bot keeps reading the old file (its inode). */
 export function writeArtifact(file: string, parts: ArtifactParts): number {
   mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
+  // Unique per writer: test workers (threads of one process) may compile the same dataset at once.
+  const temp = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   let size = 0;
   const fd = openSync(temp, 'w');
   try {

@@ -118,7 +118,14 @@ function creditTable(dramas: readonly Drama[], personRows: Map<string, number>, 
 export function compileCatalog(
   dramas: readonly Drama[],
   people: readonly Person[],
-  options: { fingerprint?: string; encoded?: EncodedRecords; cold?: Record<string, Uint8Array> } = {},
+  options: {
+    fingerprint?: string;
+    encoded?: EncodedRecords;
+    /** Sections of other modules (search, columns), laid out after these. */
+    hot?: Record<string, Uint8Array>;
+    cold?: Record<string, Uint8Array>;
+    info?: Record<string, number>;
+  } = {},
 ): ArtifactParts {
   const chunks: Uint8Array[] = [];
   const dramaOffsets = new Float64Array(dramas.length + 1);
@@ -166,7 +173,9 @@ export function compileCatalog(
         .add(Int32Array.from(songRows))
         .add(Int32Array.from(songTracks))
         .finish(),
+      ...options.hot,
     },
     cold: { [SECTION.records]: chunks, ...options.cold },
+    info: options.info ?? {},
   };
 }

@@ -4,7 +4,7 @@ import type { Catalog, Credit, SongRef } from './catalog.ts';
 import { SectionReader } from '../binary/section.ts';
 import { Utf16Table } from '../binary/utf16-table.ts';
 import { CREDIT_KINDS, openColumns } from './columns.ts';
-import { MAGIC, SECTION } from './compile.ts';
+import { type EncodedRecords, MAGIC, SECTION } from './compile.ts';
 import { lazyList, RecordCache } from './record-cache.ts';
 
 /** Ids in row order plus the rows sorted by id: a binary search finds a row without a 100k-entry Map. */
@@ -29,20 +29,31 @@ class IdIndex {
 
 const decoder = new TextDecoder();
 
+function recordOffsets(artifact: Artifact): { dramas: Float64Array; people: Float64Array } {
+  const offsets = new SectionReader(artifact.section(SECTION.recordOffsets), MAGIC.recordOffsets, 'record offsets');
+  return { dramas: offsets.float64(), people: offsets.float64() };
+}
+
+/** The JSON bytes of each record as compiled (an incremental compile copies the unchanged ones). */
+export function recordBytes(artifact: Artifact): EncodedRecords {
+  const at = recordOffsets(artifact);
+  const read = (offsets: Float64Array, row: number) =>
+    artifact.readCold(SECTION.records, offsets[row]!, offsets[row + 1]! - offsets[row]!);
+  return { drama: (row) => read(at.dramas, row), person: (row) => read(at.people, row) };
+}
+
 /**
  * The catalog over a compiled artifact (artifact.ts, compile.ts): ids and tables are views over
  * the hot part, and a drama or person is read and parsed from the cold section only when asked.
  */
 export function openCatalog(artifact: Artifact): Catalog {
   const { dramas: dramaCount, people: personCount } = artifact.manifest;
-  const section = (name: keyof typeof MAGIC) =>
+  const section = (name: 'ids' | 'credits' | 'songs') =>
     new SectionReader(artifact.section(SECTION[name]), MAGIC[name], `catalog ${name}`);
   const ids = section('ids');
   const dramaIds = new IdIndex(new Utf16Table(ids.uint16(), ids.int32()), ids.int32());
   const personIds = new IdIndex(new Utf16Table(ids.uint16(), ids.int32()), ids.int32());
-  const offsets = section('recordOffsets');
-  const dramaOffsets = offsets.float64();
-  const personOffsets = offsets.float64();
+  const { dramas: dramaOffsets, people: personOffsets } = recordOffsets(artifact);
   const credits = section('credits');
   const creditStart = credits.int32();
   const creditDrama = credits.int32();

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { buildCatalog, type Catalog } from '../catalog/catalog.ts';
 import { mergeCatalog } from '../sync/merge.ts';
@@ -75,57 +75,86 @@ function describeJsonError(source: string, error: Error): string {
   return `invalid JSON at line ${line}, column ${column}: ${reason}`;
 }
 
-interface Parsed<T> {
+/** A file as problems name it: relative to the working folder when it is inside it. */
+export function shown(file: string): string {
+  const nearby = relative(process.cwd(), file);
+  return nearby && !nearby.startsWith('..') ? nearby : file;
+}
+
+export interface Parsed<T> {
   file: string;
   value: T;
 }
+
+/** Sees the text of every curated file read (the compiler hashes them to notice which changed). */
+export type SourceHook = (file: { folder: string; name: string }, source: string) => void;
+
+/** One curated file, read, parsed and validated; undefined (and problems) when it is broken. */
+export function readRecordFile<T>(
+  dir: string,
+  name: string,
+  schema: z.ZodType<T>,
+  shown: (file: string) => string,
+  problems: DataProblem[],
+  onSource?: (source: string) => void,
+): Parsed<T> | undefined {
+  const file = shown(join(dir, name));
+  let source: string;
+  try {
+    source = readFileSync(join(dir, name), 'utf8');
+  } catch (error) {
+    // A folder named like a data file, or a file that cannot be read: a problem like any other.
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push({
+      file,
+      path: '(file)',
+      message:
+        code === 'EISDIR' ? 'is a folder, not a JSON file' : `cannot be read (${code ?? (error as Error).message})`,
+    });
+    return undefined;
+  }
+  onSource?.(source);
+  let json: unknown;
+  try {
+    json = JSON.parse(source);
+  } catch (error) {
+    problems.push({ file, path: '(file)', message: describeJsonError(source, error as Error) });
+    return undefined;
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    for (const issue of result.error.issues)
+      problems.push({ file, path: jsonPath(issue.path), message: issue.message });
+    return undefined;
+  }
+  const id = (result.data as { id: string }).id;
+  if (`${id}.json` !== name)
+    problems.push({ file, path: 'id', message: `"${id}" must match the file name (${id}.json)` });
+  return { file, value: result.data };
+}
+
+/** The data files of a curated folder, in the order records are read (and rows numbered). */
+const dataFileNames = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
 function readFolder<T>(
   dir: string,
   schema: z.ZodType<T>,
   shown: (file: string) => string,
   problems: DataProblem[],
+  onSource?: SourceHook,
 ): Array<Parsed<T>> {
   if (!existsSync(dir)) {
     problems.push({ file: shown(dir), path: '(folder)', message: 'is missing' });
     return [];
   }
+  const folder = basename(dir);
   const parsed: Array<Parsed<T>> = [];
-  for (const name of readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    const file = shown(join(dir, name));
-    let source: string;
-    try {
-      source = readFileSync(join(dir, name), 'utf8');
-    } catch (error) {
-      // A folder named like a data file, or a file that cannot be read: a problem like any other.
-      const code = (error as NodeJS.ErrnoException).code;
-      problems.push({
-        file,
-        path: '(file)',
-        message:
-          code === 'EISDIR' ? 'is a folder, not a JSON file' : `cannot be read (${code ?? (error as Error).message})`,
-      });
-      continue;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(source);
-    } catch (error) {
-      problems.push({ file, path: '(file)', message: describeJsonError(source, error as Error) });
-      continue;
-    }
-    const result = schema.safeParse(json);
-    if (!result.success) {
-      for (const issue of result.error.issues)
-        problems.push({ file, path: jsonPath(issue.path), message: issue.message });
-      continue;
-    }
-    const id = (result.data as { id: string }).id;
-    if (`${id}.json` !== name)
-      problems.push({ file, path: 'id', message: `"${id}" must match the file name (${id}.json)` });
-    parsed.push({ file, value: result.data });
+  for (const name of dataFileNames(dir)) {
+    const read = readRecordFile(dir, name, schema, shown, problems, onSource && ((s) => onSource({ folder, name }, s)));
+    if (read) parsed.push(read);
   }
   return parsed;
 }
@@ -160,7 +189,7 @@ function checkOtherOstArtists(
 }
 
 /** Every source against the policy (source-policy.ts): rejected ones are problems, copies of Wikipedia warnings. */
-function checkSources(
+export function checkSources(
   records: Array<Parsed<{ sources: string[] }>>,
   problems: DataProblem[],
   warnings: DataProblem[],
@@ -177,23 +206,43 @@ function checkSources(
     });
 }
 
-/** Checks between records that no per-file schema can see. */
-function crossCheck(dramas: Array<Parsed<Drama>>, people: Array<Parsed<Person>>, problems: DataProblem[]): void {
+/** Checks between people: duplicate ids, groups that exist and are groups. Returns every person by id. */
+function checkPeople(people: Array<Parsed<Person>>, problems: DataProblem[]): Map<string, Person> {
   const personIds = new Map<string, Person>();
   for (const { file, value } of people) {
     if (personIds.has(value.id)) problems.push({ file, path: 'id', message: `duplicate person id "${value.id}"` });
     personIds.set(value.id, value);
   }
-  const known = (file: string, path: string, id: string) => {
-    if (!personIds.has(id)) problems.push({ file, path, message: `unknown person "${id}" (no people/${id}.json)` });
-  };
   for (const { file, value: person } of people) {
     if (person.group !== undefined) {
-      known(file, 'group', person.group);
+      if (!personIds.has(person.group))
+        problems.push({
+          file,
+          path: 'group',
+          message: `unknown person "${person.group}" (no people/${person.group}.json)`,
+        });
       if (personIds.get(person.group) && personIds.get(person.group)!.type !== 'group')
         problems.push({ file, path: 'group', message: `"${person.group}" is not a group (type "group")` });
     }
   }
+  return personIds;
+}
+
+/** Checks between records that no per-file schema can see. */
+function crossCheck(dramas: Array<Parsed<Drama>>, people: Array<Parsed<Person>>, problems: DataProblem[]): void {
+  const personIds = checkPeople(people, problems);
+  checkDramas(dramas, (id) => personIds.has(id), problems);
+}
+
+/** A drama's checks against the others and the people (who `isPerson` knows, all of them or a compiled catalog's). */
+export function checkDramas(
+  dramas: Array<Parsed<Drama>>,
+  isPerson: (id: string) => boolean,
+  problems: DataProblem[],
+): void {
+  const known = (file: string, path: string, id: string) => {
+    if (!isPerson(id)) problems.push({ file, path, message: `unknown person "${id}" (no people/${id}.json)` });
+  };
   const dramaIds = new Set<string>();
   for (const { file, value: d } of dramas) {
     if (dramaIds.has(d.id)) problems.push({ file, path: 'id', message: `duplicate drama id "${d.id}"` });
@@ -328,15 +377,14 @@ export interface DatasetRecords {
  * first (src/sync/merge.ts). The one place the bot's dataset is read from disk; the compiler
  * (compile-dataset.ts) turns its records into the artifact the bot opens.
  */
-export function readDataset(dataDir: string, options: { synced?: boolean } = {}): DatasetRecords {
+export function readDataset(
+  dataDir: string,
+  options: { synced?: boolean; onSource?: SourceHook } = {},
+): DatasetRecords {
   const root = resolve(dataDir);
-  const shown = (file: string) => {
-    const nearby = relative(process.cwd(), file);
-    return nearby && !nearby.startsWith('..') ? nearby : file;
-  };
   const problems: DataProblem[] = [];
-  const people = readFolder(join(root, 'people'), personSchema, shown, problems);
-  const dramas = readFolder(join(root, 'dramas'), dramaSchema, shown, problems);
+  const people = readFolder(join(root, 'people'), personSchema, shown, problems, options.onSource);
+  const dramas = readFolder(join(root, 'dramas'), dramaSchema, shown, problems, options.onSource);
   crossCheck(dramas, people, problems);
   const warnings: DataProblem[] = [];
   checkSources([...dramas, ...people], problems, warnings);

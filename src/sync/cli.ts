@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadEnvironment } from '../config.ts';
+import { compileDataset, describeCompile } from '../data/compile-dataset.ts';
+import { DataError } from '../data/load-catalog.ts';
 import { redact } from '../logger.ts';
 import { DEFAULT_LIMIT, summaryLine, syncCatalog, type SeriesOutcome } from './sync.ts';
 import { DEFAULT_TMDB_API_URL, TmdbClient } from './tmdb-client.ts';
@@ -72,6 +74,18 @@ function progressReporter(stream: NodeJS.WriteStream) {
   };
 }
 
+/** The bot opens the compiled catalog: recompile it now, so the next start (or restart) is quick. */
+function recompile(dataDir: string): boolean {
+  try {
+    process.stdout.write(`catalog: ${describeCompile(compileDataset(dataDir))}\n`);
+    return true;
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    process.stderr.write(`catalog:sync: synced, but the catalog was not recompiled: ${error.message}\n`);
+    return false;
+  }
+}
+
 async function main(): Promise<void> {
   loadEnvironment();
   const options = readOptions();
@@ -100,7 +114,8 @@ async function main(): Promise<void> {
     for (const o of report.outcomes.filter((o) => o.status === 'failed'))
       process.stderr.write(`failed: ${o.id} ${o.title}: ${o.error} (retried on the next run)\n`);
     process.stdout.write(`${summaryLine(report, options.dryRun)}\n`);
-    process.exit(report.counts.failed ? 1 : 0);
+    const compiled = options.dryRun || recompile(dataDir);
+    process.exit(report.counts.failed || !compiled ? 1 : 0);
   } catch (error) {
     // The plan itself failed (TMDB unreachable, token refused): one line, never the token.
     fail(redact((error as Error).message, [token]));

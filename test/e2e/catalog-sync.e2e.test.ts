@@ -40,6 +40,8 @@ describe('catalog:sync, then the bot on the synced catalog', () => {
 
   it('the sync sums up what it did, naming the series that failed', () => {
     expect(firstRun).toContain('4 series: 3 new, 0 changed, 0 unchanged, 1 failed (ids 900300)');
+    // …and recompiles the catalog, so the bot's start opens it without compiling.
+    expect(firstRun).toMatch(/^catalog: full compile \(no previous build\) in \d+ ms: \d+ dramas/m);
     expect(tmdb.violations).toEqual([]);
   });
 
@@ -47,6 +49,7 @@ describe('catalog:sync, then the bot on the synced catalog', () => {
     expect(live.bot.logs.find((l) => l.includes('dataset loaded'))).toMatch(
       /syncedSeries=3 syncedDramas=\d+ leftOut=0/,
     );
+    expect(live.bot.logs.filter((l) => l.includes('compile'))).toEqual([]);
   });
 
   it('/drama info finds a synced series: Hangul title, leads as their characters, poster, links, TMDB credit', async () => {

@@ -1,0 +1,308 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  type Artifact,
+  openArtifactBytes,
+  openArtifactFile,
+  readManifest,
+  writeArtifact,
+  type ArtifactParts,
+} from '../catalog/artifact.ts';
+import type { Catalog } from '../catalog/catalog.ts';
+import { compileCatalog } from '../catalog/compile.ts';
+import { openCatalog, recordBytes } from '../catalog/compiled-catalog.ts';
+import { lazyList } from '../catalog/record-cache.ts';
+import { encodeSearchIndex, openSearchIndex, type SearchIndex } from '../search/search-index.ts';
+import {
+  checkDramas,
+  checkSources,
+  DataError,
+  type DataProblem,
+  type DatasetSummary,
+  type Parsed,
+  readDataset,
+  readRecordFile,
+  shown,
+} from './load-catalog.ts';
+import { dramaSchema, type Drama, type Person } from './schema.ts';
+
+/**
+ * The compile pipeline: the dataset's files (validated by load-catalog.ts, merged with the synced
+ * TMDB data) become `<DATA_DIR>/.compiled/catalog.bin`, and start-up opens that instead of reading
+ * every file. A cheap fingerprint of the inputs (names, sizes, modification times) tells start-up
+ * whether the artifact is stale; per-file content hashes let a recompile reuse the records of the
+ * files that did not change.
+ */
+export const artifactFile = (dataDir: string) => join(resolve(dataDir), '.compiled', 'catalog.bin');
+
+/** Sections other modules contribute, encoded from the records at compile time. */
+const MODULE_SECTIONS: Record<string, (dramas: readonly Drama[], people: readonly Person[]) => Uint8Array> = {
+  search: encodeSearchIndex,
+};
+/** Bump when a section changes layout: every artifact built before then is stale. */
+const COMPILER_VERSION = 1;
+const INPUTS = 'inputs';
+
+interface InputFile {
+  /** From the data folder, with forward slashes: dramas/x.json, people/y.json, tmdb/series/1.json. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** Of the content, for curated files (what an incremental compile compares). */
+  hash?: string;
+}
+
+const CURATED = ['people', 'dramas'];
+const SYNCED = ['tmdb/series'];
+
+/** Every input of a compile, by folder then name (the order records are read in). */
+function listInputs(root: string): InputFile[] {
+  const inputs: InputFile[] = [];
+  const add = (path: string) => {
+    try {
+      const stat = statSync(join(root, path));
+      inputs.push({ path, size: stat.size, mtimeMs: stat.mtimeMs });
+    } catch {
+      // Gone between the listing and the stat: it is not an input.
+    }
+  };
+  for (const folder of [...CURATED, ...SYNCED]) {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, folder));
+    } catch {
+      continue;
+    }
+    for (const name of names.filter((n) => n.endsWith('.json')).sort()) add(`${folder}/${name}`);
+  }
+  add('tmdb/state.json');
+  return inputs;
+}
+
+function fingerprintOf(inputs: readonly InputFile[]): string {
+  const hash = createHash('sha1').update(`${COMPILER_VERSION}|${Object.keys(MODULE_SECTIONS).join(',')}\n`);
+  for (const i of inputs) hash.update(`${i.path}\0${i.size}\0${i.mtimeMs}\n`);
+  return hash.digest('hex');
+}
+
+const hashOf = (source: string) => createHash('sha1').update(source).digest('base64');
+
+export interface CompileReport {
+  mode: 'full' | 'incremental' | 'up to date';
+  /** Why a compile was full, or what an incremental one redid. */
+  reason: string;
+  ms: number;
+  file: string;
+  bytes: number;
+  hotBytes: number;
+  dramas: number;
+  people: number;
+  /** Input files whose records were read, parsed and validated again. */
+  reparsed: number;
+}
+
+export function describeCompile(r: CompileReport): string {
+  const mb = (n: number) => `${(n / 1_048_576).toFixed(1)} MB`;
+  if (r.mode === 'up to date')
+    return `${shown(r.file)} is up to date (${r.reason}): ${r.dramas} dramas, ${r.people} people`;
+  return (
+    `${r.mode} compile (${r.reason}) in ${Math.round(r.ms)} ms: ${r.dramas} dramas, ${r.people} people, ` +
+    `${r.reparsed} file${r.reparsed === 1 ? '' : 's'} parsed → ${shown(r.file)} (${mb(r.bytes)}, ${mb(r.hotBytes)} read at start)`
+  );
+}
+
+/** What start-up logs about the dataset: the curated and synced counts. */
+function infoOf(summary: DatasetSummary): Record<string, number> {
+  const s = summary.synced;
+  return {
+    curatedDramas: summary.curated.dramas,
+    curatedPeople: summary.curated.people,
+    syncedSeries: s.series,
+    syncedDramas: s.dramas,
+    syncedPeople: s.people,
+    leftOut: s.notes.length,
+  };
+}
+
+function assemble(
+  dramas: readonly Drama[],
+  people: readonly Person[],
+  inputs: readonly InputFile[],
+  fingerprint: string,
+  info: Record<string, number>,
+  reuse?: { encoded: ReturnType<typeof recordBytes> },
+): ArtifactParts {
+  return compileCatalog(dramas, people, {
+    fingerprint,
+    ...(reuse ? { encoded: reuse.encoded } : {}),
+    hot: Object.fromEntries(Object.entries(MODULE_SECTIONS).map(([name, encode]) => [name, encode(dramas, people)])),
+    cold: { [INPUTS]: Buffer.from(JSON.stringify(inputs)) },
+    info,
+  });
+}
+
+function fullCompile(root: string, inputs: InputFile[], fingerprint: string): ArtifactParts {
+  const hashes = new Map<string, string>();
+  const { dramas, people, summary } = readDataset(root, {
+    onSource: ({ folder, name }, source) => hashes.set(`${folder}/${name}`, hashOf(source)),
+  });
+  const hashed = inputs.map((i) => (hashes.has(i.path) ? { ...i, hash: hashes.get(i.path)! } : i));
+  return assemble(dramas, people, hashed, fingerprint, infoOf(summary));
+}
+
+type Plan = { parts: ArtifactParts; reparsed: number; reason: string } | { full: string };
+
+/**
+ * Reuses the previous artifact when only curated drama files changed (edited, added or removed)
+ * and there is no synced data: the other records are copied as the JSON bytes they were, never
+ * parsed from their files or validated again; the changed ones go through the same reader and
+ * checks as a full compile. Anything else (a person file changed, synced TMDB data, whose merge
+ * looks at the whole catalog) is a full compile, and the plan says why.
+ */
+function incrementalPlan(root: string, file: string, inputs: InputFile[], fingerprint: string): Plan {
+  const manifest = readManifest(file);
+  if (!manifest) return { full: 'no previous build' };
+  if (!manifest.cold[INPUTS]) return { full: 'the previous build lists no inputs' };
+  if (manifest.info.syncedSeries || inputs.some((i) => i.path.startsWith('tmdb/')))
+    return { full: 'synced TMDB data is merged as a whole' };
+  const previous = openArtifactBytes(readFileSync(file));
+  const before = new Map(
+    (JSON.parse(Buffer.from(previous.readCold(INPUTS, 0, manifest.cold[INPUTS].length)).toString()) as InputFile[]).map(
+      (i) => [i.path, i],
+    ),
+  );
+  const problems: DataProblem[] = [];
+  const changed = new Map<string, Parsed<Drama>>();
+  let reparsed = 0;
+  const now = inputs.map((input): InputFile => {
+    const old = before.get(input.path);
+    before.delete(input.path);
+    if (old?.hash && old.size === input.size && old.mtimeMs === input.mtimeMs) return { ...input, hash: old.hash };
+    const [folder, name] = input.path.split('/') as [string, string];
+    if (folder !== 'dramas') return { ...input, hash: '' };
+    let hash = '';
+    reparsed++;
+    const read = readRecordFile(join(root, folder), name, dramaSchema, shown, problems, (s) => {
+      hash = hashOf(s);
+    });
+    // Touched but the same bytes: still the old record.
+    if (hash !== old?.hash && read) changed.set(input.path, read);
+    return { ...input, hash };
+  });
+  const gone = [...before.keys()];
+  const person =
+    now.find((i) => i.path.startsWith('people/') && i.hash === '')?.path ?? gone.find((p) => p.startsWith('people/'));
+  if (person) return { full: `${person} changed` };
+
+  const catalog = openCatalog(previous);
+  const edited = [...changed.values()];
+  checkDramas(edited, (id) => catalog.personRow(id) !== undefined, problems);
+  checkSources(edited, problems, []);
+  if (problems.length) throw new DataError(problems);
+
+  const dramaFiles = now.filter((i) => i.path.startsWith('dramas/'));
+  const idOf = (path: string) => path.slice('dramas/'.length, -'.json'.length);
+  const previousRow = dramaFiles.map((i) => (changed.has(i.path) ? undefined : catalog.row(idOf(i.path))));
+  // Each record decoded once (no zod) for the sections; unchanged records keep their bytes.
+  const dramas = Array.from(
+    lazyList(dramaFiles.length, (r) => changed.get(dramaFiles[r]!.path)?.value ?? catalog.dramaAt(previousRow[r]!)),
+  );
+  const people = Array.from(catalog.people);
+  const old = recordBytes(previous);
+  const encoded = {
+    drama: (row: number) => (previousRow[row] === undefined ? undefined : old.drama(previousRow[row]!)),
+    person: old.person,
+  };
+  return {
+    parts: assemble(dramas, people, now, fingerprint, { ...manifest.info, curatedDramas: dramas.length }, { encoded }),
+    reparsed,
+    reason: `${changed.size} drama file${changed.size === 1 ? '' : 's'} changed, ${gone.length} removed`,
+  };
+}
+
+/** Compiles the dataset at dataDir into its artifact: incrementally when it can, fully otherwise. */
+export function compileDataset(dataDir: string, options: { full?: boolean } = {}): CompileReport {
+  const started = performance.now();
+  const root = resolve(dataDir);
+  const file = artifactFile(root);
+  const inputs = listInputs(root);
+  const fingerprint = fingerprintOf(inputs);
+  const manifest = readManifest(file);
+  if (!options.full && manifest?.fingerprint === fingerprint)
+    return {
+      mode: 'up to date',
+      reason: 'no input changed since the last build',
+      ms: performance.now() - started,
+      file,
+      bytes: statSync(file).size,
+      hotBytes: Object.values(manifest.hot).reduce((n, s) => n + s.length, 0),
+      dramas: manifest.dramas,
+      people: manifest.people,
+      reparsed: 0,
+    };
+  const plan: Plan = options.full ? { full: 'asked for' } : incrementalPlan(root, file, inputs, fingerprint);
+  const parts = 'parts' in plan ? plan.parts : fullCompile(root, inputs, fingerprint);
+  const bytes = writeArtifact(file, parts);
+  const hotBytes = Object.values(parts.hot).reduce((n, s) => n + s.byteLength, 0);
+  return {
+    mode: 'parts' in plan ? 'incremental' : 'full',
+    reason: 'parts' in plan ? plan.reason : plan.full,
+    ms: performance.now() - started,
+    file,
+    bytes,
+    hotBytes,
+    dramas: parts.dramas,
+    people: parts.people,
+    reparsed: 'parts' in plan ? plan.reparsed : inputs.filter((i) => !i.path.startsWith('tmdb/state')).length,
+  };
+}
+
+/** The compiled catalog is out of date and CATALOG_AUTO_BUILD=false: the admin compiles it. */
+export class StaleCatalog extends Error {
+  override name = 'StaleCatalog';
+}
+
+export interface OpenedDataset {
+  catalog: Catalog;
+  search: SearchIndex;
+  /** The header and hot sections in one buffer: hand `hotPart.buffer` to other shards. */
+  hotPart: Uint8Array;
+  /** Counts from the compile (curated and synced records, records left out). */
+  info: Record<string, number>;
+  /** Set when opening had to compile first. */
+  compiled?: CompileReport;
+}
+
+/**
+ * Start-up: opens `<DATA_DIR>/.compiled/catalog.bin`, after compiling it when it is missing or
+ * older than the dataset (unless autoBuild is false: then StaleCatalog says what to run). A shard
+ * given the hot part another thread read (`hotPart`) opens over it and checks nothing.
+ */
+export function openDataset(
+  dataDir: string,
+  options: { autoBuild?: boolean; shared?: boolean; hotPart?: SharedArrayBuffer } = {},
+): OpenedDataset {
+  const root = resolve(dataDir);
+  const file = artifactFile(root);
+  let compiled: CompileReport | undefined;
+  if (!options.hotPart) {
+    const manifest = readManifest(file);
+    if (manifest?.fingerprint !== fingerprintOf(listInputs(root))) {
+      const why = manifest ? 'the dataset changed since it was compiled' : 'the dataset has not been compiled yet';
+      if (options.autoBuild === false)
+        throw new StaleCatalog(
+          `${why} (${shown(file)}) and CATALOG_AUTO_BUILD=false: run npm run catalog:build, then start again.`,
+        );
+      compiled = compileDataset(root);
+    }
+  }
+  const artifact: Artifact = openArtifactFile(file, { shared: options.shared, hotPart: options.hotPart });
+  return {
+    catalog: openCatalog(artifact),
+    search: openSearchIndex(artifact.section('search')),
+    hotPart: artifact.hotPart,
+    info: artifact.manifest.info,
+    ...(compiled ? { compiled } : {}),
+  };
+}
