@@ -65,6 +65,21 @@ describe('npm start (src/index.ts)', () => {
     }
   });
 
+  it('with CATALOG_AUTO_BUILD=false, refuses a dataset never compiled in one line saying what to run', async () => {
+    const dataDir = tempDir('dramabot-uncompiled-');
+    for (const dir of ['dramas', 'people']) symlinkSync(`${ROOT}data/${dir}`, join(dataDir, dir));
+    const run = runScript('src/index.ts', [], {
+      DISCORD_TOKEN: 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.ZmFrZQ.local-discord-server-token',
+      DATABASE_URL: `sqlite://${tempDir()}/db.sqlite`,
+      DATA_DIR: dataDir,
+      CATALOG_AUTO_BUILD: 'false',
+    });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr().trim()).toBe(
+      `dramabot: the dataset has not been compiled yet (${dataDir}/.compiled/catalog.bin) and CATALOG_AUTO_BUILD=false: run npm run catalog:build, then start again.`,
+    );
+  });
+
   it.each([
     ['a refused connection', 'http://127.0.0.1:9/api', 'ECONNREFUSED: the connection was refused'],
     ['a host name that does not resolve', 'http://discord.invalid/api', 'ENOTFOUND: the host name does not resolve'],
@@ -78,7 +93,9 @@ describe('npm start (src/index.ts)', () => {
     expect(await run.exit).toBe(1);
     // Before it: the usual log line of the dataset being loaded. No stack, no raw error.
     const lines = run.stderr().trim().split('\n');
-    expect(lines.filter((line) => !/^\S+ INFO dataset loaded/.test(line))).toHaveLength(1);
+    expect(
+      lines.filter((line) => !/^\S+ INFO (dataset loaded|catalog (full|incremental) compile)/.test(line)),
+    ).toHaveLength(1);
     expect(run.stderr()).not.toMatch(/\n\s+at /);
     expect(lines.at(-1)).toBe(
       `dramabot: cannot reach Discord at ${apiUrl} (${reason}). Check the internet connection and DISCORD_API_URL, then start again.`,
