@@ -10,7 +10,7 @@ import {
   type ArtifactParts,
 } from '../catalog/artifact.ts';
 import type { Catalog } from '../catalog/catalog.ts';
-import { compileCatalog } from '../catalog/compile.ts';
+import { compileCatalog, SECTION } from '../catalog/compile.ts';
 import { openCatalog, recordBytes } from '../catalog/compiled-catalog.ts';
 import { lazyList } from '../catalog/record-cache.ts';
 import { encodeSearchIndex, openSearchIndex, type SearchIndex } from '../search/search-index.ts';
@@ -40,7 +40,10 @@ export const artifactFile = (dataDir: string) => join(resolve(dataDir), '.compil
 const MODULE_SECTIONS: Record<string, (dramas: readonly Drama[], people: readonly Person[]) => Uint8Array> = {
   search: encodeSearchIndex,
 };
-/** Bump when a section changes layout: every artifact built before then is stale. */
+/**
+ * Bump when a section changes layout: every artifact built before then is stale. A section added
+ * or removed needs no bump: the section names are part of the fingerprint.
+ */
 const COMPILER_VERSION = 1;
 const INPUTS = 'inputs';
 
@@ -81,7 +84,8 @@ function listInputs(root: string): InputFile[] {
 }
 
 function fingerprintOf(inputs: readonly InputFile[]): string {
-  const hash = createHash('sha1').update(`${COMPILER_VERSION}|${Object.keys(MODULE_SECTIONS).join(',')}\n`);
+  const sections = [...Object.values(SECTION), ...Object.keys(MODULE_SECTIONS)].join(',');
+  const hash = createHash('sha1').update(`${COMPILER_VERSION}|${sections}\n`);
   for (const i of inputs) hash.update(`${i.path}\0${i.size}\0${i.mtimeMs}\n`);
   return hash.digest('hex');
 }
@@ -297,12 +301,23 @@ export function openDataset(
       compiled = compileDataset(root);
     }
   }
-  const artifact: Artifact = openArtifactFile(file, { shared: options.shared, hotPart: options.hotPart });
-  return {
-    catalog: openCatalog(artifact),
-    search: openSearchIndex(artifact.section('search')),
-    hotPart: artifact.hotPart,
-    info: artifact.manifest.info,
-    ...(compiled ? { compiled } : {}),
+  const open = (): OpenedDataset => {
+    const artifact: Artifact = openArtifactFile(file, { shared: options.shared, hotPart: options.hotPart });
+    return {
+      catalog: openCatalog(artifact),
+      search: openSearchIndex(artifact.section('search')),
+      hotPart: artifact.hotPart,
+      info: artifact.manifest.info,
+      ...(compiled ? { compiled } : {}),
+    };
   };
+  try {
+    return open();
+  } catch (error) {
+    // Up to date by its inputs, yet unreadable (a section written by an older layout, a damaged
+    // file): compiled afresh when allowed, like a stale one.
+    if (compiled || options.hotPart || options.autoBuild === false) throw error;
+    compiled = compileDataset(root, { full: true });
+    return open();
+  }
 }

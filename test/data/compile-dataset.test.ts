@@ -1,6 +1,7 @@
 import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readManifest } from '../../src/catalog/artifact.ts';
 import { artifactFile, compileDataset, openDataset, StaleCatalog } from '../../src/data/compile-dataset.ts';
 import { DataError, formatProblem, readDataset } from '../../src/data/load-catalog.ts';
 import type { Drama } from '../../src/data/schema.ts';
@@ -81,6 +82,20 @@ describe('openDataset', () => {
     expect(openDataset(dir, { autoBuild: false }).catalog.drama('one')).toBeDefined();
     edit(dir, 'one', (d) => ({ ...d, title: 'Renamed' }));
     expect(() => openDataset(dir, { autoBuild: false })).toThrow(/^the dataset changed since it was compiled/);
+  });
+
+  it('compiles afresh an artifact that is up to date by its inputs but unreadable (an older section layout)', () => {
+    const dir = writeDataset({ 'one.json': drama('one') }, LEAD);
+    openDataset(dir);
+    const bytes = readFileSync(artifactFile(dir));
+    const manifest = readManifest(artifactFile(dir))!;
+    const dataStart = (16 + bytes.readUInt32LE(12) + 7) & ~7;
+    bytes.writeUInt32LE(0xdead, dataStart + manifest.hot.search!.offset);
+    writeFileSync(artifactFile(dir), bytes);
+    expect(() => openDataset(dir, { autoBuild: false })).toThrow(/not a section of this kind or version/);
+    const reopened = openDataset(dir);
+    expect(reopened.compiled).toMatchObject({ mode: 'full' });
+    expect(reopened.catalog.drama('one')).toEqual(drama('one'));
   });
 
   it('opens a shard over the hot part another thread read, sharing its memory', () => {
