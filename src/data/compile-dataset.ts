@@ -10,7 +10,7 @@ import {
   type ArtifactParts,
 } from '../catalog/artifact.ts';
 import type { Catalog } from '../catalog/catalog.ts';
-import { compileCatalog, SECTION } from '../catalog/compile.ts';
+import { compileCatalog } from '../catalog/compile.ts';
 import { openCatalog, recordBytes } from '../catalog/compiled-catalog.ts';
 import { lazyList } from '../catalog/record-cache.ts';
 import { encodeSearchIndex, openSearchIndex, type SearchIndex } from '../search/search-index.ts';
@@ -46,6 +46,8 @@ const MODULE_SECTIONS: Record<string, (dramas: readonly Drama[], people: readonl
  */
 const COMPILER_VERSION = 1;
 const INPUTS = 'inputs';
+/** The hot sections a compile writes now (those of an empty catalog, plus the modules'). */
+const HOT_SECTIONS = [...Object.keys(compileCatalog([], []).hot), ...Object.keys(MODULE_SECTIONS)].sort().join(',');
 
 interface InputFile {
   /** From the data folder, with forward slashes: dramas/x.json, people/y.json, tmdb/series/1.json. */
@@ -84,8 +86,7 @@ function listInputs(root: string): InputFile[] {
 }
 
 function fingerprintOf(inputs: readonly InputFile[]): string {
-  const sections = [...Object.values(SECTION), ...Object.keys(MODULE_SECTIONS)].join(',');
-  const hash = createHash('sha1').update(`${COMPILER_VERSION}|${sections}\n`);
+  const hash = createHash('sha1').update(`${COMPILER_VERSION}|${HOT_SECTIONS}\n`);
   for (const i of inputs) hash.update(`${i.path}\0${i.size}\0${i.mtimeMs}\n`);
   return hash.digest('hex');
 }
@@ -126,6 +127,7 @@ function infoOf(summary: DatasetSummary): Record<string, number> {
     syncedDramas: s.dramas,
     syncedPeople: s.people,
     leftOut: s.notes.length,
+    compiler: COMPILER_VERSION,
   };
 }
 
@@ -168,6 +170,8 @@ function incrementalPlan(root: string, file: string, inputs: InputFile[], finger
   const manifest = readManifest(file);
   if (!manifest) return { full: 'no previous build' };
   if (!manifest.cold[INPUTS]) return { full: 'the previous build lists no inputs' };
+  if (Object.keys(manifest.hot).sort().join(',') !== HOT_SECTIONS || manifest.info.compiler !== COMPILER_VERSION)
+    return { full: 'the previous build has another layout' };
   if (manifest.info.syncedSeries || inputs.some((i) => i.path.startsWith('tmdb/')))
     return { full: 'synced TMDB data is merged as a whole' };
   const previous = openArtifactBytes(readFileSync(file));

@@ -1,7 +1,8 @@
 import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readManifest } from '../../src/catalog/artifact.ts';
+import { readManifest, writeArtifact } from '../../src/catalog/artifact.ts';
+import { compileCatalog } from '../../src/catalog/compile.ts';
 import { artifactFile, compileDataset, openDataset, StaleCatalog } from '../../src/data/compile-dataset.ts';
 import { DataError, formatProblem, readDataset } from '../../src/data/load-catalog.ts';
 import type { Drama } from '../../src/data/schema.ts';
@@ -148,6 +149,15 @@ describe('compileDataset', () => {
     expect(compileDataset(dir, { full: true }).mode).toBe('full');
     expect(compiledIncrementally.equals(body(dir))).toBe(true);
     expect(openDataset(dir).catalog.drama(ids[3]!)?.synopsis).toBe('A new synopsis.');
+  });
+
+  it('compiles in full over a previous build of another layout (a section added since)', () => {
+    const dir = writeDataset({ 'one.json': drama('one') }, LEAD);
+    const parts = compileCatalog([drama('one')], [person('lead', 'Lead')], { cold: { inputs: Buffer.from('[]') } });
+    delete parts.hot.columns;
+    writeArtifact(artifactFile(dir), parts);
+    expect(compileDataset(dir)).toMatchObject({ mode: 'full', reason: 'the previous build has another layout' });
+    expect(openDataset(dir).compiled).toBeUndefined();
   });
 
   it('compiles in full when a person file changed or synced data is present, and says why', () => {
