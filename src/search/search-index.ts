@@ -68,11 +68,14 @@ export interface SearchIndex {
   readonly textOf: Int32Array;
   readonly texts: Utf16Table;
   readonly tables: readonly KeyTable[];
+  /** Per drama row: its title's text (what results are labelled and tie-ordered by); per person row: its name's. */
+  readonly titleText: Int32Array;
+  readonly nameText: Int32Array;
   entry(id: number): Entry;
 }
 
 /** "SRCH" and the layout version: a section written by another layout is refused, not misread. */
-const MAGIC = 0x5352_4301;
+const MAGIC = 0x5352_4302;
 
 /** At most how many texts these records give, so the build's arrays are made once at their size. */
 function textsAtMost(dramas: readonly Drama[], people: readonly Person[]): number {
@@ -104,6 +107,8 @@ export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Per
   const keysAt = new Int32Column(most);
   const textKeys = new Int32Column(most * 4);
   const ids = new Int32Array(WORD_SLOTS);
+  const titleText = new Int32Array(dramas.length).fill(-1);
+  const nameText = new Int32Array(people.length).fill(-1);
   let count = 0;
   keysAt.push(0);
   forEachTextGroup(dramas, people, ({ kind, texts: groupTexts, drama, person, track }) => {
@@ -121,6 +126,10 @@ export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Per
         });
         keysAt.push(textKeys.length);
       }
+      if (text === groupTexts[0]) {
+        if (kind === 'title') titleText[drama] = textId;
+        else if (kind === 'person' && personAt >= 0) nameText[personAt] = textId;
+      }
       kinds[count] = kindId;
       dramaRows[count] = drama;
       personRows[count] = personAt;
@@ -133,6 +142,7 @@ export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Per
   const encodedTexts = Utf16Table.encode(texts);
   section.add(encodedTexts.chars).add(encodedTexts.offsets);
   writeKeyTables(section, pools, textOf.subarray(0, count), keysAt.view(), textKeys.view(), WORD_SLOTS);
+  section.add(titleText).add(nameText);
   return section.finish();
 }
 
@@ -150,8 +160,12 @@ export function openSearchIndex(bytes: Uint8Array): SearchIndex {
     start: section.int32(),
     postings: section.int32(),
   }));
+  const titleText = section.int32();
+  const nameText = section.int32();
   const index: SearchIndex = {
     entryCount: kinds.length,
+    titleText,
+    nameText,
     kinds,
     dramaRows,
     personRows,
@@ -223,8 +237,15 @@ function acceptor(index: SearchIndex, accept: EntryFilter): (id: number) => bool
   return (id) => (mask & (1 << index.kinds[id]!)) !== 0;
 }
 
+/** A matching entry, by id: what the search surfaces rank before deciding which records to decode. */
+export interface Hit {
+  id: number;
+  score: number;
+  match: MatchKind;
+}
+
 /** Entries whose text matches the query, best first: exact > prefix > fuzzy, spelling as typed first. */
-export function findEntries(index: SearchIndex, query: string, accept: EntryFilter, limit = 100): EntryHit[] {
+export function findHits(index: SearchIndex, query: string, accept: EntryFilter, limit = 100): Hit[] {
   const found = new Candidates(acceptor(index, accept));
   const keys = queryKeys(query);
   for (const [space, q] of keys) {
@@ -256,11 +277,31 @@ export function findEntries(index: SearchIndex, query: string, accept: EntryFilt
   }
   const order = found.ids.map((_, slot) => slot);
   order.sort((a, b) => found.scores[b]! - found.scores[a]! || found.ids[a]! - found.ids[b]!);
-  return order.slice(0, limit).map((slot) => ({
-    entry: entryAt(index, found.ids[slot]!),
-    score: found.scores[slot]!,
-    match: found.matches[slot]!,
+  return order
+    .slice(0, limit)
+    .map((slot) => ({ id: found.ids[slot]!, score: found.scores[slot]!, match: found.matches[slot]! }));
+}
+
+/** findHits with each hit's entry decoded. */
+export function findEntries(index: SearchIndex, query: string, accept: EntryFilter, limit = 100): EntryHit[] {
+  return findHits(index, query, accept, limit).map(({ id, score, match }) => ({
+    entry: entryAt(index, id),
+    score,
+    match,
   }));
+}
+
+/** The text of a song entry's track title (the first text of its group: the entries of one track are side by side). */
+export function songTitleText(index: SearchIndex, id: number): number {
+  let first = id;
+  while (
+    first > 0 &&
+    index.kinds[first - 1] === index.kinds[id] &&
+    index.dramaRows[first - 1] === index.dramaRows[id] &&
+    index.tracks[first - 1] === index.tracks[id]
+  )
+    first--;
+  return index.textOf[first]!;
 }
 
 /** Keys within a few typos of the query, read from the ranges where they can be (fuzzyPrefixRounds). */

@@ -1,6 +1,12 @@
 import type { Catalog } from '../catalog/catalog.ts';
-import type { Drama, Person, Track } from '../data/schema.ts';
-import { findEntries, type Entry, type EntryKind, type MatchKind, type SearchIndex } from './search-index.ts';
+import { CREDIT_KINDS, creditCount } from '../catalog/columns.ts';
+import { ROLE_TYPES, type Drama, type Person, type Track } from '../data/schema.ts';
+import { ENTRY_KINDS } from './indexed-texts.ts';
+import { findHits, songTitleText, type EntryKind, type Hit, type MatchKind, type SearchIndex } from './search-index.ts';
+
+const TITLE = ENTRY_KINDS.indexOf('title');
+const CHARACTER = ENTRY_KINDS.indexOf('character');
+const SONG = ENTRY_KINDS.indexOf('song');
 
 /**
  * The three ways users search: for a drama, for a person, for soundtrack music. Each takes what
@@ -28,12 +34,30 @@ export type PersonResult = Extract<SearchResult, { type: 'person' }>;
 const THROUGH_CHARACTER = 4;
 const THROUGH_PERSON = 6;
 const ENTRY_HITS = 200;
+const CAST = CREDIT_KINDS.indexOf('cast');
+const MAIN = ROLE_TYPES.indexOf('main');
 
-const via = (catalog: Catalog, entry: Entry): Via => ({
-  kind: entry.kind,
-  text: entry.text,
-  ...(entry.ref.type === 'character' ? { personId: catalog.people[entry.ref.person]!.id } : {}),
-});
+/**
+ * A result before any record is decoded: rows, the entry that matched, and the numbers it is
+ * ranked by. Up to 200 entry hits, and every credit of each person hit, become candidates; only
+ * the few returned are decoded (the catalog reads records lazily, and a keystroke must not parse
+ * hundreds of dramas).
+ */
+interface Candidate {
+  type: SearchResult['type'];
+  /** Drama row (a drama or a song), or person row. */
+  row: number;
+  track: number;
+  score: number;
+  match: MatchKind;
+  /** The entry that matched: via.kind and via.text. */
+  entry: number;
+  /** via.personId's person row, or -1. */
+  viaPerson: number;
+  popularity: number;
+  label?: string;
+  key?: string;
+}
 
 /** A value that names one record exactly: d:<drama>, p:<person>, s:<drama>:<track> (autocomplete values too). */
 export function resultKey(r: SearchResult): string {
@@ -44,122 +68,129 @@ export function resultKey(r: SearchResult): string {
       : `s:${r.drama.id}:${r.track.track}`;
 }
 
-function label(r: SearchResult): string {
-  return r.type === 'drama' ? r.drama.title : r.type === 'person' ? r.person.name : r.track.title;
-}
+/** The ranking data of one search: where labels come from, and how records are read when needed. */
+class Ranking {
+  readonly found: Candidate[] = [];
 
-function rankAndDedupe<T extends SearchResult>(results: T[], popularity: (r: T) => number, limit: number): T[] {
-  const best = new Map<string, T>();
-  for (const r of results) {
-    const key = resultKey(r);
-    const current = best.get(key);
-    if (!current || current.score < r.score) best.set(key, r);
+  constructor(
+    readonly index: SearchIndex,
+    readonly catalog: Catalog,
+  ) {}
+
+  add(type: Candidate['type'], row: number, hit: Hit, score: number, viaPerson = -1, track = 0): void {
+    const { columns } = this.catalog;
+    const popularity = type === 'person' ? creditCount(columns, row) : columns.firstAirDay[row]!;
+    this.found.push({ type, row, track, score, match: hit.match, entry: hit.id, viaPerson, popularity });
   }
-  return [...best.values()]
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        popularity(b) - popularity(a) ||
-        label(a).localeCompare(label(b)) ||
-        resultKey(a).localeCompare(resultKey(b)),
-    )
-    .slice(0, limit);
-}
 
-const recency = (drama: Drama) => Date.parse(drama.firstAirDate) / 86_400_000;
+  /** What the result is called (title, name, song title), from the index's texts. */
+  private label(c: Candidate): string {
+    if (c.label === undefined) {
+      const { index } = this;
+      const text =
+        c.type === 'drama'
+          ? index.titleText[c.row]!
+          : c.type === 'person'
+            ? index.nameText[c.row]!
+            : songTitleText(index, c.entry);
+      c.label = text >= 0 ? index.texts.string(text) : '';
+    }
+    return c.label;
+  }
+
+  /** resultKey of the result; needs the record's id, so only asked for on a full tie. */
+  private key(c: Candidate): string {
+    c.key ??=
+      c.type === 'person'
+        ? `p:${this.catalog.personAt(c.row).id}`
+        : c.type === 'drama'
+          ? `d:${this.catalog.dramaAt(c.row).id}`
+          : `s:${this.catalog.dramaAt(c.row).id}:${c.track}`;
+    return c.key;
+  }
+
+  /** Each record once, at its best score; best first, then popularity/recency, then name. */
+  best(limit: number): Candidate[] {
+    const best = new Map<string, Candidate>();
+    for (const c of this.found) {
+      const key = `${c.type} ${c.row} ${c.track}`;
+      const current = best.get(key);
+      if (!current || current.score < c.score) best.set(key, c);
+    }
+    return [...best.values()]
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          b.popularity - a.popularity ||
+          this.label(a).localeCompare(this.label(b)) ||
+          this.key(a).localeCompare(this.key(b)),
+      )
+      .slice(0, limit);
+  }
+
+  /** Decodes a ranked candidate into its result. */
+  result(c: Candidate): SearchResult {
+    const { index, catalog } = this;
+    const entryKind = ENTRY_KINDS[index.kinds[c.entry]!]!;
+    const via: Via = {
+      kind: entryKind,
+      text: index.texts.string(index.textOf[c.entry]!),
+      ...(c.viaPerson >= 0 ? { personId: catalog.personAt(c.viaPerson).id } : {}),
+    };
+    const { score, match } = c;
+    if (c.type === 'person') return { type: 'person', person: catalog.personAt(c.row), score, match, via };
+    const drama = catalog.dramaAt(c.row);
+    if (c.type === 'drama') return { type: 'drama', drama, score, match, via };
+    const track = drama.soundtrack!.find((t) => t.track === c.track)!;
+    return { type: 'song', drama, track, score, match, via };
+  }
+}
 
 /** Dramas by title, or through a person or character in them. */
 export function searchDramas(index: SearchIndex, catalog: Catalog, query: string, limit = 25): DramaResult[] {
-  const results: DramaResult[] = [];
-  for (const hit of findEntries(index, query, ['title', 'person', 'character'], ENTRY_HITS)) {
-    const { ref } = hit.entry;
-    if (ref.type === 'drama')
-      results.push({
-        type: 'drama',
-        drama: catalog.dramas[ref.drama]!,
-        score: hit.score,
-        match: hit.match,
-        via: via(catalog, hit.entry),
-      });
-    else if (ref.type === 'character') {
-      results.push({
-        type: 'drama',
-        drama: catalog.dramas[ref.drama]!,
-        score: hit.score - THROUGH_CHARACTER,
-        match: hit.match,
-        via: via(catalog, hit.entry),
-      });
-    } else if (ref.type === 'person') {
-      const personId = catalog.people[ref.person]!.id;
-      for (const credit of catalog.creditsOf(personId)) {
-        const minor = credit.kind === 'cast' && credit.role !== 'main' ? 1 : 0;
-        results.push({
-          type: 'drama',
-          drama: credit.drama,
-          score: hit.score - THROUGH_PERSON - minor,
-          match: hit.match,
-          via: { kind: 'person', text: hit.entry.text, personId },
-        });
+  const ranking = new Ranking(index, catalog);
+  const { creditStart, creditDrama, creditKind, creditItem, castStart, castRole } = catalog.columns;
+  for (const hit of findHits(index, query, ['title', 'person', 'character'], ENTRY_HITS)) {
+    const kind = index.kinds[hit.id]!;
+    const person = index.personRows[hit.id]!;
+    if (kind === TITLE) ranking.add('drama', index.dramaRows[hit.id]!, hit, hit.score);
+    else if (kind === CHARACTER)
+      ranking.add('drama', index.dramaRows[hit.id]!, hit, hit.score - THROUGH_CHARACTER, person);
+    else if (person >= 0) {
+      for (let k = creditStart[person]!; k < creditStart[person + 1]!; k++) {
+        const row = creditDrama[k]!;
+        const minor = creditKind[k] === CAST && castRole[castStart[row]! + creditItem[k]!] !== MAIN ? 1 : 0;
+        ranking.add('drama', row, hit, hit.score - THROUGH_PERSON - minor, person);
       }
     }
   }
-  return rankAndDedupe(results, (r) => recency(r.drama), limit);
+  return ranking.best(limit).map((c) => ranking.result(c) as DramaResult);
 }
 
 /** People by name, or through a character they played. */
 export function searchPeople(index: SearchIndex, catalog: Catalog, query: string, limit = 25): PersonResult[] {
-  const results: PersonResult[] = [];
-  for (const hit of findEntries(index, query, ['person', 'character'], ENTRY_HITS)) {
-    const { ref } = hit.entry;
-    const row = ref.type === 'person' || ref.type === 'character' ? ref.person : -1;
-    const person = row >= 0 ? catalog.people[row] : undefined;
-    if (!person) continue;
-    results.push({
-      type: 'person',
-      person,
-      score: hit.score - (ref.type === 'character' ? THROUGH_CHARACTER : 0),
-      match: hit.match,
-      via: via(catalog, hit.entry),
-    });
+  const ranking = new Ranking(index, catalog);
+  for (const hit of findHits(index, query, ['person', 'character'], ENTRY_HITS)) {
+    const person = index.personRows[hit.id]!;
+    if (person < 0) continue;
+    const character = index.kinds[hit.id] === CHARACTER;
+    ranking.add('person', person, hit, hit.score - (character ? THROUGH_CHARACTER : 0), character ? person : -1);
   }
-  return rankAndDedupe(results, (r) => catalog.creditsOf(r.person.id).length, limit);
+  return ranking.best(limit).map((c) => ranking.result(c) as PersonResult);
 }
 
 /** Soundtrack search: a drama (its tracklist), a song, or an artist who sings on soundtracks. */
 export function searchSoundtrack(index: SearchIndex, catalog: Catalog, query: string, limit = 25): SearchResult[] {
-  const results: SearchResult[] = [];
-  for (const hit of findEntries(index, query, ['title', 'song', 'person'], ENTRY_HITS)) {
-    const { ref } = hit.entry;
-    if (ref.type === 'drama') {
-      const drama = catalog.dramas[ref.drama]!;
-      // A drama with no recorded OST is still an answer ("no songs yet"), ranked after those with one.
-      results.push({
-        type: 'drama',
-        drama,
-        score: hit.score - (drama.soundtrack?.length ? 0 : 1),
-        match: hit.match,
-        via: via(catalog, hit.entry),
-      });
-    } else if (ref.type === 'song') {
-      const drama = catalog.dramas[ref.drama]!;
-      const track = drama.soundtrack!.find((t) => t.track === ref.track)!;
-      results.push({ type: 'song', drama, track, score: hit.score, match: hit.match, via: via(catalog, hit.entry) });
-    } else if (
-      ref.type === 'person' &&
-      catalog.creditsOf(catalog.people[ref.person]!.id).some((c) => c.kind === 'artist')
-    ) {
-      results.push({
-        type: 'person',
-        person: catalog.people[ref.person]!,
-        score: hit.score,
-        match: hit.match,
-        via: via(catalog, hit.entry),
-      });
-    }
+  const ranking = new Ranking(index, catalog);
+  const { soundtrackCount, artistCredits } = catalog.columns;
+  for (const hit of findHits(index, query, ['title', 'song', 'person'], ENTRY_HITS)) {
+    const kind = index.kinds[hit.id]!;
+    const row = index.dramaRows[hit.id]!;
+    const person = index.personRows[hit.id]!;
+    // A drama with no recorded OST is still an answer ("no songs yet"), ranked after those with one.
+    if (kind === TITLE) ranking.add('drama', row, hit, hit.score - (soundtrackCount[row] ? 0 : 1));
+    else if (kind === SONG) ranking.add('song', row, hit, hit.score, -1, index.tracks[hit.id]!);
+    else if (person >= 0 && artistCredits[person]! > 0) ranking.add('person', person, hit, hit.score);
   }
-  return rankAndDedupe(
-    results,
-    (r) => (r.type === 'person' ? catalog.creditsOf(r.person.id).length : recency(r.drama)),
-    limit,
-  );
+  return ranking.best(limit).map((c) => ranking.result(c));
 }

@@ -2,7 +2,8 @@ import { getChoseong } from 'es-hangul';
 import { describe, expect, it } from 'vitest';
 import { makeQueries } from '../../src/bench/queries.ts';
 import { generateCatalog, random } from '../../src/bench/synthetic-catalog.ts';
-import { buildCatalog, type Catalog } from '../../src/catalog/catalog.ts';
+import { buildCatalog, buildPlainCatalog, type Catalog } from '../../src/catalog/catalog.ts';
+import type { Drama, Person } from '../../src/data/schema.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
 import { buildPlainSearchIndex, findPlainEntries, type PlainEntry } from '../../src/search/plain-search-index.ts';
 import {
@@ -13,6 +14,14 @@ import {
   type EntryKind,
   type SearchIndex,
 } from '../../src/search/search-index.ts';
+import {
+  resultKey,
+  searchDramas,
+  searchPeople,
+  searchSoundtrack,
+  type SearchResult,
+} from '../../src/search/surfaces.ts';
+import { plainSearchDramas, plainSearchPeople, plainSearchSoundtrack } from '../support/plain-surfaces.ts';
 
 /** A hit in one form for both indexes: the plain one names records by id, the byte one by row. */
 function plainHit(hit: { entry: PlainEntry; score: number; match: string }) {
@@ -134,5 +143,45 @@ describe('opening a search section', () => {
     const shifted = new Uint8Array(new ArrayBuffer(bytes.byteLength + 4), 4);
     shifted.set(bytes);
     expect(() => openSearchIndex(shifted)).toThrow(/aligned/);
+  });
+});
+
+/** A search result in a form both paths give alike: the record's key, score, match and why. */
+const shown = (r: SearchResult) => `${resultKey(r)} ${r.score} ${r.match} ${JSON.stringify(r.via)}`;
+
+function expectSameResults(dramas: readonly Drama[], people: readonly Person[], queries: readonly string[]) {
+  const plainCatalog = buildPlainCatalog(dramas, people);
+  const plain = buildPlainSearchIndex(plainCatalog);
+  const catalog = buildCatalog(dramas, people);
+  const index = openSearchIndex(encodeSearchIndex(catalog.dramas, catalog.people));
+  const surfaces = [
+    [searchDramas, plainSearchDramas],
+    [searchPeople, plainSearchPeople],
+    [searchSoundtrack, plainSearchSoundtrack],
+  ] as const;
+  let compared = 0;
+  for (const q of queries)
+    for (const [ours, reference] of surfaces) {
+      const want = reference(plain, plainCatalog, q, 25).map(shown);
+      expect(ours(index, catalog, q, 25).map(shown), `${ours.name} ${JSON.stringify(q)}`).toEqual(want);
+      compared += want.length;
+    }
+  return compared;
+}
+
+describe('the search surfaces rank on rows and give the results they gave over objects', () => {
+  it('on the shipped catalog', () => {
+    const { dramas, people } = loadCatalog('data');
+    const queries = queriesFrom(buildPlainCatalog([...dramas], [...people]), 250);
+    expect(expectSameResults([...dramas], [...people], queries)).toBeGreaterThan(1_000);
+  });
+
+  it('on a synthetic 2k catalog', () => {
+    const synthetic = generateCatalog(2_000);
+    const queries = [
+      ...makeQueries(synthetic, 140).map((q) => q.text),
+      ...queriesFrom(buildPlainCatalog(synthetic.dramas, synthetic.people), 100),
+    ];
+    expect(expectSameResults(synthetic.dramas, synthetic.people, queries)).toBeGreaterThan(1_000);
   });
 });
