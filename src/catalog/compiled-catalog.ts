@@ -48,16 +48,14 @@ export function recordBytes(artifact: Artifact): EncodedRecords {
  */
 export function openCatalog(artifact: Artifact): Catalog {
   const { dramas: dramaCount, people: personCount } = artifact.manifest;
-  const section = (name: 'ids' | 'credits' | 'songs') =>
+  const section = (name: 'ids' | 'songs') =>
     new SectionReader(artifact.section(SECTION[name]), MAGIC[name], `catalog ${name}`);
   const ids = section('ids');
   const dramaIds = new IdIndex(new Utf16Table(ids.uint16(), ids.int32()), ids.int32());
   const personIds = new IdIndex(new Utf16Table(ids.uint16(), ids.int32()), ids.int32());
   const { dramas: dramaOffsets, people: personOffsets } = recordOffsets(artifact);
-  const credits = section('credits');
-  const creditStart = credits.int32();
-  const creditDrama = credits.int32();
-  const creditDetail = credits.int32();
+  const columns = openColumns(artifact.section(SECTION.columns));
+  const { creditStart, creditDrama, creditKind, creditItem } = columns;
   const songSection = section('songs');
   const songDrama = songSection.int32();
   const songTrack = songSection.int32();
@@ -78,8 +76,8 @@ export function openCatalog(artifact: Artifact): Catalog {
       const list: Credit[] = [];
       for (let k = creditStart[personRow]!; k < creditStart[personRow + 1]!; k++) {
         const drama = dramaAt(creditDrama[k]!);
-        const kind = CREDIT_KINDS[creditDetail[k]! & 3]!;
-        const index = (creditDetail[k]! >> 2) - 1;
+        const kind = CREDIT_KINDS[creditKind[k]!]!;
+        const index = creditItem[k]!;
         // The same objects, keys in the same order, as buildPlainCatalog makes.
         if (kind === 'cast') {
           const c = drama.cast[index]!;
@@ -91,10 +89,7 @@ export function openCatalog(artifact: Artifact): Catalog {
     });
 
   const dramaRow = (id: string) => dramaIds.rowOf(id);
-  const personRow = (id: string) => {
-    const row = personIds.rowOf(id);
-    return row !== undefined && row < personCount ? row : undefined;
-  };
+  const personRow = (id: string) => personIds.rowOf(id);
   return {
     dramas: lazyList(dramaCount, dramaAt),
     people: lazyList(personCount, personAt),
@@ -113,11 +108,10 @@ export function openCatalog(artifact: Artifact): Catalog {
       return row === undefined ? undefined : personAt(row);
     },
     creditsOf: (id) => {
-      // People named in credits without a record still have rows (see compile.ts), past the real ones.
-      const row = personIds.rowOf(id);
+      const row = personRow(id);
       return row === undefined ? [] : creditsAt(row);
     },
-    columns: openColumns(artifact.section(SECTION.columns)),
+    columns,
     row: dramaRow,
     personRow,
     dramaAt,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import {
   type Artifact,
   openArtifactBytes,
@@ -10,7 +11,7 @@ import {
   type ArtifactParts,
 } from '../catalog/artifact.ts';
 import type { Catalog } from '../catalog/catalog.ts';
-import { compileCatalog } from '../catalog/compile.ts';
+import { compileCatalog, DRAMA_FACTS_READ_BY, type EncodedRecords, SECTION } from '../catalog/compile.ts';
 import { openCatalog, recordBytes } from '../catalog/compiled-catalog.ts';
 import { lazyList } from '../catalog/record-cache.ts';
 import { encodeSearchIndex, openSearchIndex, type SearchIndex } from '../search/search-index.ts';
@@ -36,9 +37,25 @@ import { dramaSchema, type Drama, type Person } from './schema.ts';
  */
 export const artifactFile = (dataDir: string) => join(resolve(dataDir), '.compiled', 'catalog.bin');
 
-/** Sections other modules contribute, encoded from the records at compile time. */
-const MODULE_SECTIONS: Record<string, (dramas: readonly Drama[], people: readonly Person[]) => Uint8Array> = {
-  search: encodeSearchIndex,
+/**
+ * Sections other modules contribute, encoded from the records at compile time, and what of a
+ * drama each reads: an incremental compile keeps the previous section when no changed drama
+ * differs in it (test/data/compile-dataset.test.ts fails when the encoder reads more).
+ */
+export const MODULE_SECTIONS: Record<
+  string,
+  { encode: (dramas: readonly Drama[], people: readonly Person[]) => Uint8Array; reads: (d: Drama) => unknown }
+> = {
+  search: {
+    encode: encodeSearchIndex,
+    reads: (d) => [
+      d.title,
+      d.altTitles,
+      d.nativeTitle,
+      d.cast.map((c) => [c.person, c.characters.map((ch) => [ch.name, ch.altNames, ch.nativeName])]),
+      d.soundtrack?.map((t) => [t.title, t.nativeTitle, t.track]),
+    ],
+  },
 };
 /**
  * Bump when a section changes layout: every artifact built before then is stale. A section added
@@ -137,12 +154,15 @@ function assemble(
   inputs: readonly InputFile[],
   fingerprint: string,
   info: Record<string, number>,
-  reuse?: { encoded: ReturnType<typeof recordBytes> },
+  previous?: { encoded: EncodedRecords; reuse: Record<string, Uint8Array> },
 ): ArtifactParts {
+  const reuse = previous?.reuse ?? {};
   return compileCatalog(dramas, people, {
     fingerprint,
-    ...(reuse ? { encoded: reuse.encoded } : {}),
-    hot: Object.fromEntries(Object.entries(MODULE_SECTIONS).map(([name, encode]) => [name, encode(dramas, people)])),
+    ...(previous ? { encoded: previous.encoded, reuse } : {}),
+    hot: Object.fromEntries(
+      Object.entries(MODULE_SECTIONS).map(([name, { encode }]) => [name, reuse[name] ?? encode(dramas, people)]),
+    ),
     cold: { [INPUTS]: Buffer.from(JSON.stringify(inputs)) },
     info,
   });
@@ -212,20 +232,39 @@ function incrementalPlan(root: string, file: string, inputs: InputFile[], finger
   const dramaFiles = now.filter((i) => i.path.startsWith('dramas/'));
   const idOf = (path: string) => path.slice('dramas/'.length, -'.json'.length);
   const previousRow = dramaFiles.map((i) => (changed.has(i.path) ? undefined : catalog.row(idOf(i.path))));
-  // Each record decoded once (no zod) for the sections; unchanged records keep their bytes.
-  const dramas = Array.from(
-    lazyList(dramaFiles.length, (r) => changed.get(dramaFiles[r]!.path)?.value ?? catalog.dramaAt(previousRow[r]!)),
-  );
-  const people = Array.from(catalog.people);
   const old = recordBytes(previous);
   const encoded = {
     drama: (row: number) => (previousRow[row] === undefined ? undefined : old.drama(previousRow[row]!)),
     person: old.person,
   };
+  // Rows stay put when no drama file came or went: then a section whose facts no edit touched
+  // is the previous one, byte for byte.
+  const rowsKept =
+    !gone.length && dramaFiles.length === manifest.dramas && edited.every((e) => catalog.row(e.value.id) !== undefined);
+  const reuse: Record<string, Uint8Array> = {};
+  if (rowsKept) {
+    reuse[SECTION.ids] = previous.section(SECTION.ids);
+    const unchanged = (reads: (d: Drama) => unknown) =>
+      edited.every((e) => isDeepStrictEqual(reads(e.value), reads(catalog.drama(e.value.id)!)));
+    const readers = {
+      ...DRAMA_FACTS_READ_BY,
+      ...Object.fromEntries(Object.entries(MODULE_SECTIONS).map(([n, m]) => [n, m.reads])),
+    };
+    for (const [name, reads] of Object.entries(readers)) if (unchanged(reads)) reuse[name] = previous.section(name);
+  }
+  const byRow = (r: number) => changed.get(dramaFiles[r]!.path)?.value ?? catalog.dramaAt(previousRow[r]!);
+  // A section to rebuild reads every record: each decoded once (JSON, no zod). Otherwise only the
+  // changed records are ever touched.
+  const rebuilt = HOT_SECTIONS.split(',').filter((name) => name !== SECTION.recordOffsets && !reuse[name]);
+  const dramas = rebuilt.length ? Array.from(lazyList(dramaFiles.length, byRow)) : lazyList(dramaFiles.length, byRow);
+  const people = rebuilt.length ? Array.from(catalog.people) : catalog.people;
+  const info = { ...manifest.info, curatedDramas: dramas.length };
   return {
-    parts: assemble(dramas, people, now, fingerprint, { ...manifest.info, curatedDramas: dramas.length }, { encoded }),
+    parts: assemble(dramas, people, now, fingerprint, info, { encoded, reuse }),
     reparsed,
-    reason: `${changed.size} drama file${changed.size === 1 ? '' : 's'} changed, ${gone.length} removed`,
+    reason:
+      `${changed.size} drama file${changed.size === 1 ? '' : 's'} changed, ${gone.length} removed; ` +
+      (rebuilt.length ? `rebuilt ${rebuilt.join(', ')}` : 'every section kept'),
   };
 }
 

@@ -123,13 +123,12 @@ describe('the compiled catalog', () => {
     expect(compiled.drama(credit.drama.id)).toBe(credit.drama);
   });
 
-  it('lists the credits of someone named in a credit without a record, as the plain catalog did', () => {
-    const d = drama('one', { directors: ['ghost'] });
-    const compiled = buildCatalog([d], [person('lead', 'Lead')]);
+  it('knows no one named in a credit without a record of their own (validation lets none through)', () => {
+    const compiled = buildCatalog([drama('one', { directors: ['ghost'] })], [person('lead', 'Lead')]);
     expect(compiled.person('ghost')).toBeUndefined();
     expect(compiled.personRow('ghost')).toBeUndefined();
-    expect(compiled.people).toHaveLength(1);
-    expect(compiled.creditsOf('ghost')).toEqual(buildPlainCatalog([d], [person('lead', 'Lead')]).creditsOf('ghost'));
+    expect(compiled.creditsOf('ghost')).toEqual([]);
+    expect(compiled.creditsOf('lead')).toHaveLength(1);
   });
 });
 

@@ -144,11 +144,28 @@ describe('compileDataset', () => {
 
     const incremental = compileDataset(dir);
     expect(incremental).toMatchObject({ mode: 'incremental', reparsed: 3 });
-    expect(incremental.reason).toBe('2 drama files changed, 1 removed');
+    expect(incremental.reason).toMatch(/^2 drama files changed, 1 removed; rebuilt /);
     const compiledIncrementally = body(dir);
     expect(compileDataset(dir, { full: true }).mode).toBe('full');
     expect(compiledIncrementally.equals(body(dir))).toBe(true);
     expect(openDataset(dir).catalog.drama(ids[3]!)?.synopsis).toBe('A new synopsis.');
+  });
+
+  it('keeps every section when an edit touches no fact a section reads, and rebuilds only those it touches', () => {
+    const dir = shippedCopy();
+    const [first, second] = readdirSync(join(dir, 'dramas')).map((f) => f.replace(/\.json$/, ''));
+    compileDataset(dir);
+    edit(dir, first!, (d) => ({ ...d, synopsis: 'Only the synopsis changed.' }));
+    expect(compileDataset(dir).reason).toBe('1 drama file changed, 0 removed; every section kept');
+    const kept = body(dir);
+    compileDataset(dir, { full: true });
+    expect(kept.equals(body(dir))).toBe(true);
+
+    edit(dir, second!, (d) => ({ ...d, cast: d.cast.map((c) => ({ ...c, role: 'cameo' as const })) }));
+    expect(compileDataset(dir).reason).toBe('1 drama file changed, 0 removed; rebuilt columns');
+    const rebuilt = body(dir);
+    compileDataset(dir, { full: true });
+    expect(rebuilt.equals(body(dir))).toBe(true);
   });
 
   it('compiles in full over a previous build of another layout (a section added since)', () => {
