@@ -3,19 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBot } from '../bot.ts';
-import { renderDramaCard } from '../cards/drama-card.ts';
 import { parseConfig } from '../config.ts';
-import { loadCatalog } from '../data/load-catalog.ts';
 import { deployCommands } from '../deploy-commands.ts';
 import { FakeDiscord } from '../dev/fake-discord/server.ts';
 import { createLogger } from '../logger.ts';
-import { recommend } from '../recommend/recommend.ts';
-import type { Catalog } from '../catalog/catalog.ts';
-import { buildSearchIndex, type SearchIndex } from '../search/search-index.ts';
+import { measureInChild } from './child.ts';
 import { concurrentRatings, concurrentVotes, recallAt10, type Recall, type WriteThroughput } from './correctness.ts';
-import { fuseEngine, miniSearchEngine, ourEngine, type Engine } from './engines.ts';
-import { latency, megabytes, timeEach, type Latency } from './measure.ts';
-import { makeQueries, QUERY_CLASSES, type BenchQuery } from './queries.ts';
+import { botDataset, PATHS, type CatalogPath, type Dataset } from './engine-paths.ts';
+import { fuseEngine, miniSearchEngine, type Engine } from './engines.ts';
+import { latency, timeEach, type Latency } from './measure.ts';
+import { makeQueries, type BenchQuery } from './queries.ts';
+import type { StartFigures } from './run-start.ts';
+import { measureShards, type ShardsResult } from './shards.ts';
 import { generateCatalog, writeCatalog } from './synthetic-catalog.ts';
 
 export interface EngineResult {
@@ -27,38 +26,48 @@ export interface EngineResult {
   buildMs: number;
 }
 
+/** Everything the side-by-side table shows for one catalog engine (src/bench/engine-paths.ts). */
+export interface PathFigures {
+  start: StartFigures;
+  compileMs?: number;
+  recompileMs?: number;
+  autocomplete: EngineResult;
+  recommendMs: Latency;
+  renderMs: Latency;
+}
+
 export interface SizeResult {
   size: number;
   people: number;
   entries: number;
-  loadMs: number;
-  indexMs: number;
-  heapMB: number;
-  rssMB: number;
-  ours: EngineResult;
+  old: PathFigures;
+  /** Absent until the compiled catalog is on main. */
+  new?: PathFigures;
+  /** Total memory of the sharded bot: the old path's processes and, with the new one, threads and processes. */
+  shards: ShardsResult[];
   others: EngineResult[];
-  renderMs: Latency;
-  recommendMs: Latency;
   ratings: WriteThroughput;
   votes: WriteThroughput;
   e2e: Latency;
 }
 
-export interface SizeOptions {
+interface SizeOptions {
   size: number;
   queries?: number;
   /** Queries given to fuse.js and minisearch, which take far longer per query on big catalogs. */
   fuseQueries?: number;
   miniQueries?: number;
   e2eRequests?: number;
+  /** Measure the sharded bot's memory (1 and 4 shards): the largest size of a run only, it takes minutes. */
+  shards?: boolean;
   log?: (line: string) => void;
 }
 
 /** An evenly spread sample that keeps every query class. */
-function sample(queries: readonly BenchQuery[], n: number): BenchQuery[] {
-  if (n >= queries.length) return [...queries];
-  const step = queries.length / n;
-  return Array.from({ length: n }, (_, i) => queries[Math.floor(i * step)]!);
+function sample<T>(items: readonly T[], n: number): T[] {
+  if (n >= items.length) return [...items];
+  const step = items.length / n;
+  return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]!);
 }
 
 export function runEngine(engine: Engine, queries: readonly BenchQuery[], buildMs: number): EngineResult {
@@ -82,12 +91,7 @@ function timed<T>(make: () => T): [T, number] {
 }
 
 /** Interaction → reply through the local Discord server: /drama info and autocomplete, one after another. */
-async function endToEnd(
-  dataDir: string,
-  dataset: { catalog: Catalog; search: SearchIndex },
-  ids: readonly string[],
-  requests: number,
-): Promise<Latency> {
+async function endToEnd(dataDir: string, dataset: Dataset, ids: readonly string[], requests: number): Promise<Latency> {
   const fake = await new FakeDiscord().start();
   const config = parseConfig({
     DISCORD_TOKEN: fake.token,
@@ -117,77 +121,97 @@ async function endToEnd(
 }
 
 /**
- * Writes a catalog of `size` dramas to `dir` and returns the queries made from it. The generated
- * objects go out of scope here, so the memory measured after loading is the loader's alone.
+ * One engine on the catalog in `dir`: its compile and start-up in processes of their own, then
+ * autocomplete, /recommend and the /drama info card here, each record fetched by id as a command
+ * does (the new path decodes it then).
  */
-function writeSyntheticCatalog(dir: string, size: number, queryCount: number): BenchQuery[] {
-  const synthetic = generateCatalog(size);
-  writeCatalog(dir, synthetic);
-  return makeQueries(synthetic, queryCount);
+function measurePath<Opened>(
+  path: CatalogPath<Opened>,
+  dir: string,
+  queries: readonly BenchQuery[],
+  ids: readonly string[],
+  log: (line: string) => void,
+): PathFigures {
+  const inChild = (what: string) =>
+    measureInChild<StartFigures>('./run-start.ts', [path.name, what, dir, queries[0]!.text]);
+  const compileMs = path.compile ? inChild('compile').ms : undefined;
+  const recompileMs = path.compile ? inChild('recompile').ms : undefined;
+  const start = inChild('start');
+  log(
+    `${path.name}: ${compileMs === undefined ? '' : `compiled in ${compileMs} ms, again in ${recompileMs} ms; `}started in ${start.ms} ms, RSS ${start.rssMB} MB`,
+  );
+  const opened = path.start(dir);
+  const autocomplete = runEngine(path.engine(opened), queries, start.ms);
+  const catalog = path.catalog(opened);
+  const drama = (id: string) => catalog.drama(id)!;
+  const recommendMs = latency(timeEach(ids.slice(0, 200), (id) => path.recommend(opened, drama(id))));
+  const renderMs = latency(timeEach(ids, (id) => path.renderCard(opened, drama(id))));
+  log(
+    `${path.name}: autocomplete p99 ${autocomplete.latency.p99} ms, recommend p99 ${recommendMs.p99} ms, card p99 ${renderMs.p99} ms`,
+  );
+  return { start, ...(compileMs === undefined ? {} : { compileMs, recompileMs }), autocomplete, recommendMs, renderMs };
 }
 
-export async function runSize({
+async function runSize({
   size,
   queries: queryCount = 2_000,
   fuseQueries,
   miniQueries,
   e2eRequests = 200,
+  shards = false,
   log = () => {},
 }: SizeOptions): Promise<SizeResult> {
   const dir = mkdtempSync(join(tmpdir(), `dramabot-bench-${size}-`));
   try {
-    const queries = writeSyntheticCatalog(dir, size, queryCount);
+    const synthetic = generateCatalog(size);
+    writeCatalog(dir, synthetic);
+    const queries = makeQueries(synthetic, queryCount);
+    // 500 dramas spread over the whole catalog, for cards and recommendations.
+    const ids = sample(
+      synthetic.dramas.map((d) => d.id),
+      500,
+    );
+    const probe = synthetic.dramas[0]!.title.slice(0, 6);
     log(`${size}: catalog written, ${queries.length} queries`);
 
+    const old = measurePath(PATHS.old, dir, queries, ids, (line) => log(`${size} ${line}`));
     global.gc?.();
-    const [catalog, loadMs] = timed(() => loadCatalog(dir));
-    const [index, indexMs] = timed(() => buildSearchIndex(catalog));
+    const fresh = PATHS.new && measurePath(PATHS.new, dir, queries, ids, (line) => log(`${size} ${line}`));
     global.gc?.();
-    const memory = process.memoryUsage();
-    log(`${size}: loaded in ${Math.round(loadMs)} ms, indexed in ${Math.round(indexMs)} ms`);
 
-    const ours = runEngine(ourEngine(index, catalog), queries, loadMs + indexMs);
-    log(`${size}: ours p99 ${ours.latency.p99} ms, recall ${ours.recall.overall}`);
+    // The rest runs on the catalog the bot uses now.
+    const opened = botDataset(dir);
     // Each engine is built, measured and let go, so the next (and the bot below) has the memory.
     const measure = (make: () => Engine, n: number | undefined) => {
       const [engine, buildMs] = timed(make);
       return runEngine(engine, sample(queries, n ?? queries.length), buildMs);
     };
     const others = [
-      measure(() => miniSearchEngine(index, catalog), miniQueries),
-      measure(() => fuseEngine(index, catalog), fuseQueries),
+      measure(() => miniSearchEngine(opened.search, opened.catalog), miniQueries),
+      measure(() => fuseEngine(opened.search, opened.catalog), fuseQueries),
     ];
     global.gc?.();
     log(`${size}: competitors done`);
-
-    const dramas = catalog.dramas.slice(0, 500);
-    const renderMs = latency(timeEach(dramas, (d) => renderDramaCard(d, catalog, 'en-US')));
-    const recommendMs = latency(
-      timeEach(dramas.slice(0, 200), (d) =>
-        recommend(catalog, { seeds: [{ drama: d, weight: 1 }], serverRatings: new Map(), exclude: new Set([d.id]) }),
-      ),
-    );
     const ratings = await concurrentRatings(dir);
     const votes = await concurrentVotes(dir);
     log(`${size}: writes done`);
-    const e2e = await endToEnd(
-      dir,
-      { catalog, search: index },
-      dramas.map((d) => d.id),
-      e2eRequests,
-    );
+    const e2e = await endToEnd(dir, opened, ids, e2eRequests);
+
+    const shardRuns: ShardsResult[] = [];
+    if (shards) {
+      const variants = PATHS.new ? (['old', 'worker', 'process'] as const) : (['old'] as const);
+      for (const variant of variants)
+        for (const count of variant === 'process' ? [4] : [1, 4])
+          shardRuns.push(await measureShards(dir, count, variant, probe, (line) => log(`${size} ${line}`)));
+    }
     return {
       size,
-      people: catalog.people.length,
-      entries: index.entryCount,
-      loadMs: Math.round(loadMs),
-      indexMs: Math.round(indexMs),
-      heapMB: megabytes(memory.heapUsed),
-      rssMB: megabytes(memory.rss),
-      ours,
+      people: opened.catalog.people.length,
+      entries: opened.search.entryCount,
+      old,
+      ...(fresh ? { new: fresh } : {}),
+      shards: shardRuns,
       others,
-      renderMs,
-      recommendMs,
       ratings,
       votes,
       e2e,
@@ -197,15 +221,14 @@ export async function runSize({
   }
 }
 
-export { QUERY_CLASSES };
-
 // Run as a child of `npm run bench`: one catalog size per process, so memory figures are its own.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [size, fuseQueries, miniQueries] = process.argv.slice(2).map(Number);
+  const [size, fuseQueries, miniQueries, shards] = process.argv.slice(2).map(Number);
   runSize({
     size: size!,
     ...(fuseQueries ? { fuseQueries } : {}),
     ...(miniQueries ? { miniQueries } : {}),
+    shards: shards === 1,
     log: (line) => process.stderr.write(`  … ${line}\n`),
   }).then(
     (result) => process.stdout.write(`${JSON.stringify(result)}\n`),

@@ -4,29 +4,34 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../data/load-catalog.ts';
 import { PROJECT_ROOT } from '../paths.ts';
-import { buildSearchIndex } from '../search/search-index.ts';
 import type { SeriesSnapshot } from '../sync/snapshot.ts';
-import { ourEngine } from './engines.ts';
-import { megabytes } from './measure.ts';
-import { makeQueries } from './queries.ts';
+import { measureInChild } from './child.ts';
+import { PATHS, type CatalogPath } from './engine-paths.ts';
+import { makeQueries, type BenchQuery } from './queries.ts';
 import { runEngine, type EngineResult } from './run-size.ts';
+import type { StartFigures } from './run-start.ts';
 import { namePool, random, titlePool } from './synthetic-catalog.ts';
 
 /**
  * The synced-shaped profile of `npm run bench`: what a full `npm run catalog:sync` leaves behind.
  * `series` TMDB snapshots with 40 credits each (36 cast, a director, a writer...), drawn from four
  * times as many people as series, most of them in one or two series and a few in dozens, beside
- * the curated files; then the bot's own loader (schema, merge, cross-checks) and search index.
+ * the curated files; then each catalog engine on it: the old loader (schema, merge, cross-checks,
+ * search index at every start) and the compiled catalog.
  */
 export interface SyncedResult {
   series: number;
   credits: number;
   dramas: number;
   people: number;
-  loadMs: number;
-  indexMs: number;
-  heapMB: number;
-  rssMB: number;
+  old: SyncedFigures;
+  /** Absent until the compiled catalog is on main. */
+  new?: SyncedFigures;
+}
+
+interface SyncedFigures {
+  start: StartFigures;
+  compileMs?: number;
   autocomplete: EngineResult;
 }
 
@@ -94,6 +99,20 @@ function writeSnapshots(dir: string, count: number): number {
   return credits;
 }
 
+/** One engine on the synced folder: compile and start in processes of their own, autocomplete here. */
+function measurePath<Opened>(path: CatalogPath<Opened>, dir: string, queries: readonly BenchQuery[]): SyncedFigures {
+  const inChild = (what: string) =>
+    measureInChild<StartFigures>('./run-start.ts', [path.name, what, dir, queries[0]!.text]);
+  const compileMs = path.compile ? inChild('compile').ms : undefined;
+  const start = inChild('start');
+  const opened = path.start(dir);
+  return {
+    start,
+    ...(compileMs === undefined ? {} : { compileMs }),
+    autocomplete: runEngine(path.engine(opened), queries, start.ms),
+  };
+}
+
 export function runSynced(series: number, log: (line: string) => void = () => {}): SyncedResult {
   const dir = mkdtempSync(join(tmpdir(), `dramabot-bench-synced-${series}-`));
   try {
@@ -101,28 +120,14 @@ export function runSynced(series: number, log: (line: string) => void = () => {}
     cpSync(join(PROJECT_ROOT, 'data', 'people'), join(dir, 'people'), { recursive: true });
     const credits = writeSnapshots(dir, series);
     log(`synced ${series}: ${credits} credits written`);
-    global.gc?.();
-    let started = performance.now();
     const { catalog } = loadDataset(dir);
-    const loadMs = performance.now() - started;
-    started = performance.now();
-    const index = buildSearchIndex(catalog);
-    const indexMs = performance.now() - started;
-    global.gc?.();
-    const memory = process.memoryUsage();
-    log(`synced ${series}: loaded in ${Math.round(loadMs)} ms, indexed in ${Math.round(indexMs)} ms`);
+    const counts = { dramas: catalog.dramas.length, people: catalog.people.length };
     const queries = makeQueries({ dramas: [...catalog.dramas], people: [...catalog.people] });
-    return {
-      series,
-      credits,
-      dramas: catalog.dramas.length,
-      people: catalog.people.length,
-      loadMs: Math.round(loadMs),
-      indexMs: Math.round(indexMs),
-      heapMB: megabytes(memory.heapUsed),
-      rssMB: megabytes(memory.rss),
-      autocomplete: runEngine(ourEngine(index, catalog), queries, loadMs + indexMs),
-    };
+    const old = measurePath(PATHS.old, dir, queries);
+    log(`synced ${series}: old path started in ${old.start.ms} ms, RSS ${old.start.rssMB} MB`);
+    const fresh = PATHS.new && measurePath(PATHS.new, dir, queries);
+    if (fresh) log(`synced ${series}: new path compiled in ${fresh.compileMs} ms, started in ${fresh.start.ms} ms`);
+    return { series, credits, ...counts, old, ...(fresh ? { new: fresh } : {}) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

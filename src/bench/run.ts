@@ -1,21 +1,30 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { measureInChild } from './child.ts';
 import { QUERY_CLASSES } from './queries.ts';
-import type { EngineResult, SizeResult } from './run-size.ts';
+import type { EngineResult, PathFigures, SizeResult } from './run-size.ts';
 import type { SyncedResult } from './run-synced.ts';
+import type { ShardsResult } from './shards.ts';
 
 /**
  * `npm run bench [-- --quick | --synced-only]`: synthetic catalogs of 1k, 10k and 100k dramas (1k
- * and 10k with --quick), each measured in its own process, then the synced-shaped profile (10k
- * TMDB series beside the curated files, as `npm run catalog:sync` leaves them; run-synced.ts).
- * Prints tables and a one-line summary per size and writes everything to bench-results.json
- * (git-ignored).
+ * and 10k with --quick), each measured in its own process through the old loader and the
+ * compiled catalog side by side (src/bench/engine-paths.ts), the sharded bot's memory at the
+ * largest size, then the synced-shaped profile (TMDB series of 40 credits beside the curated
+ * files, as `npm run catalog:sync` leaves them; run-synced.ts) at 10k and 50k series (10k with
+ * --quick). Prints the tables and writes everything to bench-results.json (git-ignored).
  */
 const quick = process.argv.includes('--quick');
 const syncedOnly = process.argv.includes('--synced-only');
-const SIZES = syncedOnly ? [] : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
-const SYNCED_SERIES = 10_000;
+/** `--sizes=1000,10000` and `--synced=10000` pick other sizes (0 for none). */
+const listed = (flag: string) =>
+  process.argv
+    .find((a) => a.startsWith(`--${flag}=`))
+    ?.slice(flag.length + 3)
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+const SIZES = listed('sizes') ?? (syncedOnly ? [] : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]);
+const SYNCED_SERIES = listed('synced') ?? (quick ? [10_000] : [10_000, 50_000]);
 /**
  * The other engines get an even sample of the queries (every class kept) where all 2,000 would
  * take minutes: fuse.js takes 50 ms a query at 1k dramas and seconds at 10k and beyond.
@@ -27,22 +36,29 @@ const SAMPLES: Record<number, { fuse: number; minisearch: number }> = quick
       10_000: { fuse: 20, minisearch: 500 },
       100_000: { fuse: 2, minisearch: 20 },
     };
-const SIZE_RUNNER = fileURLToPath(new URL('./run-size.ts', import.meta.url));
-const SYNCED_RUNNER = fileURLToPath(new URL('./run-synced.ts', import.meta.url));
+/** For a size not above: about 200,000 / size fuse.js queries and 20,000,000 / size minisearch ones. */
+const samplesFor = (size: number) =>
+  SAMPLES[size] ?? {
+    fuse: Math.max(2, Math.round(200_000 / size)),
+    minisearch: Math.max(20, Math.round(20_000_000 / size)),
+  };
 
-/** One measurement in its own Node process (its memory figures are its own); its last line is JSON. */
-function measureInChild<T>(runner: string, args: string[]): T {
-  const output = execFileSync(
-    process.execPath,
-    ['--expose-gc', '--max-old-space-size=12288', '--import', 'tsx', runner, ...args],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
-  );
-  return JSON.parse(output.trim().split('\n').at(-1)!) as T;
-}
+/** The issue's targets at 100k dramas (issue 17). */
+const TARGETS = {
+  start: '≤ 1,500',
+  rss: '≤ 250',
+  shards: '4 ≤ 1.5 × 1',
+  compile: '≤ 30,000',
+  recompile: '≤ 3,000',
+  autocomplete: '≤ 1, 100 %',
+  recommend: '≤ 30',
+  card: '≤ 2',
+};
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const ms = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const label = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+const NONE = '–';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -51,12 +67,53 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-function engineRows(results: SizeResult[]): string[][] {
+/** "1 shard / 4 shards" total RSS of one way of running the shards, or – when it was not measured. */
+function shardCell(runs: readonly ShardsResult[], variant: ShardsResult['variant']): string {
+  const of = (n: number) => runs.find((r) => r.variant === variant && r.shards === n);
+  const one = of(1);
+  const four = of(4);
+  if (!four) return NONE;
+  return one ? `${ms(one.rssMB)} / ${ms(four.rssMB)} (${(four.rssMB / one.rssMB).toFixed(1)}×)` : ms(four.rssMB);
+}
+
+/** The issue's table: each figure, old and new side by side at every size, and the target. */
+function sideBySide(results: readonly SizeResult[]): string {
   const rows = [
-    ['engine', 'dramas', 'queries', 'recall@10', 'p50 ms', 'p99 ms', 'max ms', 'build ms', ...QUERY_CLASSES],
+    ['figure', ...results.flatMap((r) => [`${label(r.size)} old`, `${label(r.size)} new`]), 'target (100k)'],
   ];
+  const row = (figure: string, cell: (p: PathFigures, r: SizeResult) => string, target: string) =>
+    rows.push([figure, ...results.flatMap((r) => [cell(r.old, r), r.new ? cell(r.new, r) : NONE]), target]);
+  row('start: loaded, ready to answer (ms)', (p) => ms(p.start.ms), TARGETS.start);
+  row('RSS after start (MB)', (p) => ms(p.start.rssMB ?? 0), TARGETS.rss);
+  rows.push([
+    'total RSS, 1 / 4 shards (MB)',
+    ...results.flatMap((r) => [shardCell(r.shards, 'old'), shardCell(r.shards, 'worker')]),
+    TARGETS.shards,
+  ]);
+  row('full compile (ms)', (p) => (p.compileMs === undefined ? NONE : ms(p.compileMs)), TARGETS.compile);
+  row(
+    'recompile, one drama changed (ms)',
+    (p) => (p.recompileMs === undefined ? NONE : ms(p.recompileMs)),
+    TARGETS.recompile,
+  );
+  row(
+    'autocomplete p99 (ms), recall@10',
+    (p) => `${ms(p.autocomplete.latency.p99)}, ${pct(p.autocomplete.recall.overall)}`,
+    TARGETS.autocomplete,
+  );
+  row('/recommend p99 (ms)', (p) => ms(p.recommendMs.p99), TARGETS.recommend);
+  row('/drama info card render p99 (ms)', (p) => ms(p.renderMs.p99), TARGETS.card);
+  return table(rows);
+}
+
+function engineRows(results: readonly SizeResult[]): string[][] {
+  const rows = [['engine', 'dramas', 'queries', 'recall@10', 'p50 ms', 'p99 ms', 'max ms', ...QUERY_CLASSES]];
   for (const r of results) {
-    for (const e of [r.ours, ...r.others] as EngineResult[]) {
+    const ours = [
+      { ...r.old.autocomplete, name: 'dramabot (old)' },
+      ...(r.new ? [{ ...r.new.autocomplete, name: 'dramabot (new)' }] : []),
+    ];
+    for (const e of [...ours, ...r.others] as EngineResult[]) {
       rows.push([
         e.name,
         label(r.size),
@@ -65,83 +122,94 @@ function engineRows(results: SizeResult[]): string[][] {
         ms(e.latency.p50),
         ms(e.latency.p99),
         ms(e.latency.max),
-        String(e.buildMs),
-        ...QUERY_CLASSES.map((c) => (e.recall.byClass[c] === undefined ? '–' : pct(e.recall.byClass[c]!))),
+        ...QUERY_CLASSES.map((c) => (e.recall.byClass[c] === undefined ? NONE : pct(e.recall.byClass[c]!))),
       ]);
     }
   }
   return rows;
 }
 
-function summary(r: SizeResult): string {
-  const fastest = [...r.others].sort((a, b) => a.latency.p99 - b.latency.p99)[0]!;
-  return (
-    `${label(r.size)} dramas: load+index ${r.loadMs + r.indexMs} ms, RSS ${r.rssMB} MB, autocomplete p99 ${ms(r.ours.latency.p99)} ms at ${pct(r.ours.recall.overall)} recall@10 ` +
-    `(${fastest.name}: p99 ${ms(fastest.latency.p99)} ms at ${pct(fastest.recall.overall)}, ${(fastest.latency.p99 / Math.max(r.ours.latency.p99, 0.001)).toFixed(0)}× slower), ` +
-    `votes ${r.votes.perSecond}/s (${r.votes.counted}/${r.votes.writers} counted), e2e p99 ${ms(r.e2e.p99)} ms`
-  );
+function syncedRows(synced: readonly SyncedResult[]): string[][] {
+  const rows = [
+    [
+      'synced profile',
+      'dramas',
+      'people',
+      'credits',
+      'engine',
+      'compile ms',
+      'start ms',
+      'RSS MB',
+      'autocomplete p50/p99 ms',
+      'recall@10',
+    ],
+  ];
+  for (const s of synced)
+    for (const [name, p] of [
+      ['old', s.old],
+      ['new', s.new],
+    ] as const)
+      rows.push([
+        `${label(s.series)} series`,
+        String(s.dramas),
+        String(s.people),
+        String(s.credits),
+        name,
+        p?.compileMs === undefined ? NONE : ms(p.compileMs),
+        p ? ms(p.start.ms) : NONE,
+        p ? ms(p.start.rssMB ?? 0) : NONE,
+        p ? `${ms(p.autocomplete.latency.p50)}/${ms(p.autocomplete.latency.p99)}` : NONE,
+        p ? pct(p.autocomplete.recall.overall) : NONE,
+      ]);
+  return rows;
 }
 
 const results: SizeResult[] = [];
 const started = performance.now();
 for (const size of SIZES) {
   process.stderr.write(`measuring ${label(size)} dramas…\n`);
+  const shards = size === SIZES.at(-1) ? '1' : '0';
   results.push(
-    measureInChild<SizeResult>(SIZE_RUNNER, [
+    measureInChild<SizeResult>('./run-size.ts', [
       String(size),
-      String(SAMPLES[size]!.fuse),
-      String(SAMPLES[size]!.minisearch),
+      String(samplesFor(size).fuse),
+      String(samplesFor(size).minisearch),
+      shards,
     ]),
   );
 }
-process.stderr.write(`measuring the synced profile: ${label(SYNCED_SERIES)} TMDB series…\n`);
-const synced = measureInChild<SyncedResult>(SYNCED_RUNNER, [String(SYNCED_SERIES)]);
-
-const other = [
-  [
-    'dramas',
-    'people',
-    'entries',
-    'load ms',
-    'index ms',
-    'heap MB',
-    'RSS MB',
-    'card p50/p99 ms',
-    'recommend p50/p99 ms',
-    'ratings/s (counted)',
-    'votes/s (counted)',
-    'e2e p50/p99 ms',
-  ],
-];
-for (const r of results) {
-  other.push([
-    label(r.size),
-    String(r.people),
-    String(r.entries),
-    String(r.loadMs),
-    String(r.indexMs),
-    String(r.heapMB),
-    String(r.rssMB),
-    `${ms(r.renderMs.p50)}/${ms(r.renderMs.p99)}`,
-    `${ms(r.recommendMs.p50)}/${ms(r.recommendMs.p99)}`,
-    `${r.ratings.perSecond} (${r.ratings.counted}/${r.ratings.writers})`,
-    `${r.votes.perSecond} (${r.votes.counted}/${r.votes.writers})`,
-    `${ms(r.e2e.p50)}/${ms(r.e2e.p99)}`,
-  ]);
+const synced: SyncedResult[] = [];
+for (const series of SYNCED_SERIES) {
+  process.stderr.write(`measuring the synced profile: ${label(series)} TMDB series…\n`);
+  synced.push(measureInChild<SyncedResult>('./run-synced.ts', [String(series)]));
 }
+
 if (results.length) {
+  console.log(`\nOld loader vs compiled catalog (issue 17)\n\n${sideBySide(results)}`);
+  const largest = results.at(-1)!;
+  const processes = largest.shards.find((r) => r.variant === 'process');
+  if (processes)
+    console.log(
+      `\nAt ${label(largest.size)}, 4 shards as processes (SHARD_MODE=process, each its own copy of the hot part): ${ms(processes.rssMB)} MB RSS, ${ms(processes.pssMB)} MB PSS; ` +
+        `as threads: ${shardCell(largest.shards, 'worker')} MB RSS.`,
+    );
   console.log(
     `\nAutocomplete: the same queries through each engine (recall@10 by query class)\n\n${table(engineRows(results))}`,
   );
-  console.log(
-    `\nCatalog, cards, recommendations, writes on SQLite (1,000 concurrent writers), end to end through the local Discord\n\n${table(other)}\n`,
-  );
+  const other = [['dramas', 'people', 'entries', 'ratings/s (counted)', 'votes/s (counted)', 'e2e p50/p99 ms']];
+  for (const r of results)
+    other.push([
+      label(r.size),
+      String(r.people),
+      String(r.entries),
+      `${r.ratings.perSecond} (${r.ratings.counted}/${r.ratings.writers})`,
+      `${r.votes.perSecond} (${r.votes.counted}/${r.votes.writers})`,
+      `${ms(r.e2e.p50)}/${ms(r.e2e.p99)}`,
+    ]);
+  console.log(`\nWrites on SQLite (1,000 concurrent writers), end to end through the local Discord\n\n${table(other)}`);
 }
-for (const r of results) console.log(summary(r));
 console.log(
-  `synced profile: ${label(synced.series)} TMDB series (${synced.credits} credits) + the curated files → ${synced.dramas} dramas, ${synced.people} people: ` +
-    `load (schema, merge, cross-checks) ${synced.loadMs} ms + index ${synced.indexMs} ms, RSS ${synced.rssMB} MB, ` +
-    `autocomplete p50 ${ms(synced.autocomplete.latency.p50)} ms, p99 ${ms(synced.autocomplete.latency.p99)} ms at ${pct(synced.autocomplete.recall.overall)} recall@10`,
+  `\nThe synced-shaped profile (40 credits a series, beside the curated files)\n\n${table(syncedRows(synced))}`,
 );
 writeFileSync(
   'bench-results.json',

@@ -1,0 +1,87 @@
+import { buildPlainCatalog, type Catalog } from '../catalog/catalog.ts';
+import { renderDramaCard } from '../cards/drama-card.ts';
+import { loadDataset, readDataset } from '../data/load-catalog.ts';
+import type { Drama } from '../data/schema.ts';
+import { recommend } from '../recommend/recommend.ts';
+import { buildPlainSearchIndex, findPlainEntries, type PlainSearchIndex } from '../search/plain-search-index.ts';
+import { buildSearchIndex, type SearchIndex } from '../search/search-index.ts';
+import type { Engine } from './engines.ts';
+import type { BenchQuery } from './queries.ts';
+
+/**
+ * The two catalog engines `npm run bench` measures side by side while issue 17 is open: `old`,
+ * the loader as it was (every JSON file parsed and checked at each start, plain objects, the
+ * object index), and `new`, the compiled catalog. Delete the old one when the issue closes.
+ */
+export interface CatalogPath<Opened = unknown> {
+  name: 'old' | 'new';
+  /** From the files in `dataDir` to a catalog ready to answer (the new path opens its compiled artifact). */
+  start(dataDir: string): Opened;
+  /** A full compile from the JSON files; a compile after an edit (the new path only). */
+  compile?(dataDir: string): void;
+  catalog(opened: Opened): Catalog;
+  /** Autocomplete as /drama and /cast call it. */
+  engine(opened: Opened): Engine;
+  recommend(opened: Opened, seed: Drama): unknown;
+  renderCard(opened: Opened, drama: Drama): unknown;
+}
+
+const recommendFrom = (catalog: Catalog, seed: Drama) =>
+  recommend(catalog, { seeds: [{ drama: seed, weight: 1 }], serverRatings: new Map(), exclude: new Set([seed.id]) });
+
+/**
+ * The old index's lookup as the surfaces used it: /drama takes titles and characters, /cast people
+ * and characters, the first ten records in the index's order.
+ */
+function plainEngine(index: PlainSearchIndex): Engine {
+  const top10 = (q: BenchQuery) => {
+    const keys = new Set<string>();
+    const kinds = q.surface === 'drama' ? ['title', 'character'] : ['person', 'character'];
+    for (const { entry } of findPlainEntries(index, q.text, (e) => kinds.includes(e.kind), 200)) {
+      const ref = entry.ref;
+      if (q.surface === 'drama' && 'dramaId' in ref) keys.add(`d:${ref.dramaId}`);
+      if (q.surface === 'person' && 'personId' in ref) keys.add(`p:${ref.personId}`);
+      if (keys.size === 10) break;
+    }
+    return [...keys];
+  };
+  return { name: 'dramabot (old)', top10 };
+}
+
+interface OldOpened {
+  catalog: Catalog;
+  index: PlainSearchIndex;
+}
+
+export const OLD_PATH: CatalogPath<OldOpened> = {
+  name: 'old',
+  start: (dataDir) => {
+    const { dramas, people } = readDataset(dataDir);
+    const catalog = buildPlainCatalog(dramas, people);
+    return { catalog, index: buildPlainSearchIndex(catalog) };
+  },
+  catalog: (opened) => opened.catalog,
+  engine: (opened) => plainEngine(opened.index),
+  recommend: (opened, seed) => recommendFrom(opened.catalog, seed),
+  renderCard: (opened, drama) => renderDramaCard(drama, opened.catalog, 'en-US'),
+};
+
+/** What the bot runs on: a catalog and its search index. */
+export interface Dataset {
+  catalog: Catalog;
+  search: SearchIndex;
+}
+
+/** The compiled catalog, once openDataset is on main (issue 17); until then the table shows "–" for it. */
+const NEW_PATH: CatalogPath<Dataset> | undefined = undefined;
+
+export const PATHS: { old: CatalogPath<OldOpened>; new: CatalogPath<Dataset> | undefined } = {
+  old: OLD_PATH,
+  new: NEW_PATH,
+};
+
+/** The catalog the bot itself starts with, as bot.ts loads it (competitors and the end-to-end run use it). */
+export function botDataset(dataDir: string): Dataset {
+  const { catalog } = loadDataset(dataDir);
+  return { catalog, search: buildSearchIndex(catalog) };
+}

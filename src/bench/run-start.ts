@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { megabytes } from './measure.ts';
+import { PATHS, type CatalogPath } from './engine-paths.ts';
+
+/**
+ * One start-up figure of `npm run bench`, in a process of its own so its memory is the bot's
+ * alone (run by run-size.ts and run-synced.ts; prints one line of JSON):
+ *
+ *   run-start.ts <old|new> start <dataDir> <query>   open the catalog, answer one autocomplete: ms, RSS, heap
+ *   run-start.ts new compile <dataDir>               full compile from the JSON files: ms
+ *   run-start.ts new recompile <dataDir>             one drama file edited, then compile again: ms
+ */
+export interface StartFigures {
+  ms: number;
+  rssMB?: number;
+  heapMB?: number;
+}
+
+/** Retitles the first drama file, the change that touches the most (record, index, orderings). */
+function editOneDrama(dataDir: string): void {
+  const folder = join(dataDir, 'dramas');
+  const file = join(folder, readdirSync(folder).sort()[0]!);
+  const drama = JSON.parse(readFileSync(file, 'utf8')) as { title: string };
+  writeFileSync(file, JSON.stringify({ ...drama, title: `${drama.title} Returns` }));
+}
+
+function timed(work: () => void): number {
+  const started = performance.now();
+  work();
+  return Math.round(performance.now() - started);
+}
+
+function measure(path: CatalogPath, what: string, dataDir: string, query: string): StartFigures {
+  if (what === 'compile' || what === 'recompile') {
+    if (!path.compile) throw new Error(`the ${path.name} path has no compile step`);
+    if (what === 'compile') rmSync(join(dataDir, '.compiled'), { recursive: true, force: true });
+    else editOneDrama(dataDir);
+    global.gc?.();
+    return { ms: timed(() => path.compile!(dataDir)) };
+  }
+  global.gc?.();
+  let answered: string[] = [];
+  const ms = timed(() => {
+    const opened = path.start(dataDir);
+    answered = path.engine(opened).top10({ class: 'title-prefix', text: query, target: '', surface: 'drama' });
+    // Kept reachable until the memory is read: the bot holds its catalog for its whole life.
+    (globalThis as { opened?: unknown }).opened = opened;
+  });
+  if (answered.length === 0) throw new Error(`the ${path.name} path found nothing for "${query}"`);
+  global.gc?.();
+  const memory = process.memoryUsage();
+  return { ms, rssMB: megabytes(memory.rss), heapMB: megabytes(memory.heapUsed) };
+}
+
+const [name, what, dataDir, query = 'a'] = process.argv.slice(2);
+const path = PATHS[name as keyof typeof PATHS];
+if (!path || !dataDir) throw new Error('usage: run-start.ts <old|new> <start|compile|recompile> <dataDir> [query]');
+process.stdout.write(`${JSON.stringify(measure(path, what!, dataDir, query))}\n`);
