@@ -3,7 +3,7 @@ import { CommandLoadError } from './command-loader.ts';
 import { ConfigError, loadEnvironment, parseConfig, type Config } from './config.ts';
 import { StaleCatalog } from './data/compile-dataset.ts';
 import { DataError } from './data/load-catalog.ts';
-import { createLogger, redact } from './logger.ts';
+import { createLogger, redact, type Logger } from './logger.ts';
 
 /** Problems the user fixes by editing a file: one clear message, no stack. */
 const EXPECTED = [ConfigError, CommandLoadError, DataError, StaleCatalog, DiscordUnreachable];
@@ -12,7 +12,7 @@ const EXPECTED = [ConfigError, CommandLoadError, DataError, StaleCatalog, Discor
 export interface ShardRole {
   id: number;
   /** The dataset the manager prepared for every shard; read from config.dataDir when absent. */
-  dataset?: (config: Config) => NonNullable<StartOptions['dataset']>;
+  dataset?: (config: Config, logger: Logger) => NonNullable<StartOptions['dataset']>;
   /** Calls `stop` when the manager asks this shard to stop (a worker thread receives no signals). */
   onStopRequest?: (stop: () => void) => void;
 }
@@ -38,7 +38,7 @@ export async function main(shard?: ShardRole): Promise<void> {
       secrets: config.token ? [config.token] : [],
       ...(shard ? { fields: { shard: shard.id } } : {}),
     });
-    const dataset = shard?.dataset?.(config);
+    const dataset = shard?.dataset?.(config, logger);
     bot = await startBot({ config, logger, ...(dataset ? { dataset } : {}) });
     const shutDown = (signal: string) => {
       logger.info('shutting down', { signal });

@@ -4,9 +4,11 @@ import { setFlagsFromString } from 'node:v8';
 import { REST } from '@discordjs/rest';
 import { DiscordjsErrorCodes, ShardingManager, Routes, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
 import { DRAIN_MS } from './bot.ts';
-import { ConfigError, loadEnvironment, parseConfig, requireToken } from './config.ts';
+import { ConfigError, loadEnvironment, parseConfig, requireToken, type Config } from './config.ts';
+import { compileDataset, describeCompile, openDataset, StaleCatalog } from './data/compile-dataset.ts';
+import { DataError } from './data/load-catalog.ts';
 import { createLogger, redact, type Logger } from './logger.ts';
-import { STOP_SHARD } from './sharding.ts';
+import { SHARED_CATALOG, STOP_SHARD } from './sharding.ts';
 
 /**
  * `npm run start:sharded`: discord.js's ShardingManager. By default every shard is a worker thread
@@ -54,9 +56,12 @@ async function run(): Promise<void> {
       ...(threads ? {} : { execArgv: ['--import', import.meta.resolve('tsx')] }),
     },
   );
-  manager.on('shardCreate', (shard) =>
-    logger.info('shard started', { shard: shard.id, of: totalShards, as: config.shardMode }),
-  );
+  const hotPart = prepareCatalog(config, logger);
+  manager.on('shardCreate', (shard) => {
+    // Before the thread starts: discord.js hands shard.env to it as its workerData.
+    if (hotPart) (shard.env as Record<string, unknown>)[SHARED_CATALOG] = hotPart;
+    logger.info('shard started', { shard: shard.id, of: totalShards, as: config.shardMode });
+  });
   if (config.shardList)
     logger.info('running part of the shards', { shards: config.shardList.join(','), of: totalShards });
   let stopping = false;
@@ -70,6 +75,29 @@ async function run(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   await manager.spawn({ timeout: 60_000 });
+}
+
+/**
+ * Compiles the catalog once, here, when the dataset changed (shards starting together would each
+ * compile it), and for threads reads its hot part (ids, columns, search index) once into shared
+ * memory that every shard opens its catalog over. Processes each read the file themselves.
+ */
+function prepareCatalog(config: Config, logger: Logger): SharedArrayBuffer | undefined {
+  if (config.shardMode === 'process') {
+    if (!config.catalogAutoBuild) return undefined; // each shard refuses a stale catalog itself
+    const report = compileDataset(config.dataDir);
+    if (report.mode !== 'up to date') logger.info(`catalog ${describeCompile(report)}`);
+    return undefined;
+  }
+  const dataset = openDataset(config.dataDir, { autoBuild: config.catalogAutoBuild, shared: true });
+  if (dataset.compiled) logger.info(`catalog ${describeCompile(dataset.compiled)}`);
+  const shared = dataset.hotPart.buffer as SharedArrayBuffer;
+  logger.info('catalog shared by every shard', {
+    dramas: dataset.catalog.dramas.length,
+    people: dataset.catalog.people.length,
+    sharedMB: (shared.byteLength / 1_048_576).toFixed(1),
+  });
+  return shared;
 }
 
 /**
@@ -98,8 +126,11 @@ const SHARD_START_FAILURES = new Set<string>([
   DiscordjsErrorCodes.ShardingReadyTimeout,
 ]);
 
+/** Problems the admin fixes by editing a file or running a command: one line, no stack. */
+const EXPECTED = [ConfigError, DataError, StaleCatalog];
+
 run().catch((error: Error & { code?: string }) => {
-  const expected = error instanceof ConfigError || SHARD_START_FAILURES.has(error.code ?? '');
+  const expected = EXPECTED.some((type) => error instanceof type) || SHARD_START_FAILURES.has(error.code ?? '');
   const text = expected ? error.message : (error.stack ?? error.message);
   process.stderr.write(`dramabot: ${redact(text, [process.env.DISCORD_TOKEN])}\n`);
   process.exit(1);

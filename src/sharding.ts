@@ -10,3 +10,9 @@ export const STOP_SHARD = { dramabot: 'stop' } as const;
 export function isStopRequest(message: unknown): boolean {
   return (message as { dramabot?: unknown } | null)?.dramabot === STOP_SHARD.dramabot;
 }
+
+/**
+ * The key under which a worker shard finds, in its workerData, the compiled catalog's hot part
+ * that the manager read once into shared memory (a SharedArrayBuffer: every thread sees the same bytes).
+ */
+export const SHARED_CATALOG = 'DRAMABOT_SHARED_CATALOG';

@@ -195,7 +195,7 @@ onEveryBackend(
   ['Postgres'],
 );
 
-it('runs SHARD_COUNT=4 as four threads of one process: every shard answers, and SIGTERM stops them all cleanly', async () => {
+it('runs SHARD_COUNT=4 as four threads over one shared copy of the catalog: every shard answers, and SIGTERM stops them all cleanly', async () => {
   const fake = await startFakeDiscord({ guilds: 8 });
   const env = {
     DISCORD_TOKEN: fake.token,
@@ -214,6 +214,9 @@ it('runs SHARD_COUNT=4 as four threads of one process: every shard answers, and 
     }
     expect(fake.identifies.map((i) => i.shard[0]).sort()).toEqual([0, 1, 2, 3]);
     expect(manager.stderr().match(/shard started shard=\d of=4 as=worker/g)).toHaveLength(4);
+    // The manager read the compiled catalog once; every thread opened its catalog over that one copy.
+    expect(manager.stderr().match(/INFO catalog shared by every shard /g)).toHaveLength(1);
+    expect(manager.stderr().match(/INFO catalog opened over the shared copy shard=\d/g)).toHaveLength(4);
     // The local server hands each guild's interactions to the one session of the shard that holds it.
     for (const guild of fake.guilds) {
       const card = await fake.command('/drama info', { title: 'd:vincenzo' }, { guildId: guild.id }).reply();
