@@ -1,11 +1,12 @@
 import { buildPlainCatalog, type Catalog } from '../catalog/catalog.ts';
 import { renderDramaCard } from '../cards/drama-card.ts';
-import { loadDataset, readDataset } from '../data/load-catalog.ts';
+import { compileDataset, openDataset } from '../data/compile-dataset.ts';
+import { readDataset } from '../data/load-catalog.ts';
 import type { Drama } from '../data/schema.ts';
 import { recommend } from '../recommend/recommend.ts';
 import { buildPlainSearchIndex, findPlainEntries, type PlainSearchIndex } from '../search/plain-search-index.ts';
-import { buildSearchIndex, type SearchIndex } from '../search/search-index.ts';
-import type { Engine } from './engines.ts';
+import type { SearchIndex } from '../search/search-index.ts';
+import { ourEngine, type Engine } from './engines.ts';
 import type { BenchQuery } from './queries.ts';
 
 /**
@@ -72,16 +73,27 @@ export interface Dataset {
   search: SearchIndex;
 }
 
-/** The compiled catalog, once openDataset is on main (issue 17); until then the table shows "–" for it. */
-const NEW_PATH: CatalogPath<Dataset> | undefined = undefined;
+/** The compiled catalog: compiled once (incrementally after an edit), opened from its file at start. */
+const NEW_PATH: CatalogPath<Dataset> = {
+  name: 'new',
+  start: (dataDir) => {
+    const { catalog, search } = openDataset(dataDir, { autoBuild: false });
+    return { catalog, search };
+  },
+  compile: (dataDir) => compileDataset(dataDir),
+  catalog: (opened) => opened.catalog,
+  engine: (opened) => ourEngine(opened.search, opened.catalog),
+  recommend: (opened, seed) => recommendFrom(opened.catalog, seed),
+  renderCard: (opened, drama) => renderDramaCard(drama, opened.catalog, 'en-US'),
+};
 
-export const PATHS: { old: CatalogPath<OldOpened>; new: CatalogPath<Dataset> | undefined } = {
+export const PATHS: { old: CatalogPath<OldOpened>; new: CatalogPath<Dataset> } = {
   old: OLD_PATH,
   new: NEW_PATH,
 };
 
-/** The catalog the bot itself starts with, as bot.ts loads it (competitors and the end-to-end run use it). */
+/** The catalog the bot itself starts with, as bot.ts opens it (competitors and the end-to-end run use it). */
 export function botDataset(dataDir: string): Dataset {
-  const { catalog } = loadDataset(dataDir);
-  return { catalog, search: buildSearchIndex(catalog) };
+  const { catalog, search } = openDataset(dataDir);
+  return { catalog, search };
 }

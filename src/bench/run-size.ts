@@ -41,9 +41,8 @@ export interface SizeResult {
   people: number;
   entries: number;
   old: PathFigures;
-  /** Absent until the compiled catalog is on main. */
-  new?: PathFigures;
-  /** Total memory of the sharded bot: the old path's processes and, with the new one, threads and processes. */
+  new: PathFigures;
+  /** Total memory of the sharded bot: the old path's processes; the new one's threads, and its processes. */
   shards: ShardsResult[];
   others: EngineResult[];
   ratings: WriteThroughput;
@@ -176,7 +175,7 @@ async function runSize({
 
     const old = measurePath(PATHS.old, dir, queries, ids, (line) => log(`${size} ${line}`));
     global.gc?.();
-    const fresh = PATHS.new && measurePath(PATHS.new, dir, queries, ids, (line) => log(`${size} ${line}`));
+    const fresh = measurePath(PATHS.new, dir, queries, ids, (line) => log(`${size} ${line}`));
     global.gc?.();
 
     // The rest runs on the catalog the bot uses now.
@@ -199,8 +198,7 @@ async function runSize({
 
     const shardRuns: ShardsResult[] = [];
     if (shards) {
-      const variants = PATHS.new ? (['old', 'worker', 'process'] as const) : (['old'] as const);
-      for (const variant of variants)
+      for (const variant of ['old', 'worker', 'process'] as const)
         for (const count of variant === 'process' ? [4] : [1, 4])
           shardRuns.push(await measureShards(dir, count, variant, probe, (line) => log(`${size} ${line}`)));
     }
@@ -209,7 +207,7 @@ async function runSize({
       people: opened.catalog.people.length,
       entries: opened.search.entryCount,
       old,
-      ...(fresh ? { new: fresh } : {}),
+      new: fresh,
       shards: shardRuns,
       others,
       ratings,

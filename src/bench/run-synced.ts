@@ -25,8 +25,7 @@ export interface SyncedResult {
   dramas: number;
   people: number;
   old: SyncedFigures;
-  /** Absent until the compiled catalog is on main. */
-  new?: SyncedFigures;
+  new: SyncedFigures;
 }
 
 interface SyncedFigures {
@@ -125,9 +124,9 @@ export function runSynced(series: number, log: (line: string) => void = () => {}
     const queries = makeQueries({ dramas: [...catalog.dramas], people: [...catalog.people] });
     const old = measurePath(PATHS.old, dir, queries);
     log(`synced ${series}: old path started in ${old.start.ms} ms, RSS ${old.start.rssMB} MB`);
-    const fresh = PATHS.new && measurePath(PATHS.new, dir, queries);
-    if (fresh) log(`synced ${series}: new path compiled in ${fresh.compileMs} ms, started in ${fresh.start.ms} ms`);
-    return { series, credits, ...counts, old, ...(fresh ? { new: fresh } : {}) };
+    const fresh = measurePath(PATHS.new, dir, queries);
+    log(`synced ${series}: new path compiled in ${fresh.compileMs} ms, started in ${fresh.start.ms} ms`);
+    return { series, credits, ...counts, old, new: fresh };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

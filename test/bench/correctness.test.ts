@@ -46,6 +46,6 @@ describe('the synced-shaped benchmark profile, small', () => {
     expect(result.dramas).toBe(curated.dramas.length + 200);
     expect(result.people - curated.people.length).toBeGreaterThan(2 * 200);
     expect(result.old.autocomplete.recall.overall).toBeGreaterThanOrEqual(0.99);
-    if (result.new) expect(result.new.autocomplete.recall.overall).toBeGreaterThanOrEqual(0.99);
+    expect(result.new.autocomplete.recall.overall).toBeGreaterThanOrEqual(0.99);
   });
 });
