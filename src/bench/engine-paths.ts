@@ -3,7 +3,8 @@ import { renderDramaCard } from '../cards/drama-card.ts';
 import { compileDataset, openDataset } from '../data/compile-dataset.ts';
 import { readDataset } from '../data/load-catalog.ts';
 import type { Drama } from '../data/schema.ts';
-import { recommend } from '../recommend/recommend.ts';
+import { recommend, type RecommendOptions } from '../recommend/recommend.ts';
+import { legacyRecommend } from '../recommend/recommend-legacy.ts';
 import { buildPlainSearchIndex, findPlainEntries, type PlainSearchIndex } from '../search/plain-search-index.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { ourEngine, type Engine } from './engines.ts';
@@ -27,8 +28,12 @@ export interface CatalogPath<Opened = unknown> {
   renderCard(opened: Opened, drama: Drama): unknown;
 }
 
-const recommendFrom = (catalog: Catalog, seed: Drama) =>
-  recommend(catalog, { seeds: [{ drama: seed, weight: 1 }], serverRatings: new Map(), exclude: new Set([seed.id]) });
+/** "More like this one drama", for a server that rated nothing. */
+const likeOne = (seed: Drama): RecommendOptions => ({
+  seeds: [{ drama: seed, weight: 1 }],
+  serverRatings: new Map(),
+  exclude: new Set([seed.id]),
+});
 
 /**
  * The old index's lookup as the surfaces used it: /drama takes titles and characters, /cast people
@@ -63,7 +68,8 @@ export const OLD_PATH: CatalogPath<OldOpened> = {
   },
   catalog: (opened) => opened.catalog,
   engine: (opened) => plainEngine(opened.index),
-  recommend: (opened, seed) => recommendFrom(opened.catalog, seed),
+  // The scan over every drama object, as /recommend ran before the columns.
+  recommend: (opened, seed) => legacyRecommend(opened.catalog, likeOne(seed)),
   renderCard: (opened, drama) => renderDramaCard(drama, opened.catalog, 'en-US'),
 };
 
@@ -83,7 +89,7 @@ const NEW_PATH: CatalogPath<Dataset> = {
   compile: (dataDir) => compileDataset(dataDir),
   catalog: (opened) => opened.catalog,
   engine: (opened) => ourEngine(opened.search, opened.catalog),
-  recommend: (opened, seed) => recommendFrom(opened.catalog, seed),
+  recommend: (opened, seed) => recommend(opened.catalog, likeOne(seed)),
   renderCard: (opened, drama) => renderDramaCard(drama, opened.catalog, 'en-US'),
 };
 
