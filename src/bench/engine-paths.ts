@@ -6,7 +6,7 @@ import type { Drama } from '../data/schema.ts';
 import { recommend, type RecommendOptions } from '../recommend/recommend.ts';
 import { legacyRecommend } from '../recommend/recommend-legacy.ts';
 import { buildPlainSearchIndex, findPlainEntries, type PlainSearchIndex } from '../search/plain-search-index.ts';
-import type { SearchIndex } from '../search/search-index.ts';
+import { findEntries, type SearchIndex } from '../search/search-index.ts';
 import { ourEngine, type Engine } from './engines.ts';
 import type { BenchQuery } from './queries.ts';
 
@@ -22,8 +22,10 @@ export interface CatalogPath<Opened = unknown> {
   /** A full compile from the JSON files; a compile after an edit (the new path only). */
   compile?(dataDir: string): void;
   catalog(opened: Opened): Catalog;
-  /** Autocomplete as /drama and /cast call it. */
-  engine(opened: Opened): Engine;
+  /** The index lookup alone, the same for both paths. */
+  lookup(opened: Opened): Engine;
+  /** Autocomplete as /drama and /cast answer it (the new path only: the old surfaces are gone). */
+  engine?(opened: Opened): Engine;
   recommend(opened: Opened, seed: Drama): unknown;
   renderCard(opened: Opened, drama: Drama): unknown;
 }
@@ -36,13 +38,17 @@ const likeOne = (seed: Drama): RecommendOptions => ({
 });
 
 /**
- * The old index's lookup as the surfaces used it: /drama takes titles and characters, /cast people
- * and characters, the first ten records in the index's order.
+ * The index lookup alone, old and new alike (the old surfaces and autocomplete went with the old
+ * index): /drama takes titles and characters, /cast people and characters, the first ten records
+ * in the index's order. A like-for-like comparison of the two indexes; the new path's answer as
+ * members get it (ranked, labelled, records decoded) is measured beside it.
  */
-function plainEngine(index: PlainSearchIndex): Engine {
+const LOOKUP_KINDS = { drama: ['title', 'character'], person: ['person', 'character'] } as const;
+
+function plainLookup(index: PlainSearchIndex): Engine {
   const top10 = (q: BenchQuery) => {
     const keys = new Set<string>();
-    const kinds = q.surface === 'drama' ? ['title', 'character'] : ['person', 'character'];
+    const kinds: readonly string[] = LOOKUP_KINDS[q.surface];
     for (const { entry } of findPlainEntries(index, q.text, (e) => kinds.includes(e.kind), 200)) {
       const ref = entry.ref;
       if (q.surface === 'drama' && 'dramaId' in ref) keys.add(`d:${ref.dramaId}`);
@@ -51,7 +57,27 @@ function plainEngine(index: PlainSearchIndex): Engine {
     }
     return [...keys];
   };
-  return { name: 'dramabot (old)', top10 };
+  return { name: 'old index lookup', top10 };
+}
+
+/**
+ * The byte index's lookup. Its hits name rows; the query's target is turned into its row rather
+ * than every hit into an id (that would decode the records, which the lookup alone never does).
+ */
+function byteLookup({ search, catalog }: Dataset): Engine {
+  const top10 = (q: BenchQuery) => {
+    const id = q.target.slice(2);
+    const target = q.surface === 'drama' ? catalog.row(id) : catalog.personRow(id);
+    const rows = new Set<number>();
+    for (const { entry } of findEntries(search, q.text, LOOKUP_KINDS[q.surface], 200)) {
+      const ref = entry.ref;
+      if (q.surface === 'drama' && 'drama' in ref) rows.add(ref.drama);
+      if (q.surface === 'person' && 'person' in ref) rows.add(ref.person);
+      if (rows.size === 10) break;
+    }
+    return [...rows].map((row) => (row === target ? q.target : `#${row}`));
+  };
+  return { name: 'new index lookup', top10 };
 }
 
 interface OldOpened {
@@ -67,7 +93,7 @@ export const OLD_PATH: CatalogPath<OldOpened> = {
     return { catalog, index: buildPlainSearchIndex(catalog) };
   },
   catalog: (opened) => opened.catalog,
-  engine: (opened) => plainEngine(opened.index),
+  lookup: (opened) => plainLookup(opened.index),
   // The scan over every drama object, as /recommend ran before the columns.
   recommend: (opened, seed) => legacyRecommend(opened.catalog, likeOne(seed)),
   renderCard: (opened, drama) => renderDramaCard(drama, opened.catalog, 'en-US'),
@@ -88,6 +114,7 @@ const NEW_PATH: CatalogPath<Dataset> = {
   },
   compile: (dataDir) => compileDataset(dataDir),
   catalog: (opened) => opened.catalog,
+  lookup: byteLookup,
   engine: (opened) => ourEngine(opened.search, opened.catalog),
   recommend: (opened, seed) => recommend(opened.catalog, likeOne(seed)),
   renderCard: (opened, drama) => renderDramaCard(drama, opened.catalog, 'en-US'),

@@ -43,7 +43,8 @@ function measure(path: CatalogPath, what: string, dataDir: string, query: string
   let answered: string[] = [];
   const ms = timed(() => {
     const opened = path.start(dataDir);
-    answered = path.engine(opened).top10({ class: 'title-prefix', text: query, target: '', surface: 'drama' });
+    const engine = path.engine?.(opened) ?? path.lookup(opened);
+    answered = engine.top10({ class: 'title-prefix', text: query, target: '', surface: 'drama' });
     // Kept reachable until the memory is read: the bot holds its catalog for its whole life.
     (globalThis as { opened?: unknown }).opened = opened;
   });

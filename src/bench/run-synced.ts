@@ -31,7 +31,9 @@ export interface SyncedResult {
 interface SyncedFigures {
   start: StartFigures;
   compileMs?: number;
-  autocomplete: EngineResult;
+  lookup: EngineResult;
+  /** Autocomplete as members get it (the new path only). */
+  autocomplete?: EngineResult;
 }
 
 const CAST_PER_SERIES = 36;
@@ -108,7 +110,8 @@ function measurePath<Opened>(path: CatalogPath<Opened>, dir: string, queries: re
   return {
     start,
     ...(compileMs === undefined ? {} : { compileMs }),
-    autocomplete: runEngine(path.engine(opened), queries, start.ms),
+    lookup: runEngine(path.lookup(opened), queries, start.ms),
+    ...(path.engine ? { autocomplete: runEngine(path.engine(opened), queries, start.ms) } : {}),
   };
 }
 
