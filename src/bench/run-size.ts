@@ -56,7 +56,7 @@ export interface SizeResult {
 interface SizeOptions {
   size: number;
   queries?: number;
-  /** Queries given to fuse.js and minisearch, which take far longer per query on big catalogs. */
+  /** Queries given to fuse.js and minisearch, which take far longer per query on big catalogs (0: skip it). */
   fuseQueries?: number;
   miniQueries?: number;
   e2eRequests?: number;
@@ -197,8 +197,8 @@ async function runSize({
       return runEngine(engine, sample(queries, n ?? queries.length), buildMs);
     };
     const others = [
-      measure(() => miniSearchEngine(opened.search, opened.catalog), miniQueries),
-      measure(() => fuseEngine(opened.search, opened.catalog), fuseQueries),
+      ...(miniQueries === 0 ? [] : [measure(() => miniSearchEngine(opened.search, opened.catalog), miniQueries)]),
+      ...(fuseQueries === 0 ? [] : [measure(() => fuseEngine(opened.search, opened.catalog), fuseQueries)]),
     ];
     global.gc?.();
     log(`${size}: competitors done`);
@@ -235,8 +235,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [size, fuseQueries, miniQueries, shards] = process.argv.slice(2).map(Number);
   runSize({
     size: size!,
-    ...(fuseQueries ? { fuseQueries } : {}),
-    ...(miniQueries ? { miniQueries } : {}),
+    ...(fuseQueries === undefined ? {} : { fuseQueries }),
+    ...(miniQueries === undefined ? {} : { miniQueries }),
     shards: shards === 1,
     log: (line) => process.stderr.write(`  … ${line}\n`),
   }).then(
