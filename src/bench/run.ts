@@ -110,7 +110,8 @@ function sideBySide(results: readonly SizeResult[]): string {
 function engineRows(results: readonly SizeResult[]): string[][] {
   const rows = [['engine', 'dramas', 'queries', 'recall@10', 'p50 ms', 'p99 ms', 'max ms', ...QUERY_CLASSES]];
   for (const r of results) {
-    const ours = [r.old.lookup, r.new.lookup, ...(r.new.autocomplete ? [r.new.autocomplete] : [])];
+    const answer = r.new.autocomplete && { ...r.new.autocomplete, name: 'new autocomplete answer' };
+    const ours = [r.old.lookup, r.new.lookup, ...(answer ? [answer] : [])];
     for (const e of [...ours, ...r.others]) {
       rows.push([
         e.name,
