@@ -129,9 +129,11 @@ export const creditCount = (columns: CatalogColumns, personRow: number): number 
   columns.creditStart[personRow + 1]! - columns.creditStart[personRow]!;
 
 const dayNumber = (isoDate: string) => Date.parse(isoDate) / 86_400_000;
-const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The same order as String#localeCompare, several times faster over a whole catalog. */
 const collate = new Intl.Collator().compare;
+
+/** A list of person rows per drama row (cast, directors, writers), as CSR. */
+type PeopleLists = { start: Int32Array; items: Int32Array };
 
 /** A list per row, as CSR: starts (rows + 1) and the flattened items. */
 function csr<T, A extends Int32Array | Uint16Array>(
@@ -174,14 +176,11 @@ export function encodeColumns(dramas: readonly Drama[], people: readonly Person[
   });
   const tagDramas = csr(tagDramaLists, (rows) => rows, Int32Array);
 
-  // Newest first, then by title; equal ones keep their row order (a stable sort, as before).
-  const newestFirst = dramas
-    .map((_, row) => row)
-    .sort(
-      (a, b) => byDate(dramas[b]!.firstAirDate, dramas[a]!.firstAirDate) || collate(dramas[a]!.title, dramas[b]!.title),
-    );
-
-  const credits = creditColumns(dramas, newestFirst, people.length, (id) => personRow.get(id));
+  const firstAirDay = Int32Array.from(dramas, (d) => dayNumber(d.firstAirDate));
+  const newestFirst = newestFirstRows(dramas, firstAirDay);
+  const credits = creditColumns(dramas, newestFirst, people.length, { cast, directors, writers }, (id) =>
+    personRow.get(id),
+  );
   const castCredits = credits.counts[CAST]!;
 
   const memberLists: number[][] = people.map(() => []);
@@ -192,7 +191,7 @@ export function encodeColumns(dramas: readonly Drama[], people: readonly Person[
   const members = csr(memberLists, (rows) => rows, Int32Array);
 
   const soundtrackCount = Uint16Array.from(dramas, (d) => d.soundtrack?.length ?? 0);
-  const biggestSoundtrack = newestFirst
+  const biggestSoundtrack = Array.from(newestFirst)
     .filter((row) => soundtrackCount[row]! > 0)
     .sort((a, b) => soundtrackCount[b]! - soundtrackCount[a]!);
   const totalCredits = (p: number) => credits.start[p + 1]! - credits.start[p]!;
@@ -206,17 +205,17 @@ export function encodeColumns(dramas: readonly Drama[], people: readonly Person[
     .map((_, id) => id)
     .sort((a, b) => networkUse[b]! - networkUse[a]! || collate(networkNames[a]!, networkNames[b]!));
 
-  const stars = starPower(dramas, (id) => {
-    const p = personRow.get(id);
-    return p === undefined ? 0 : castCredits[p]!;
-  });
+  const castRole = new Uint8Array(cast.items.length);
+  let castAt = 0;
+  for (const d of dramas) for (const c of d.cast) castRole[castAt++] = ROLE_TYPES.indexOf(c.role);
+  const stars = starPower(dramas, cast, castRole, castCredits);
   const networkTable = Utf16Table.encode(networkNames);
   const tagTable = Utf16Table.encode([...tagIds.keys()]);
   const sources = new Set<string>();
   for (const record of [...dramas, ...people]) for (const s of record.sources) sources.add(s);
 
   const arrays: Arrays = {
-    firstAirDay: Int32Array.from(dramas, (d) => dayNumber(d.firstAirDate)),
+    firstAirDay,
     year: Uint16Array.from(dramas, (d) => d.year),
     status: Uint8Array.from(dramas, (d) => (d.tmdb?.status ? STATUSES.indexOf(d.tmdb.status) + 1 : 0)),
     genreMask: Int32Array.from(dramas, (d) => d.genres.reduce((mask, g) => mask | genreBit(g), 0)),
@@ -228,10 +227,7 @@ export function encodeColumns(dramas: readonly Drama[], people: readonly Person[
     tagIds: tags.items,
     castStart: cast.start,
     castPerson: cast.items,
-    castRole: Uint8Array.from(
-      dramas.flatMap((d) => d.cast),
-      (c) => ROLE_TYPES.indexOf(c.role),
-    ),
+    castRole,
     directorStart: directors.start,
     directorPerson: directors.items,
     writerStart: writers.start,
@@ -250,13 +246,13 @@ export function encodeColumns(dramas: readonly Drama[], people: readonly Person[
     creditDrama: credits.drama,
     creditKind: credits.kind,
     creditItem: credits.item,
-    newestFirst: Int32Array.from(newestFirst),
+    newestFirst,
     biggestSoundtrack: Int32Array.from(biggestSoundtrack),
     mostCredited: Int32Array.from(mostCredited),
     networksByUse: Uint16Array.from(networksByUse),
     starDramas: Int32Array.from(stars, (s) => s.row),
     starWeight: Float64Array.from(stars, (s) => s.weight),
-    starPerson: Int32Array.from(stars, (s) => rowOf(s.personId)),
+    starPerson: Int32Array.from(stars, (s) => s.person),
     starCredits: Int32Array.from(stars, (s) => s.credits),
     networkChars: networkTable.chars,
     networkOffsets: networkTable.offsets,
@@ -272,50 +268,65 @@ export function encodeColumns(dramas: readonly Drama[], people: readonly Person[
 /**
  * The credits CSR, person → credits, in the order creditsOf has always given: newest drama first;
  * in a drama, cast, directors, writers, each song's artists, then the singers of untitled songs.
- * Two passes (count, then fill) so a million credits never become a million small arrays.
+ * One pass lists every credit in typed arrays, then a counting sort by person keeps that order.
  */
 function creditColumns(
   dramas: readonly Drama[],
-  newestFirst: readonly number[],
+  newestFirst: Int32Array,
   personCount: number,
+  people: { cast: PeopleLists; directors: PeopleLists; writers: PeopleLists },
   rowOf: (personId: string) => number | undefined,
 ) {
-  const visit = (credit: (person: number, row: number, kind: number, item: number) => void) => {
-    const of = (personId: string, row: number, kind: number, item: number) => {
-      const p = rowOf(personId);
-      if (p !== undefined) credit(p, row, kind, item);
-    };
-    for (const row of newestFirst) {
-      const d = dramas[row]!;
-      d.cast.forEach((c, i) => {
-        of(c.person, row, CAST, i);
-      });
-      for (const id of d.directors ?? []) of(id, row, DIRECTOR, -1);
-      for (const id of d.writers ?? []) of(id, row, WRITER, -1);
-      (d.soundtrack ?? []).forEach((track, i) => {
-        for (const id of track.artists) of(id, row, ARTIST, i);
-      });
-      for (const id of d.otherOstArtists ?? []) of(id, row, ARTIST, -1);
-    }
+  const songCredits = dramas.reduce(
+    (n, d) => n + (d.otherOstArtists?.length ?? 0) + (d.soundtrack ?? []).reduce((m, t) => m + t.artists.length, 0),
+    0,
+  );
+  const most = people.cast.items.length + people.directors.items.length + people.writers.items.length + songCredits;
+  const listed = {
+    person: new Int32Array(most),
+    drama: new Int32Array(most),
+    kind: new Uint8Array(most),
+    item: new Int32Array(most),
   };
+  let n = 0;
+  const credit = (person: number | undefined, row: number, kind: number, item: number) => {
+    if (person === undefined || person < 0) return;
+    listed.person[n] = person;
+    listed.drama[n] = row;
+    listed.kind[n] = kind;
+    listed.item[n++] = item;
+  };
+  // The people lists are rows already: no lookup by id for the cast, directors and writers.
+  const fromList = ({ start, items }: PeopleLists, row: number, kind: number, indexed: boolean) => {
+    for (let k = start[row]!; k < start[row + 1]!; k++) credit(items[k], row, kind, indexed ? k - start[row]! : -1);
+  };
+  for (const row of newestFirst) {
+    const d = dramas[row]!;
+    fromList(people.cast, row, CAST, true);
+    fromList(people.directors, row, DIRECTOR, false);
+    fromList(people.writers, row, WRITER, false);
+    (d.soundtrack ?? []).forEach((track, i) => {
+      for (const id of track.artists) credit(rowOf(id), row, ARTIST, i);
+    });
+    for (const id of d.otherOstArtists ?? []) credit(rowOf(id), row, ARTIST, -1);
+  }
   const counts = CREDIT_KINDS.map(() => new Int32Array(personCount));
   const start = new Int32Array(personCount + 1);
-  visit((p, _row, kind) => {
-    counts[kind]![p]! += 1;
-    start[p + 1]! += 1;
-  });
+  for (let c = 0; c < n; c++) {
+    counts[listed.kind[c]!]![listed.person[c]!]! += 1;
+    start[listed.person[c]! + 1]! += 1;
+  }
   for (let p = 0; p < personCount; p++) start[p + 1]! += start[p]!;
-  const drama = new Int32Array(start[personCount]!);
-  const kind = new Uint8Array(drama.length);
-  const item = new Int32Array(drama.length);
+  const drama = new Int32Array(n);
+  const kind = new Uint8Array(n);
+  const item = new Int32Array(n);
   const next = start.slice(0, personCount);
-  visit((p, row, k, i) => {
-    const at = next[p]!;
-    next[p] = at + 1;
-    drama[at] = row;
-    kind[at] = k;
-    item[at] = i;
-  });
+  for (let c = 0; c < n; c++) {
+    const at = next[listed.person[c]!]!++;
+    drama[at] = listed.drama[c]!;
+    kind[at] = listed.kind[c]!;
+    item[at] = listed.item[c]!;
+  }
   return { start, counts, drama, kind, item };
 }
 
@@ -323,23 +334,68 @@ function creditColumns(
  * Each drama's star power: its lead with the most cast credits (then the smaller id), when that is
  * more than one; weighted by those credits plus a tenth of all its leads' credits. Strongest first, then by id.
  */
-function starPower(dramas: readonly Drama[], castCreditsOf: (personId: string) => number) {
-  const ranked: Array<{ row: number; id: string; weight: number; personId: string; credits: number }> = [];
+function starPower(dramas: readonly Drama[], cast: PeopleLists, castRole: Uint8Array, castCredits: Int32Array) {
+  const MAIN = ROLE_TYPES.indexOf('main');
+  const ranked: Array<{ row: number; id: string; weight: number; person: number; credits: number }> = [];
   dramas.forEach((drama, row) => {
-    const leads = drama.cast
-      .filter((c) => c.role === 'main')
-      .map((c) => ({ personId: c.person, credits: castCreditsOf(c.person) }));
-    const star = leads.sort((a, b) => b.credits - a.credits || collate(a.personId, b.personId))[0];
-    if (star && star.credits > 1)
+    let star = -1;
+    let starCredits = 0;
+    let sum = 0;
+    for (let k = cast.start[row]!; k < cast.start[row + 1]!; k++) {
+      if (castRole[k] !== MAIN) continue;
+      const p = cast.items[k]!;
+      const credits = p < 0 ? 0 : castCredits[p]!;
+      sum += credits;
+      const better =
+        star < 0 ||
+        credits > starCredits ||
+        (credits === starCredits && collate(drama.cast[k - cast.start[row]!]!.person, drama.cast[star]!.person) < 0);
+      if (better) {
+        star = k - cast.start[row]!;
+        starCredits = credits;
+      }
+    }
+    if (star >= 0 && starCredits > 1)
       ranked.push({
         row,
         id: drama.id,
-        weight: star.credits + leads.reduce((n, l) => n + l.credits, 0) / 10,
-        personId: star.personId,
-        credits: star.credits,
+        weight: starCredits + sum / 10,
+        person: cast.items[cast.start[row]! + star]!,
+        credits: starCredits,
       });
   });
   return ranked.sort((a, b) => b.weight - a.weight || collate(a.id, b.id));
+}
+
+/** Drama rows newest first, then by title (the collator), then by row: by day in buckets, titles compared only within a day. */
+function newestFirstRows(dramas: readonly Drama[], days: Int32Array): Int32Array {
+  const rows = new Int32Array(dramas.length);
+  if (!dramas.length) return rows;
+  let min = days[0]!;
+  let max = days[0]!;
+  for (const day of days) {
+    if (day < min) min = day;
+    if (day > max) max = day;
+  }
+  // Counting sort, newest day first, rows in order within a day.
+  const next = new Int32Array(max - min + 2);
+  for (const day of days) next[max - day + 1]! += 1;
+  for (let i = 1; i < next.length; i++) next[i]! += next[i - 1]!;
+  days.forEach((day, row) => {
+    rows[next[max - day]!++] = row;
+  });
+  for (let from = 0; from < rows.length; ) {
+    let to = from + 1;
+    while (to < rows.length && days[rows[to]!] === days[rows[from]!]) to++;
+    if (to - from > 1) {
+      const sameDay = Array.from(rows.subarray(from, to)).sort(
+        (a, b) => collate(dramas[a]!.title, dramas[b]!.title) || a - b,
+      );
+      rows.set(sameDay, from);
+    }
+    from = to;
+  }
+  return rows;
 }
 
 /** Start-up: views over an encoded block (no copy; the network and tag names are decoded, a few thousand at most). */
