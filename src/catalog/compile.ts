@@ -79,28 +79,23 @@ class Chunks {
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
 
-  push(bytes: Uint8Array): void {
+  /** Fresh bytes are joined with their neighbours; reused ones stay views, one per contiguous run. */
+  push(bytes: Uint8Array, reused: boolean): void {
+    if (!reused) {
+      this.pending.push(bytes);
+      this.pendingBytes += bytes.byteLength;
+      if (this.pendingBytes >= 1_048_576) this.flush();
+      return;
+    }
+    this.flush();
     const last = this.list.at(-1);
-    if (
-      !this.pending.length &&
-      last?.buffer === bytes.buffer &&
-      last.byteOffset + last.byteLength === bytes.byteOffset
-    ) {
+    if (last?.buffer === bytes.buffer && last.byteOffset + last.byteLength === bytes.byteOffset)
       this.list[this.list.length - 1] = new Uint8Array(
         last.buffer,
         last.byteOffset,
         last.byteLength + bytes.byteLength,
       );
-      return;
-    }
-    if (bytes.byteLength >= 65_536 || bytes.buffer === last?.buffer) {
-      this.flush();
-      this.list.push(bytes);
-      return;
-    }
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.byteLength;
-    if (this.pendingBytes >= 1_048_576) this.flush();
+    else this.list.push(bytes);
   }
 
   flush(): Uint8Array[] {
@@ -121,8 +116,9 @@ function encodeRecords<T>(
   let at = start;
   for (let i = 0; i < records.length; i++) {
     offsets[i] = at;
-    const bytes = encoded?.(i) ?? encoder.encode(JSON.stringify(records[i]));
-    chunks.push(bytes);
+    const reused = encoded?.(i);
+    const bytes = reused ?? encoder.encode(JSON.stringify(records[i]));
+    chunks.push(bytes, reused !== undefined);
     at += bytes.byteLength;
   }
   offsets[records.length] = at;
