@@ -15,6 +15,7 @@ import { compileCatalog, DRAMA_FACTS_READ_BY, type EncodedRecords, SECTION } fro
 import { openCatalog, recordBytes } from '../catalog/compiled-catalog.ts';
 import { lazyList } from '../catalog/record-cache.ts';
 import { encodeSearchIndex, openSearchIndex, type SearchIndex } from '../search/search-index.ts';
+import { updateSearchIndex } from '../search/update-search-index.ts';
 import {
   checkDramas,
   checkSources,
@@ -253,6 +254,9 @@ function incrementalPlan(root: string, file: string, inputs: InputFile[], finger
     for (const [name, reads] of Object.entries(readers)) if (unchanged(reads)) reuse[name] = previous.section(name);
   }
   const byRow = (r: number) => changed.get(dramaFiles[r]!.path)?.value ?? catalog.dramaAt(previousRow[r]!);
+  // The search section follows the edits from the previous one, folding only the changed dramas'
+  // texts: the same bytes as encoding every record, in a fraction of the time.
+  reuse.search ??= updateSearchIndex(previous.section('search'), previousRow, byRow, (id) => catalog.personRow(id));
   // A section to rebuild reads every record: each decoded once (JSON, no zod). Otherwise only the
   // changed records are ever touched.
   const rebuilt = HOT_SECTIONS.split(',').filter((name) => name !== SECTION.recordOffsets && !reuse[name]);

@@ -75,10 +75,10 @@ export interface SearchIndex {
 }
 
 /** "SRCH" and the layout version: a section written by another layout is refused, not misread. */
-const MAGIC = 0x5352_4302;
+export const SEARCH_MAGIC = 0x5352_4302;
 
 /** At most how many texts these records give, so the build's arrays are made once at their size. */
-function textsAtMost(dramas: readonly Drama[], people: readonly Person[]): number {
+export function textsAtMost(dramas: readonly Drama[], people: readonly Person[]): number {
   let n = 0;
   for (const d of dramas) {
     n += 2 + (d.altTitles?.length ?? 0) + 2 * (d.soundtrack?.length ?? 0);
@@ -137,7 +137,7 @@ export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Per
       textOf[count++] = textId;
     }
   });
-  const section = new SectionWriter(MAGIC);
+  const section = new SectionWriter(SEARCH_MAGIC);
   for (const column of [kinds, dramaRows, personRows, tracks, textOf]) section.add(column.subarray(0, count));
   const encodedTexts = Utf16Table.encode(texts);
   section.add(encodedTexts.chars).add(encodedTexts.offsets);
@@ -148,7 +148,7 @@ export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Per
 
 /** Start-up: views over the section's bytes, nothing copied or decoded. */
 export function openSearchIndex(bytes: Uint8Array): SearchIndex {
-  const section = new SectionReader(bytes, MAGIC, 'search index');
+  const section = new SectionReader(bytes, SEARCH_MAGIC, 'search index');
   const kinds = section.uint8();
   const dramaRows = section.int32();
   const personRows = section.int32();
