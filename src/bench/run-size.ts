@@ -132,6 +132,7 @@ function measurePath<Opened>(
   dir: string,
   queries: readonly BenchQuery[],
   ids: readonly string[],
+  warmIds: readonly string[],
   log: (line: string) => void,
 ): PathFigures {
   const inChild = (what: string) =>
@@ -147,6 +148,12 @@ function measurePath<Opened>(
   const autocomplete = path.engine && runEngine(path.engine(opened), queries, start.ms);
   const catalog = path.catalog(opened);
   const drama = (id: string) => catalog.drama(id)!;
+  // A few other dramas first, unmeasured, as for the lookups: a running bot has long been warm (the
+  // first call of a 100k-row scan runs in the interpreter). The measured records stay undecoded.
+  for (const id of warmIds) {
+    path.recommend(opened, drama(id));
+    path.renderCard(opened, drama(id));
+  }
   const recommendMs = latency(timeEach(ids.slice(0, 200), (id) => path.recommend(opened, drama(id))));
   const renderMs = latency(timeEach(ids, (id) => path.renderCard(opened, drama(id))));
   log(
@@ -181,12 +188,17 @@ async function runSize({
       synthetic.dramas.map((d) => d.id),
       500,
     );
+    const measured = new Set(ids);
+    const warmIds = synthetic.dramas
+      .map((d) => d.id)
+      .filter((id) => !measured.has(id))
+      .slice(0, 20);
     const probe = synthetic.dramas[0]!.title.slice(0, 6);
     log(`${size}: catalog written, ${queries.length} queries`);
 
-    const old = measurePath(PATHS.old, dir, queries, ids, (line) => log(`${size} ${line}`));
+    const old = measurePath(PATHS.old, dir, queries, ids, warmIds, (line) => log(`${size} ${line}`));
     global.gc?.();
-    const fresh = measurePath(PATHS.new, dir, queries, ids, (line) => log(`${size} ${line}`));
+    const fresh = measurePath(PATHS.new, dir, queries, ids, warmIds, (line) => log(`${size} ${line}`));
     global.gc?.();
 
     // The rest runs on the catalog the bot uses now.
