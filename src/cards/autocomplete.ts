@@ -55,16 +55,13 @@ export function choiceName(r: SearchResult, catalog: Catalog, locale: string | n
     if (r.via.kind === 'person' && r.via.personId) parts.push(personName(catalog.person(r.via.personId)!, locale));
   } else if (r.type === 'person') {
     parts.push(personName(r.person, locale), t(locale, `kind.${personKind(catalog, r.person)}`));
-    if (r.via.kind === 'character') {
-      for (const credit of catalog.creditsOf(r.person.id)) {
-        const character = credit.characters?.find((ch) => isCharacterNamed(ch, r.via.text));
-        if (!character) continue;
-        parts.push(
-          t(locale, 'via.in', { name: characterName(character, locale), drama: dramaTitle(credit.drama, locale) }),
-        );
-        break;
-      }
-    }
+    // The matched character's drama only: walking the person's credits decodes their whole filmography.
+    const drama = r.via.kind === 'character' && r.via.dramaId ? catalog.drama(r.via.dramaId) : undefined;
+    const character = drama?.cast
+      .find((c) => c.person === r.person.id)
+      ?.characters.find((ch) => isCharacterNamed(ch, r.via.text));
+    if (drama && character)
+      parts.push(t(locale, 'via.in', { name: characterName(character, locale), drama: dramaTitle(drama, locale) }));
   } else {
     const artists = r.track.artists.map((id) => personName(catalog.person(id)!, locale)).join(', ');
     parts.push(

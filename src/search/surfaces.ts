@@ -20,6 +20,8 @@ interface Via {
   text: string;
   /** For a character match, who plays them. */
   personId?: string;
+  /** For a character match, the drama the character is in (so a label decodes that one drama, not a filmography). */
+  dramaId?: string;
 }
 
 export type SearchResult =
@@ -136,6 +138,7 @@ class Ranking {
       kind: entryKind,
       text: index.texts.string(index.textOf[c.entry]!),
       ...(c.viaPerson >= 0 ? { personId: catalog.personAt(c.viaPerson).id } : {}),
+      ...(entryKind === 'character' ? { dramaId: catalog.dramaAt(index.dramaRows[c.entry]!).id } : {}),
     };
     const { score, match } = c;
     if (c.type === 'person') return { type: 'person', person: catalog.personAt(c.row), score, match, via };

@@ -16,7 +16,7 @@ const kinds =
 const via = (entry: PlainEntry) => ({
   kind: entry.kind,
   text: entry.text,
-  ...(entry.ref.type === 'character' ? { personId: entry.ref.personId } : {}),
+  ...(entry.ref.type === 'character' ? { personId: entry.ref.personId, dramaId: entry.ref.dramaId } : {}),
 });
 
 function label(r: SearchResult): string {
