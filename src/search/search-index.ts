@@ -1,3 +1,4 @@
+import { PackedInts } from '../binary/packed-ints.ts';
 import { SectionReader, SectionWriter } from '../binary/section.ts';
 import { Utf16Table } from '../binary/utf16-table.ts';
 import type { Catalog } from '../catalog/catalog.ts';
@@ -60,22 +61,37 @@ interface KeyTable {
 
 export interface SearchIndex {
   readonly entryCount: number;
-  /** Entry columns: kind (ENTRY_KINDS index), drama row and person row (-1: none), track number, text. */
+  /** Per entry: its kind (ENTRY_KINDS index). */
   readonly kinds: Uint8Array;
-  readonly dramaRows: Int32Array;
-  readonly personRows: Int32Array;
-  readonly tracks: Int32Array;
-  readonly textOf: Int32Array;
+  /**
+   * Entries are made drama by drama, then person by person (forEachTextGroup): drama row r's are
+   * dramaStart[r] … dramaStart[r + 1], person row p's personStart[p] … personStart[p + 1], so
+   * neither row is stored per entry.
+   */
+  readonly dramaStart: Int32Array;
+  readonly personStart: Int32Array;
+  /** Per entry: a character's person row + 1 (0: none), a song's track number; 0 for the others. */
+  readonly subjects: PackedInts;
+  /** Per entry: its text (texts). */
+  readonly textIds: PackedInts;
   readonly texts: Utf16Table;
   readonly tables: readonly KeyTable[];
   /** Per drama row: its title's text (what results are labelled and tie-ordered by); per person row: its name's. */
   readonly titleText: Int32Array;
   readonly nameText: Int32Array;
   entry(id: number): Entry;
+  /** The drama row of a title, character or song entry; -1 for a person. */
+  dramaRow(id: number): number;
+  /** The person row of a person or character entry; -1 for the others (or a cast member not in the catalog). */
+  personRow(id: number): number;
+  /** A song entry's track number; 0 for the others. */
+  track(id: number): number;
+  /** The entry's text id. */
+  textOf(id: number): number;
 }
 
 /** "SRCH" and the layout version: a section written by another layout is refused, not misread. */
-export const SEARCH_MAGIC = 0x5352_4302;
+export const SEARCH_MAGIC = 0x5352_4303;
 
 /** At most how many texts these records give, so the build's arrays are made once at their size. */
 export function textsAtMost(dramas: readonly Drama[], people: readonly Person[]): number {
@@ -94,12 +110,10 @@ export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Per
   const most = textsAtMost(dramas, people);
   const pools = SPACES.map(() => new KeyPool(most >> 2));
   const kinds = new Uint8Array(most);
-  const [dramaRows, personRows, tracks, textOf] = [0, 1, 2, 3].map(() => new Int32Array(most)) as [
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-  ];
+  const subjects = new Int32Array(most);
+  const textOf = new Int32Array(most);
+  const dramaStart = new Int32Array(dramas.length + 1);
+  const personStart = new Int32Array(people.length + 1);
   // Names recur (a surname, an actor in many dramas): each distinct text is folded and keyed once;
   // its keys are textKeys[keysAt[t] … keysAt[t + 1]), packed (KEY_PACK).
   const texts: string[] = [];
@@ -130,15 +144,18 @@ export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Per
         if (kind === 'title') titleText[drama] = textId;
         else if (kind === 'person' && personAt >= 0) nameText[personAt] = textId;
       }
+      if (kind === 'person') personStart[personAt + 1]! += 1;
+      else dramaStart[drama + 1]! += 1;
       kinds[count] = kindId;
-      dramaRows[count] = drama;
-      personRows[count] = personAt;
-      tracks[count] = track;
+      subjects[count] = subjectOf(kind, personAt, track);
       textOf[count++] = textId;
     }
   });
+  for (let r = 0; r < dramas.length; r++) dramaStart[r + 1]! += dramaStart[r]!;
+  personStart[0] = dramaStart[dramas.length]!;
+  for (let p = 0; p < people.length; p++) personStart[p + 1]! += personStart[p]!;
   const section = new SectionWriter(SEARCH_MAGIC);
-  for (const column of [kinds, dramaRows, personRows, tracks, textOf]) section.add(column.subarray(0, count));
+  writeEntryColumns(section, { count, kinds, dramaStart, personStart, subjects, textOf });
   const encodedTexts = Utf16Table.encode(texts);
   section.add(encodedTexts.chars).add(encodedTexts.offsets);
   writeKeyTables(section, pools, textOf.subarray(0, count), keysAt.view(), textKeys.view(), WORD_SLOTS);
@@ -146,14 +163,50 @@ export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Per
   return section.finish();
 }
 
+/** What an entry's `subjects` value is: a character's person row + 1, a song's track number. */
+export function subjectOf(kind: EntryKind, personAt: number, track: number): number {
+  return kind === 'character' ? personAt + 1 : kind === 'song' ? track : 0;
+}
+
+/** The entry columns as a build holds them (subjects and textOf as plain numbers), written to a section. */
+export interface EntryColumnsBuilt {
+  count: number;
+  kinds: Uint8Array;
+  dramaStart: Int32Array;
+  personStart: Int32Array;
+  subjects: Int32Array;
+  textOf: Int32Array;
+}
+
+export function writeEntryColumns(section: SectionWriter, c: EntryColumnsBuilt): void {
+  section
+    .add(c.kinds.subarray(0, c.count))
+    .add(c.dramaStart)
+    .add(c.personStart)
+    .add(PackedInts.encode(c.subjects, c.count))
+    .add(PackedInts.encode(c.textOf, c.count));
+}
+
+/** The last row whose first entry is at or before entry e (starts ascending, rows may be empty). */
+function rowOf(start: Int32Array, e: number): number {
+  let lo = 0;
+  let hi = start.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (start[mid]! <= e) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Start-up: views over the section's bytes, nothing copied or decoded. */
 export function openSearchIndex(bytes: Uint8Array): SearchIndex {
   const section = new SectionReader(bytes, SEARCH_MAGIC, 'search index');
   const kinds = section.uint8();
-  const dramaRows = section.int32();
-  const personRows = section.int32();
-  const tracks = section.int32();
-  const textOf = section.int32();
+  const dramaStart = section.int32();
+  const personStart = section.int32();
+  const subjects = new PackedInts(section.uint8(), kinds.length);
+  const textIds = new PackedInts(section.uint8(), kinds.length);
   const texts = new Utf16Table(section.uint16(), section.int32());
   const tables = SPACES.map(() => ({
     keys: new Utf16Table(section.uint16(), section.int32()),
@@ -162,21 +215,33 @@ export function openSearchIndex(bytes: Uint8Array): SearchIndex {
   }));
   const titleText = section.int32();
   const nameText = section.int32();
+  const firstPersonEntry = dramaStart[dramaStart.length - 1]!;
   const index: SearchIndex = {
     entryCount: kinds.length,
     titleText,
     nameText,
     kinds,
-    dramaRows,
-    personRows,
-    tracks,
-    textOf,
+    dramaStart,
+    personStart,
+    subjects,
+    textIds,
     texts,
     tables,
     entry: (id) => entryAt(index, id),
+    dramaRow: (id) => (id < firstPersonEntry ? rowOf(dramaStart, id) : -1),
+    personRow: (id) => {
+      const kind = kinds[id]!;
+      return kind === PERSON ? rowOf(personStart, id) : kind === CHARACTER ? subjects.get(id) - 1 : -1;
+    },
+    track: (id) => (kinds[id] === SONG ? subjects.get(id) : 0),
+    textOf: (id) => textIds.get(id),
   };
   return index;
 }
+
+const PERSON = ENTRY_KINDS.indexOf('person');
+const CHARACTER = ENTRY_KINDS.indexOf('character');
+const SONG = ENTRY_KINDS.indexOf('song');
 
 export function buildSearchIndex(catalog: Catalog): SearchIndex {
   return openSearchIndex(encodeSearchIndex(catalog.dramas, catalog.people));
@@ -184,17 +249,15 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
 
 function entryAt(index: SearchIndex, id: number): Entry {
   const kind = ENTRY_KINDS[index.kinds[id]!]!;
-  const drama = index.dramaRows[id]!;
-  const person = index.personRows[id]!;
   const ref: EntryRef =
     kind === 'title'
-      ? { type: 'drama', drama }
+      ? { type: 'drama', drama: index.dramaRow(id) }
       : kind === 'person'
-        ? { type: 'person', person }
+        ? { type: 'person', person: index.personRow(id) }
         : kind === 'character'
-          ? { type: 'character', person, drama }
-          : { type: 'song', drama, track: index.tracks[id]! };
-  return { id, kind, text: index.texts.string(index.textOf[id]!), ref };
+          ? { type: 'character', person: index.personRow(id), drama: index.dramaRow(id) }
+          : { type: 'song', drama: index.dramaRow(id), track: index.track(id) };
+  return { id, kind, text: index.texts.string(index.textOf(id)), ref };
 }
 
 /** The best score and match of each entry a query reached, in the order they were first reached. */
@@ -293,15 +356,12 @@ export function findEntries(index: SearchIndex, query: string, accept: EntryFilt
 
 /** The text of a song entry's track title (the first text of its group: the entries of one track are side by side). */
 export function songTitleText(index: SearchIndex, id: number): number {
+  const { kinds, subjects } = index;
+  const firstOfDrama = index.dramaStart[index.dramaRow(id)]!;
   let first = id;
-  while (
-    first > 0 &&
-    index.kinds[first - 1] === index.kinds[id] &&
-    index.dramaRows[first - 1] === index.dramaRows[id] &&
-    index.tracks[first - 1] === index.tracks[id]
-  )
+  while (first > firstOfDrama && kinds[first - 1] === kinds[id] && subjects.get(first - 1) === subjects.get(id))
     first--;
-  return index.textOf[first]!;
+  return index.textOf(first);
 }
 
 /** Keys within a few typos of the query, read from the ranges where they can be (fuzzyPrefixRounds). */

@@ -136,9 +136,9 @@ class Ranking {
     const entryKind = ENTRY_KINDS[index.kinds[c.entry]!]!;
     const via: Via = {
       kind: entryKind,
-      text: index.texts.string(index.textOf[c.entry]!),
+      text: index.texts.string(index.textOf(c.entry)),
       ...(c.viaPerson >= 0 ? { personId: catalog.personAt(c.viaPerson).id } : {}),
-      ...(entryKind === 'character' ? { dramaId: catalog.dramaAt(index.dramaRows[c.entry]!).id } : {}),
+      ...(entryKind === 'character' ? { dramaId: catalog.dramaAt(index.dramaRow(c.entry)).id } : {}),
     };
     const { score, match } = c;
     if (c.type === 'person') return { type: 'person', person: catalog.personAt(c.row), score, match, via };
@@ -155,10 +155,10 @@ export function searchDramas(index: SearchIndex, catalog: Catalog, query: string
   const { creditStart, creditDrama, creditKind, creditItem, castStart, castRole } = catalog.columns;
   for (const hit of findHits(index, query, ['title', 'person', 'character'], ENTRY_HITS)) {
     const kind = index.kinds[hit.id]!;
-    const person = index.personRows[hit.id]!;
-    if (kind === TITLE) ranking.add('drama', index.dramaRows[hit.id]!, hit, hit.score);
+    const person = index.personRow(hit.id);
+    if (kind === TITLE) ranking.add('drama', index.dramaRow(hit.id), hit, hit.score);
     else if (kind === CHARACTER)
-      ranking.add('drama', index.dramaRows[hit.id]!, hit, hit.score - THROUGH_CHARACTER, person);
+      ranking.add('drama', index.dramaRow(hit.id), hit, hit.score - THROUGH_CHARACTER, person);
     else if (person >= 0) {
       for (let k = creditStart[person]!; k < creditStart[person + 1]!; k++) {
         const row = creditDrama[k]!;
@@ -174,7 +174,7 @@ export function searchDramas(index: SearchIndex, catalog: Catalog, query: string
 export function searchPeople(index: SearchIndex, catalog: Catalog, query: string, limit = 25): PersonResult[] {
   const ranking = new Ranking(index, catalog);
   for (const hit of findHits(index, query, ['person', 'character'], ENTRY_HITS)) {
-    const person = index.personRows[hit.id]!;
+    const person = index.personRow(hit.id);
     if (person < 0) continue;
     const character = index.kinds[hit.id] === CHARACTER;
     ranking.add('person', person, hit, hit.score - (character ? THROUGH_CHARACTER : 0), character ? person : -1);
@@ -188,11 +188,11 @@ export function searchSoundtrack(index: SearchIndex, catalog: Catalog, query: st
   const { soundtrackCount, artistCredits } = catalog.columns;
   for (const hit of findHits(index, query, ['title', 'song', 'person'], ENTRY_HITS)) {
     const kind = index.kinds[hit.id]!;
-    const row = index.dramaRows[hit.id]!;
-    const person = index.personRows[hit.id]!;
+    const row = index.dramaRow(hit.id);
+    const person = index.personRow(hit.id);
     // A drama with no recorded OST is still an answer ("no songs yet"), ranked after those with one.
     if (kind === TITLE) ranking.add('drama', row, hit, hit.score - (soundtrackCount[row] ? 0 : 1));
-    else if (kind === SONG) ranking.add('song', row, hit, hit.score, -1, index.tracks[hit.id]!);
+    else if (kind === SONG) ranking.add('song', row, hit, hit.score, -1, index.track(hit.id));
     else if (person >= 0 && artistCredits[person]! > 0) ranking.add('person', person, hit, hit.score);
   }
   return ranking.best(limit).map((c) => ranking.result(c));

@@ -3,7 +3,14 @@ import { Utf16Table } from '../binary/utf16-table.ts';
 import type { Drama } from '../data/schema.ts';
 import { ENTRY_KINDS, forEachTextGroup, forEachTextWords, SPACES, WORD_SLOTS } from './indexed-texts.ts';
 import { Int32Column, KEY_PACK, KeyPool } from './key-table-builder.ts';
-import { SEARCH_MAGIC, openSearchIndex, textsAtMost, type SearchIndex } from './search-index.ts';
+import {
+  SEARCH_MAGIC,
+  openSearchIndex,
+  subjectOf,
+  textsAtMost,
+  writeEntryColumns,
+  type SearchIndex,
+} from './search-index.ts';
 
 /**
  * The search section after some dramas changed, made from the previous section instead of from
@@ -25,20 +32,14 @@ export function updateSearchIndex(
 ): Uint8Array {
   const old = openSearchIndex(previous);
   const oldDramas = old.titleText.length;
-  // Drama entries come first, row by row; people's after.
-  const rowStart = new Int32Array(oldDramas + 1);
-  let personEntries = 0;
-  while (personEntries < old.entryCount && old.kinds[personEntries] !== PERSON) {
-    rowStart[old.dramaRows[personEntries]! + 1]! += 1;
-    personEntries++;
-  }
-  for (let r = 0; r < oldDramas; r++) rowStart[r + 1]! += rowStart[r]!;
+  // Drama entries come first, row by row (old.dramaStart); people's after.
+  const rowStart = old.dramaStart;
 
   let more = 0;
   previousRow.forEach((o, r) => {
     if (o === undefined) more += textsAtMost([dramaAt(r)], []);
   });
-  const entries = new EntryColumns(old.entryCount + more);
+  const entries = new EntryColumns(old.entryCount + more, previousRow.length, old.personStart.length - 1);
   const newId = new Renumbering();
   const added = new AddedTexts(old.texts.count);
   const titleText = new Int32Array(previousRow.length).fill(-1);
@@ -53,26 +54,32 @@ export function updateSearchIndex(
       if (o <= lastOld || last >= oldDramas)
         throw new Error('updateSearchIndex: unchanged dramas must keep their order');
       lastOld = last;
-      entries.copyRun(old, rowStart[o]!, rowStart[last + 1]!, r - o, newId);
+      entries.copyRows(entries.dramaStart, r, rowStart, o, last + 1);
+      entries.copyRun(old, rowStart[o]!, rowStart[last + 1]!, newId);
       titleText.set(old.titleText.subarray(o, last + 1), r);
       r = end;
       continue;
     }
+    entries.dramaStart[r] = entries.count;
     forEachTextGroup([dramaAt(r)], [], ({ kind, texts, person, track }) => {
       const personAt = person === undefined ? -1 : (personRow(person) ?? -1);
       for (const text of texts) {
         const textId = added.textId(text);
         if (kind === 'title' && text === texts[0]) titleText[r] = textId;
-        added.entry(entries.add(ENTRY_KINDS.indexOf(kind), r, personAt, track, textId), textId);
+        added.entry(entries.add(ENTRY_KINDS.indexOf(kind), subjectOf(kind, personAt, track), textId), textId);
       }
     });
     r++;
   }
-  entries.copyRun(old, personEntries, old.entryCount, 0, newId);
+  entries.dramaStart[previousRow.length] = entries.count;
+  entries.copyRows(entries.personStart, 0, old.personStart, 0, old.personStart.length - 1);
+  entries.copyRun(old, rowStart[oldDramas]!, old.entryCount, newId);
+  entries.personStart[entries.personStart.length - 1] = entries.count;
 
+  // Text ids as a full build numbers them, rewritten in place before the columns are written.
+  const texts = added.renumberTexts(old.texts, entries.textOf.subarray(0, entries.count), titleText);
   const section = new SectionWriter(SEARCH_MAGIC);
   entries.write(section);
-  const texts = added.renumberTexts(old.texts, entries.textOf.subarray(0, entries.count), titleText);
   section.add(texts.chars).add(texts.offsets);
   SPACES.forEach((_, space) => {
     mergeKeyTable(section, old.tables[space]!, newId, added.table(space));
@@ -80,8 +87,6 @@ export function updateSearchIndex(
   section.add(titleText).add(Int32Array.from(old.nameText, (t) => (t < 0 ? t : texts.idOf[t]!)));
   return section.finish();
 }
-
-const PERSON = ENTRY_KINDS.indexOf('person');
 
 /**
  * Where each old entry went: entries are copied in runs (the unchanged dramas between two edits),
@@ -116,51 +121,49 @@ class Renumbering {
 
 /** The new section's entry columns, old entries copied and new ones appended in row order. */
 class EntryColumns {
-  private readonly kinds: Uint8Array;
-  private readonly dramaRows: Int32Array;
-  private readonly personRows: Int32Array;
-  private readonly tracks: Int32Array;
+  readonly kinds: Uint8Array;
+  readonly subjects: Int32Array;
   readonly textOf: Int32Array;
+  readonly dramaStart: Int32Array;
+  readonly personStart: Int32Array;
   count = 0;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, dramas: number, people: number) {
     this.kinds = new Uint8Array(capacity);
-    this.dramaRows = new Int32Array(capacity);
-    this.personRows = new Int32Array(capacity);
-    this.tracks = new Int32Array(capacity);
+    this.subjects = new Int32Array(capacity);
     this.textOf = new Int32Array(capacity);
+    this.dramaStart = new Int32Array(dramas + 1);
+    this.personStart = new Int32Array(people + 1);
   }
 
-  add(kind: number, drama: number, person: number, track: number, text: number): number {
+  add(kind: number, subject: number, text: number): number {
     if (this.count === this.kinds.length) throw new Error('updateSearchIndex: more entries than expected');
     const id = this.count++;
     this.kinds[id] = kind;
-    this.dramaRows[id] = drama;
-    this.personRows[id] = person;
-    this.tracks[id] = track;
+    this.subjects[id] = subject;
     this.textOf[id] = text;
     return id;
   }
 
-  /** Old entries [from, to) appended, drama rows moved by `shift` (people's, -1, stay); newId says where each went. */
-  copyRun(old: SearchIndex, from: number, to: number, shift: number, newId: Renumbering): void {
+  /** Rows [from, to) of an old start column, as rows from `at` on of `into`, before their entries are copied. */
+  copyRows(into: Int32Array, at: number, old: Int32Array, from: number, to: number): void {
+    const shift = this.count - old[from]!;
+    for (let r = from; r < to; r++) into[at + r - from] = old[r]! + shift;
+  }
+
+  /** Old entries [from, to) appended; newId says where each went. */
+  copyRun(old: SearchIndex, from: number, to: number, newId: Renumbering): void {
     const at = this.count;
     if (at + to - from > this.kinds.length) throw new Error('updateSearchIndex: more entries than expected');
     this.kinds.set(old.kinds.subarray(from, to), at);
-    this.personRows.set(old.personRows.subarray(from, to), at);
-    this.tracks.set(old.tracks.subarray(from, to), at);
-    this.textOf.set(old.textOf.subarray(from, to), at);
-    for (let e = from; e < to; e++) {
-      const row = old.dramaRows[e]!;
-      this.dramaRows[at + e - from] = row < 0 ? row : row + shift;
-    }
+    old.subjects.copyTo(from, to, this.subjects, at);
+    old.textIds.copyTo(from, to, this.textOf, at);
     newId.run(from, to, at - from);
     this.count += to - from;
   }
 
   write(section: SectionWriter): void {
-    for (const column of [this.kinds, this.dramaRows, this.personRows, this.tracks, this.textOf])
-      section.add(column.subarray(0, this.count));
+    writeEntryColumns(section, this);
   }
 }
 
