@@ -1,14 +1,63 @@
+import type { SectionReader, SectionWriter } from './section.ts';
+
+const NO_ALPHABET = new Uint16Array(0);
+
 /**
  * Strings as UTF-16 code units end to end in one Uint16Array, string i at
  * chars[offsets[i] … offsets[i + 1]). Comparing code units is exactly how JS compares strings, so a
  * table written in JS sort order can be binary searched with the same answers as a string array,
  * without a single string in the heap. Strings are decoded one at a time, when shown.
+ *
+ * A table whose strings use at most 256 distinct code units (search keys: folded Latin, jamo) may
+ * hold one byte per code unit instead, each an index into `alphabet` (its code units, ascending):
+ * code units are read through it, so every comparison is still on UTF-16 code units.
  */
 export class Utf16Table {
+  private readonly mapped: boolean;
+
   constructor(
-    readonly chars: Uint16Array,
+    readonly chars: Uint16Array | Uint8Array,
     readonly offsets: Int32Array,
-  ) {}
+    readonly alphabet: Uint16Array = NO_ALPHABET,
+  ) {
+    this.mapped = alphabet.length > 0;
+  }
+
+  /**
+   * The most compact form of these code units: bytes through an alphabet when at most 256 distinct
+   * ones occur, else the code units themselves (alphabet empty). Deterministic, so equal tables
+   * encode to equal bytes.
+   */
+  static compact(chars: Uint16Array): { alphabet: Uint16Array; chars: Uint16Array | Uint8Array } {
+    const seen = new Uint8Array(65_536);
+    let distinct = 0;
+    for (let i = 0; i < chars.length && distinct <= 256; i++) {
+      if (seen[chars[i]!] === 0) distinct++;
+      seen[chars[i]!] = 1;
+    }
+    if (distinct > 256 || chars.length === 0) return { alphabet: NO_ALPHABET, chars };
+    const alphabet = new Uint16Array(distinct);
+    const byteOf = new Uint8Array(65_536);
+    for (let unit = 0, n = 0; unit < 65_536; unit++)
+      if (seen[unit]) {
+        byteOf[unit] = n;
+        alphabet[n++] = unit;
+      }
+    const bytes = new Uint8Array(chars.length);
+    for (let i = 0; i < chars.length; i++) bytes[i] = byteOf[chars[i]!]!;
+    return { alphabet, chars: bytes };
+  }
+
+  /** The code unit at position `at` of chars. */
+  private unit(at: number): number {
+    return this.mapped ? this.alphabet[this.chars[at]!]! : this.chars[at]!;
+  }
+
+  /** String i's code units into `into` from `at` on; returns where they end. */
+  copyUnits(i: number, into: Uint16Array, at: number): number {
+    for (let c = this.offsets[i]!; c < this.offsets[i + 1]!; c++) into[at++] = this.unit(c);
+    return at;
+  }
 
   static encode(strings: readonly string[]): { chars: Uint16Array; offsets: Int32Array } {
     const offsets = new Int32Array(strings.length + 1);
@@ -35,12 +84,17 @@ export class Utf16Table {
   }
 
   code(i: number, at: number): number {
-    return this.chars[this.offsets[i]! + at]!;
+    return this.unit(this.offsets[i]! + at);
   }
 
   string(i: number): string {
     const from = this.offsets[i]!;
     const to = this.offsets[i + 1]!;
+    if (this.mapped) {
+      let s = '';
+      for (let at = from; at < to; at++) s += String.fromCharCode(this.unit(at));
+      return s;
+    }
     let s = '';
     // Chunks keep fromCharCode's argument count small for any length.
     for (let at = from; at < to; at += 4_096)
@@ -54,7 +108,7 @@ export class Utf16Table {
     const length = this.offsets[i + 1]! - from;
     const n = Math.min(length, q.length);
     for (let c = 0; c < n; c++) {
-      const d = this.chars[from + c]! - q.charCodeAt(c);
+      const d = this.unit(from + c) - q.charCodeAt(c);
       if (d !== 0) return d;
     }
     return length - q.length;
@@ -63,7 +117,7 @@ export class Utf16Table {
   startsWith(i: number, q: string): boolean {
     const from = this.offsets[i]!;
     if (this.offsets[i + 1]! - from < q.length) return false;
-    for (let c = 0; c < q.length; c++) if (this.chars[from + c] !== q.charCodeAt(c)) return false;
+    for (let c = 0; c < q.length; c++) if (this.unit(from + c) !== q.charCodeAt(c)) return false;
     return true;
   }
 
@@ -96,10 +150,27 @@ export class Utf16Table {
       const mid = (lo + hi) >> 1;
       const at = this.offsets[mid]!;
       let same = this.offsets[mid + 1]! - at >= length;
+      // Same bytes are the same code units, through an alphabet or not.
       for (let c = 0; same && c < length; c++) same = this.chars[at + c] === this.chars[base + c];
       if (same) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
+}
+
+/**
+ * A table into a section in its compact form (Utf16Table.compact): alphabet, chars, offsets.
+ * `chars` must be the code units of exactly the strings `offsets` lists.
+ */
+export function writeCompactTable(section: SectionWriter, chars: Uint16Array, offsets: Int32Array): void {
+  const compact = Utf16Table.compact(chars);
+  section.add(compact.alphabet).add(compact.chars).add(offsets);
+}
+
+/** A table writeCompactTable wrote, as views over the section. */
+export function readCompactTable(section: SectionReader): Utf16Table {
+  const alphabet = section.uint16();
+  const chars = alphabet.length > 0 ? section.uint8() : section.uint16();
+  return new Utf16Table(chars, section.int32(), alphabet);
 }

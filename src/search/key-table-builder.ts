@@ -1,4 +1,6 @@
+import { PackedInts } from '../binary/packed-ints.ts';
 import type { SectionWriter } from '../binary/section.ts';
+import { writeCompactTable } from '../binary/utf16-table.ts';
 
 /**
  * Building the key tables of the search section at 100k dramas (3.5 million keys made from 600k
@@ -220,6 +222,7 @@ export function writeKeyTables(
   }
   pools.forEach((pool, space) => {
     const { chars, offsets } = pool.table(ranks[space]!.order);
-    section.add(chars).add(offsets).add(starts[space]!).add(postings[space]!);
+    writeCompactTable(section, chars, offsets);
+    section.add(starts[space]!).add(PackedInts.encode(postings[space]!));
   });
 }

@@ -1,6 +1,6 @@
 import { PackedInts } from '../binary/packed-ints.ts';
 import { SectionReader, SectionWriter } from '../binary/section.ts';
-import { Utf16Table } from '../binary/utf16-table.ts';
+import { readCompactTable, Utf16Table } from '../binary/utf16-table.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Drama, Person } from '../data/schema.ts';
 import { keysWithinEdits } from './fuzzy-walk.ts';
@@ -52,11 +52,14 @@ export interface EntryHit {
 /** Which entries a search wants: a test on each entry, or (cheaper, no Entry made) the kinds it takes. */
 export type EntryFilter = ((entry: Entry) => boolean) | readonly EntryKind[];
 
-/** The keys of one key space, sorted, each with its postings: keys[k]'s are postings[start[k] … start[k + 1]). */
+/**
+ * The keys of one key space, sorted, each with its postings: keys[k]'s are postings[start[k] … start[k + 1]),
+ * packed (a posting is entry id × WORD_SLOTS + word: 3 bytes while there are fewer than 2 million entries).
+ */
 interface KeyTable {
   keys: Utf16Table;
   start: Int32Array;
-  postings: Int32Array;
+  postings: PackedInts;
 }
 
 export interface SearchIndex {
@@ -208,11 +211,11 @@ export function openSearchIndex(bytes: Uint8Array): SearchIndex {
   const subjects = new PackedInts(section.uint8(), kinds.length);
   const textIds = new PackedInts(section.uint8(), kinds.length);
   const texts = new Utf16Table(section.uint16(), section.int32());
-  const tables = SPACES.map(() => ({
-    keys: new Utf16Table(section.uint16(), section.int32()),
-    start: section.int32(),
-    postings: section.int32(),
-  }));
+  const tables = SPACES.map(() => {
+    const keys = readCompactTable(section);
+    const start = section.int32();
+    return { keys, start, postings: new PackedInts(section.uint8(), start[start.length - 1] ?? 0) };
+  });
   const titleText = section.int32();
   const nameText = section.int32();
   const firstPersonEntry = dramaStart[dramaStart.length - 1]!;
@@ -323,7 +326,7 @@ export function findHits(index: SearchIndex, query: string, accept: EntryFilter,
       // A small bonus for covering more of the key keeps "Vincenzo" above "Vincenzo Cassano" for "vincenzo".
       const closeness = q.length / length;
       for (let p = start[k]!; p < start[k + 1]!; p++) {
-        const posting = postings[p]!;
+        const posting = postings.get(p);
         const whole = posting % WORD_SLOTS === 0;
         found.offer(
           Math.floor(posting / WORD_SLOTS),
@@ -377,7 +380,7 @@ function fuzzyScan({ keys, start, postings }: KeyTable, space: number, q: string
         any = true;
         const closeness = Math.min(1, q.length / keys.length(k));
         for (let p = start[k]!; p < start[k + 1]!; p++) {
-          const posting = postings[p]!;
+          const posting = postings.get(p);
           found.offer(
             Math.floor(posting / WORD_SLOTS),
             fuzzyScore(space, d, posting % WORD_SLOTS === 0, closeness),

@@ -1,5 +1,6 @@
+import { PackedInts } from '../binary/packed-ints.ts';
 import { SectionWriter } from '../binary/section.ts';
-import { Utf16Table } from '../binary/utf16-table.ts';
+import { Utf16Table, writeCompactTable } from '../binary/utf16-table.ts';
 import type { Drama } from '../data/schema.ts';
 import { ENTRY_KINDS, forEachTextGroup, forEachTextWords, SPACES, WORD_SLOTS } from './indexed-texts.ts';
 import { Int32Column, KEY_PACK, KeyPool } from './key-table-builder.ts';
@@ -300,14 +301,13 @@ function mergeKeyTable(
   newId: Renumbering,
   added: { keys: Utf16Table; start: Int32Array; postings: Int32Array },
 ): void {
-  const { chars: oldChars, offsets: oldOffsets } = old.keys;
   const { start: oldStart, postings: oldPostings } = old;
   const oldCount = old.keys.count;
   const newCount = added.keys.count;
-  const chars = new Uint16Array(oldChars.length + added.keys.chars.length);
+  const chars = new Uint16Array(old.keys.chars.length + added.keys.chars.length);
   const offsets = new Int32Array(oldCount + newCount + 1);
   const start = new Int32Array(oldCount + newCount + 1);
-  const postings = new Int32Array(oldPostings.length + added.postings.length);
+  const postings = new Int32Array(oldPostings.count + added.postings.length);
   let charCount = 0;
   let count = 0;
   let keys = 0;
@@ -318,7 +318,7 @@ function mergeKeyTable(
   /** Ends the key being written: kept when it has postings, with the code units of `table`'s key k. */
   const endKey = (before: number, table: Utf16Table, k: number) => {
     if (count === before) return;
-    for (let c = table.offsets[k]!; c < table.offsets[k + 1]!; c++) chars[charCount++] = table.chars[c]!;
+    charCount = table.copyUnits(k, chars, charCount);
     keys++;
     offsets[keys] = charCount;
     start[keys] = count;
@@ -330,11 +330,11 @@ function mergeKeyTable(
     for (; i < stop; i++) {
       const before = count;
       for (let p = oldStart[i]!; p < oldStart[i + 1]!; p++) {
-        const posting = renumbered(oldPostings[p]!);
+        const posting = renumbered(oldPostings.get(p));
         if (posting >= 0) postings[count++] = posting;
       }
       if (count === before) continue;
-      for (let c = oldOffsets[i]!; c < oldOffsets[i + 1]!; c++) chars[charCount++] = oldChars[c]!;
+      charCount = old.keys.copyUnits(i, chars, charCount);
       keys++;
       offsets[keys] = charCount;
       start[keys] = count;
@@ -348,22 +348,19 @@ function mergeKeyTable(
     for (let b = added.start[j]!; b < added.start[j + 1]!; b++) {
       const posting = added.postings[b]!;
       for (; a < aEnd; a++) {
-        const mine = renumbered(oldPostings[a]!);
+        const mine = renumbered(oldPostings.get(a));
         if (mine > posting) break;
         if (mine >= 0) postings[count++] = mine;
       }
       postings[count++] = posting;
     }
     for (; a < aEnd; a++) {
-      const mine = renumbered(oldPostings[a]!);
+      const mine = renumbered(oldPostings.get(a));
       if (mine >= 0) postings[count++] = mine;
     }
     endKey(before, added.keys, j);
     if (shared) i++;
   }
-  section
-    .add(chars.subarray(0, charCount))
-    .add(offsets.subarray(0, keys + 1))
-    .add(start.subarray(0, keys + 1))
-    .add(postings.subarray(0, count));
+  writeCompactTable(section, chars.subarray(0, charCount), offsets.subarray(0, keys + 1));
+  section.add(start.subarray(0, keys + 1)).add(PackedInts.encode(postings, count));
 }
