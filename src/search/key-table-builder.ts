@@ -223,6 +223,6 @@ export function writeKeyTables(
   pools.forEach((pool, space) => {
     const { chars, offsets } = pool.table(ranks[space]!.order);
     writeCompactTable(section, chars, offsets);
-    section.add(starts[space]!).add(PackedInts.encode(postings[space]!));
+    section.add(PackedInts.encode(starts[space]!)).add(PackedInts.encode(postings[space]!));
   });
 }

@@ -1,6 +1,7 @@
 import { PackedInts } from '../binary/packed-ints.ts';
 import { SectionReader, SectionWriter } from '../binary/section.ts';
-import { readCompactTable, Utf16Table } from '../binary/utf16-table.ts';
+import { readTextTable, type TextTable, TextTableWriter } from '../binary/text-table.ts';
+import { readCompactTable, type Utf16Table } from '../binary/utf16-table.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Drama, Person } from '../data/schema.ts';
 import { keysWithinEdits } from './fuzzy-walk.ts';
@@ -58,7 +59,7 @@ export type EntryFilter = ((entry: Entry) => boolean) | readonly EntryKind[];
  */
 interface KeyTable {
   keys: Utf16Table;
-  start: Int32Array;
+  start: PackedInts;
   postings: PackedInts;
 }
 
@@ -77,7 +78,7 @@ export interface SearchIndex {
   readonly subjects: PackedInts;
   /** Per entry: its text (texts). */
   readonly textIds: PackedInts;
-  readonly texts: Utf16Table;
+  readonly texts: TextTable;
   readonly tables: readonly KeyTable[];
   /** Per drama row: its title's text (what results are labelled and tie-ordered by); per person row: its name's. */
   readonly titleText: Int32Array;
@@ -159,8 +160,9 @@ export function encodeSearchIndex(dramas: readonly Drama[], people: readonly Per
   for (let p = 0; p < people.length; p++) personStart[p + 1]! += personStart[p]!;
   const section = new SectionWriter(SEARCH_MAGIC);
   writeEntryColumns(section, { count, kinds, dramaStart, personStart, subjects, textOf });
-  const encodedTexts = Utf16Table.encode(texts);
-  section.add(encodedTexts.chars).add(encodedTexts.offsets);
+  const textTable = new TextTableWriter(texts.length);
+  for (const text of texts) textTable.add(text);
+  textTable.write(section);
   writeKeyTables(section, pools, textOf.subarray(0, count), keysAt.view(), textKeys.view(), WORD_SLOTS);
   section.add(titleText).add(nameText);
   return section.finish();
@@ -210,11 +212,11 @@ export function openSearchIndex(bytes: Uint8Array): SearchIndex {
   const personStart = section.int32();
   const subjects = new PackedInts(section.uint8(), kinds.length);
   const textIds = new PackedInts(section.uint8(), kinds.length);
-  const texts = new Utf16Table(section.uint16(), section.int32());
+  const texts = readTextTable(section);
   const tables = SPACES.map(() => {
     const keys = readCompactTable(section);
-    const start = section.int32();
-    return { keys, start, postings: new PackedInts(section.uint8(), start[start.length - 1] ?? 0) };
+    const start = new PackedInts(section.uint8(), keys.count + 1);
+    return { keys, start, postings: new PackedInts(section.uint8(), start.get(keys.count)) };
   });
   const titleText = section.int32();
   const nameText = section.int32();
@@ -325,7 +327,7 @@ export function findHits(index: SearchIndex, query: string, accept: EntryFilter,
       const exact = length === q.length;
       // A small bonus for covering more of the key keeps "Vincenzo" above "Vincenzo Cassano" for "vincenzo".
       const closeness = q.length / length;
-      for (let p = start[k]!; p < start[k + 1]!; p++) {
+      for (let p = start.get(k), end = start.get(k + 1); p < end; p++) {
         const posting = postings.get(p);
         const whole = posting % WORD_SLOTS === 0;
         found.offer(
@@ -379,7 +381,7 @@ function fuzzyScan({ keys, start, postings }: KeyTable, space: number, q: string
       keysWithinEdits(keys, from, to, q, max, (k, d) => {
         any = true;
         const closeness = Math.min(1, q.length / keys.length(k));
-        for (let p = start[k]!; p < start[k + 1]!; p++) {
+        for (let p = start.get(k), end = start.get(k + 1); p < end; p++) {
           const posting = postings.get(p);
           found.offer(
             Math.floor(posting / WORD_SLOTS),

@@ -1,5 +1,6 @@
 import { PackedInts } from '../binary/packed-ints.ts';
 import { SectionWriter } from '../binary/section.ts';
+import { type TextTable, TextTableWriter } from '../binary/text-table.ts';
 import { Utf16Table, writeCompactTable } from '../binary/utf16-table.ts';
 import type { Drama } from '../data/schema.ts';
 import { ENTRY_KINDS, forEachTextGroup, forEachTextWords, SPACES, WORD_SLOTS } from './indexed-texts.ts';
@@ -78,14 +79,14 @@ export function updateSearchIndex(
   entries.personStart[entries.personStart.length - 1] = entries.count;
 
   // Text ids as a full build numbers them, rewritten in place before the columns are written.
-  const texts = added.renumberTexts(old.texts, entries.textOf.subarray(0, entries.count), titleText);
+  const { texts, idOf } = added.renumberTexts(old.texts, entries.textOf.subarray(0, entries.count), titleText);
   const section = new SectionWriter(SEARCH_MAGIC);
   entries.write(section);
-  section.add(texts.chars).add(texts.offsets);
+  texts.write(section);
   SPACES.forEach((_, space) => {
     mergeKeyTable(section, old.tables[space]!, newId, added.table(space));
   });
-  section.add(titleText).add(Int32Array.from(old.nameText, (t) => (t < 0 ? t : texts.idOf[t]!)));
+  section.add(titleText).add(Int32Array.from(old.nameText, (t) => (t < 0 ? t : idOf[t]!)));
   return section.finish();
 }
 
@@ -204,7 +205,7 @@ class AddedTexts {
   }
 
   /** The old text equal to new text i (a full build keys each distinct text once), or -1. */
-  private sameOldTexts(old: Utf16Table): Int32Array {
+  private sameOldTexts(old: TextTable): Int32Array {
     const same = new Int32Array(this.list.length).fill(-1);
     const wanted = new Map<number, number[]>();
     this.list.forEach((text, i) => {
@@ -214,8 +215,9 @@ class AddedTexts {
     });
     for (let t = 0; t < old.count; t++) {
       let h = 0;
-      for (let c = old.offsets[t]!; c < old.offsets[t + 1]!; c++) h = (Math.imul(h, 31) + old.chars[c]!) | 0;
-      for (const i of wanted.get(h) ?? []) if (same[i]! < 0 && old.compare(t, this.list[i]!) === 0) same[i] = t;
+      const length = old.length(t);
+      for (let c = 0; c < length; c++) h = (Math.imul(h, 31) + old.code(t, c)) | 0;
+      for (const i of wanted.get(h) ?? []) if (same[i]! < 0 && old.equals(t, this.list[i]!)) same[i] = t;
     }
     return same;
   }
@@ -226,10 +228,10 @@ class AddedTexts {
    * maps an old text id to its new one.
    */
   renumberTexts(
-    old: Utf16Table,
+    old: TextTable,
     textOf: Int32Array,
     titleText: Int32Array,
-  ): { chars: Uint16Array; offsets: Int32Array; idOf: Int32Array } {
+  ): { texts: TextTableWriter; idOf: Int32Array } {
     const same = this.sameOldTexts(old);
     const canonical = (t: number) => (t >= this.firstId && same[t - this.firstId]! >= 0 ? same[t - this.firstId]! : t);
     const idOf = new Int32Array(this.firstId + this.list.length).fill(-1);
@@ -243,23 +245,13 @@ class AddedTexts {
       textOf[e] = idOf[t]!;
     }
     for (let r = 0; r < titleText.length; r++) if (titleText[r]! >= 0) titleText[r] = idOf[canonical(titleText[r]!)]!;
-    const offsets = new Int32Array(order.length + 1);
-    let length = 0;
+    const texts = new TextTableWriter(order.length, old.bytes.length + 64 * this.list.length);
     for (let k = 0; k < order.length; k++) {
       const t = order.values[k]!;
-      length += t < this.firstId ? old.length(t) : this.list[t - this.firstId]!.length;
-      offsets[k + 1] = length;
+      if (t < this.firstId) texts.copy(old, t);
+      else texts.add(this.list[t - this.firstId]!);
     }
-    const chars = new Uint16Array(length);
-    for (let k = 0; k < order.length; k++) {
-      const t = order.values[k]!;
-      if (t < this.firstId) chars.set(old.chars.subarray(old.offsets[t]!, old.offsets[t + 1]!), offsets[k]);
-      else {
-        const text = this.list[t - this.firstId]!;
-        for (let c = 0; c < text.length; c++) chars[offsets[k]! + c] = text.charCodeAt(c);
-      }
-    }
-    return { chars, offsets, idOf };
+    return { texts, idOf };
   }
 
   /** The new keys of one space, sorted, with their postings in entry order. */
@@ -329,7 +321,7 @@ function mergeKeyTable(
     const stop = j < newCount ? old.keys.lowerBound(newKey, i) : oldCount;
     for (; i < stop; i++) {
       const before = count;
-      for (let p = oldStart[i]!; p < oldStart[i + 1]!; p++) {
+      for (let p = oldStart.get(i), end = oldStart.get(i + 1); p < end; p++) {
         const posting = renumbered(oldPostings.get(p));
         if (posting >= 0) postings[count++] = posting;
       }
@@ -343,8 +335,8 @@ function mergeKeyTable(
     const before = count;
     const shared = i < oldCount && old.keys.compare(i, newKey) === 0;
     // Both lists ascend by (new) entry id: merged.
-    let a = shared ? oldStart[i]! : 0;
-    const aEnd = shared ? oldStart[i + 1]! : 0;
+    let a = shared ? oldStart.get(i) : 0;
+    const aEnd = shared ? oldStart.get(i + 1) : 0;
     for (let b = added.start[j]!; b < added.start[j + 1]!; b++) {
       const posting = added.postings[b]!;
       for (; a < aEnd; a++) {
@@ -362,5 +354,5 @@ function mergeKeyTable(
     if (shared) i++;
   }
   writeCompactTable(section, chars.subarray(0, charCount), offsets.subarray(0, keys + 1));
-  section.add(start.subarray(0, keys + 1)).add(PackedInts.encode(postings, count));
+  section.add(PackedInts.encode(start, keys + 1)).add(PackedInts.encode(postings, count));
 }
