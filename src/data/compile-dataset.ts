@@ -62,7 +62,7 @@ export const MODULE_SECTIONS: Record<
  * Bump when a section changes layout: every artifact built before then is stale. A section added
  * or removed needs no bump: the section names are part of the fingerprint.
  */
-const COMPILER_VERSION = 1;
+const COMPILER_VERSION = 2;
 const INPUTS = 'inputs';
 /** The hot sections a compile writes now (those of an empty catalog, plus the modules'). */
 const HOT_SECTIONS = [...Object.keys(compileCatalog([], []).hot), ...Object.keys(MODULE_SECTIONS)].sort().join(',');

@@ -27,9 +27,13 @@ export type { EntryKind, MatchKind };
 
 /**
  * The search index as one section of the compiled catalog (ENGINE.md): entries as columns, texts
- * and keys as UTF-16 code units, postings as Int32 arrays, all views over one byte buffer that
- * worker threads may share. Records are referred to by row (catalog.dramas[row],
- * catalog.people[row]); an Entry object is made only for the hits a query returns.
+ * and keys as code units, postings as integers, all views over one byte buffer that worker threads
+ * may share. Records are referred to by row (catalog.dramas[row], catalog.people[row]); an Entry
+ * object is made only for the hits a query returns. Each array is as small as its values allow
+ * (issue 17: the section is most of what each bot process holds): integers in the bytes the
+ * largest needs (PackedInts), keys one byte per code unit through an alphabet, texts one byte per
+ * code unit unless one needs two, and rows that entries follow in order found from where each
+ * row's entries start rather than stored per entry.
  */
 type EntryRef =
   | { type: 'drama'; drama: number }
@@ -95,7 +99,7 @@ export interface SearchIndex {
 }
 
 /** "SRCH" and the layout version: a section written by another layout is refused, not misread. */
-export const SEARCH_MAGIC = 0x5352_4303;
+export const SEARCH_MAGIC = 0x5352_4304;
 
 /** At most how many texts these records give, so the build's arrays are made once at their size. */
 export function textsAtMost(dramas: readonly Drama[], people: readonly Person[]): number {
