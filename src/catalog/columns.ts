@@ -87,7 +87,7 @@ const LAYOUT = {
   totals: 'int32',
 } as const;
 
-type Arrays = {
+export type ColumnArrays = {
   [K in keyof typeof LAYOUT]: {
     uint8: Uint8Array;
     uint16: Uint16Array;
@@ -105,7 +105,7 @@ const DIRECTOR = 1;
 const WRITER = 2;
 const ARTIST = 3;
 
-export type CatalogColumns = Arrays & {
+export type CatalogColumns = ColumnArrays & {
   dramaCount: number;
   personCount: number;
   /** Distinct source pages over every record (for data:check's summary). */
@@ -128,12 +128,12 @@ export const roleAt = (columns: CatalogColumns, castIndex: number): RoleType =>
 export const creditCount = (columns: CatalogColumns, personRow: number): number =>
   columns.creditStart[personRow + 1]! - columns.creditStart[personRow]!;
 
-const dayNumber = (isoDate: string) => Date.parse(isoDate) / 86_400_000;
+export const dayNumber = (isoDate: string) => Date.parse(isoDate) / 86_400_000;
 /** The same order as String#localeCompare, several times faster over a whole catalog. */
-const collate = new Intl.Collator().compare;
+export const collate = new Intl.Collator().compare;
 
 /** A list of person rows per drama row (cast, directors, writers), as CSR. */
-type PeopleLists = { start: Int32Array; items: Int32Array };
+export type PeopleLists = { start: Int32Array; items: Int32Array };
 
 /** A list per row, as CSR: starts (rows + 1) and the flattened items. */
 function csr<T, A extends Int32Array | Uint16Array>(
@@ -159,6 +159,123 @@ function vocabulary(values: Iterable<string>): Map<string, number> {
   return ids;
 }
 
+/** The per-drama facts that are one number each. */
+export const statusOf = (d: Drama) => (d.tmdb?.status ? STATUSES.indexOf(d.tmdb.status) + 1 : 0);
+export const genreMaskOf = (d: Drama) => d.genres.reduce((mask, g) => mask | genreBit(g), 0);
+export const roleIndex = (role: RoleType) => ROLE_TYPES.indexOf(role);
+
+/** Person rows of each credit of a drama other than its cast, in creditsOf's order. */
+export interface DramaCredits {
+  directors: readonly number[];
+  writers: readonly number[];
+  /** Per track, its artists' rows (undefined: not a person of the catalog). */
+  tracks: ReadonlyArray<ReadonlyArray<number | undefined>>;
+  otherArtists: ReadonlyArray<number | undefined>;
+}
+
+export const dramaCredits = (d: Drama, rowOf: (id: string) => number | undefined): DramaCredits => ({
+  directors: (d.directors ?? []).map((id) => rowOf(id) ?? -1),
+  writers: (d.writers ?? []).map((id) => rowOf(id) ?? -1),
+  tracks: (d.soundtrack ?? []).map((t) => t.artists.map(rowOf)),
+  otherArtists: (d.otherOstArtists ?? []).map(rowOf),
+});
+
+/**
+ * Every credit listed drama by drama (newest first), then grouped by person with a counting sort
+ * that keeps that order: the credits CSR, person → credits, as creditsOf has always given them.
+ */
+export class CreditListing {
+  private readonly person: Int32Array;
+  private readonly drama: Int32Array;
+  private readonly kind: Uint8Array;
+  private readonly item: Int32Array;
+  private n = 0;
+
+  constructor(most: number) {
+    this.person = new Int32Array(most);
+    this.drama = new Int32Array(most);
+    this.kind = new Uint8Array(most);
+    this.item = new Int32Array(most);
+  }
+
+  add(person: number | undefined, row: number, kind: number, item: number): void {
+    if (person === undefined || person < 0) return;
+    const n = this.n++;
+    this.person[n] = person;
+    this.drama[n] = row;
+    this.kind[n] = kind;
+    this.item[n] = item;
+  }
+
+  /** A drama's credits: cast (with its index), directors, writers, each song's artists, then the singers of untitled songs. */
+  addDrama(row: number, cast: PeopleLists, credits: DramaCredits): void {
+    for (let k = cast.start[row]!; k < cast.start[row + 1]!; k++)
+      this.add(cast.items[k], row, CAST, k - cast.start[row]!);
+    for (const p of credits.directors) this.add(p, row, DIRECTOR, -1);
+    for (const p of credits.writers) this.add(p, row, WRITER, -1);
+    credits.tracks.forEach((artists, i) => {
+      for (const p of artists) this.add(p, row, ARTIST, i);
+    });
+    for (const p of credits.otherArtists) this.add(p, row, ARTIST, -1);
+  }
+
+  finish(personCount: number) {
+    const { n } = this;
+    const counts = CREDIT_KINDS.map(() => new Int32Array(personCount));
+    const start = new Int32Array(personCount + 1);
+    for (let c = 0; c < n; c++) {
+      counts[this.kind[c]!]![this.person[c]!]! += 1;
+      start[this.person[c]! + 1]! += 1;
+    }
+    for (let p = 0; p < personCount; p++) start[p + 1]! += start[p]!;
+    const drama = new Int32Array(n);
+    const kind = new Uint8Array(n);
+    const item = new Int32Array(n);
+    const next = start.slice(0, personCount);
+    for (let c = 0; c < n; c++) {
+      const at = next[this.person[c]!]!++;
+      drama[at] = this.drama[c]!;
+      kind[at] = this.kind[c]!;
+      item[at] = this.item[c]!;
+    }
+    return { start, counts, drama, kind, item };
+  }
+}
+
+/** Each tag's drama rows, in row order (a drama listing a tag twice is listed twice), from the tags CSR. */
+export function dramasPerTag(tagStart: Int32Array, tagIds: Int32Array, tagCount: number): PeopleLists {
+  const start = new Int32Array(tagCount + 1);
+  for (const t of tagIds) start[t + 1]! += 1;
+  for (let t = 0; t < tagCount; t++) start[t + 1]! += start[t]!;
+  const items = new Int32Array(tagIds.length);
+  const next = start.slice(0, tagCount);
+  for (let row = 0; row + 1 < tagStart.length; row++)
+    for (let k = tagStart[row]!; k < tagStart[row + 1]!; k++) items[next[tagIds[k]!]!++] = row;
+  return { start, items };
+}
+
+/** Drama rows with a soundtrack, the biggest first, then in the given order (newest first). */
+export const biggestSoundtrackRows = (newestFirst: Int32Array, soundtrackCount: Uint16Array) =>
+  Int32Array.from(
+    Array.from(newestFirst)
+      .filter((row) => soundtrackCount[row]! > 0)
+      .sort((a, b) => soundtrackCount[b]! - soundtrackCount[a]!),
+  );
+
+/** Network ids, the most used first, then by name. */
+export function networksByUseOrder(networkIds: Uint16Array, names: readonly string[]): Uint16Array {
+  const use = new Uint32Array(names.length);
+  for (const id of networkIds) use[id]! += 1;
+  return Uint16Array.from(names.map((_, id) => id).sort((a, b) => use[b]! - use[a]! || collate(names[a]!, names[b]!)));
+}
+
+/** The columns' bytes, arrays in LAYOUT order. */
+export function writeColumns(arrays: ColumnArrays): Uint8Array {
+  const section = new SectionWriter(MAGIC);
+  for (const name of Object.keys(LAYOUT) as Array<keyof ColumnArrays>) section.add(arrays[name]);
+  return section.finish();
+}
+
 /** Compile time: the columns of a validated catalog, rows in the order given. */
 export function encodeColumns(dramas: readonly Drama[], people: readonly Person[]): Uint8Array {
   const personRow = new Map(people.map((p, i) => [p.id, i]));
@@ -168,20 +285,22 @@ export function encodeColumns(dramas: readonly Drama[], people: readonly Person[
   const networks = csr(dramas, (d) => d.networks.map((n) => networkIds.get(n)!), Uint16Array);
   const tags = csr(dramas, (d) => (d.tags ?? []).map((t) => tagIds.get(t)!), Int32Array);
   const cast = csr(dramas, (d) => d.cast.map((c) => rowOf(c.person)), Int32Array);
-  const directors = csr(dramas, (d) => (d.directors ?? []).map(rowOf), Int32Array);
-  const writers = csr(dramas, (d) => (d.writers ?? []).map(rowOf), Int32Array);
-  const tagDramaLists: number[][] = Array.from({ length: tagIds.size }, () => []);
-  dramas.forEach((d, row) => {
-    for (const t of d.tags ?? []) tagDramaLists[tagIds.get(t)!]!.push(row);
-  });
-  const tagDramas = csr(tagDramaLists, (rows) => rows, Int32Array);
+  const tagDramas = dramasPerTag(tags.start, tags.items, tagIds.size);
 
   const firstAirDay = Int32Array.from(dramas, (d) => dayNumber(d.firstAirDate));
   const newestFirst = newestFirstRows(dramas, firstAirDay);
-  const credits = creditColumns(dramas, newestFirst, people.length, { cast, directors, writers }, (id) =>
-    personRow.get(id),
+  const perDrama = dramas.map((d) => dramaCredits(d, (id) => personRow.get(id)));
+  const most = perDrama.reduce(
+    (n, c) =>
+      n + c.directors.length + c.writers.length + c.otherArtists.length + c.tracks.reduce((m, t) => m + t.length, 0),
+    cast.items.length,
   );
+  const listing = new CreditListing(most);
+  for (const row of newestFirst) listing.addDrama(row, cast, perDrama[row]!);
+  const credits = listing.finish(people.length);
   const castCredits = credits.counts[CAST]!;
+  const directors = csr(perDrama, (c) => c.directors, Int32Array);
+  const writers = csr(perDrama, (c) => c.writers, Int32Array);
 
   const memberLists: number[][] = people.map(() => []);
   const group = Int32Array.from(people, (p) => (p.group ? rowOf(p.group) : -1));
@@ -191,34 +310,31 @@ export function encodeColumns(dramas: readonly Drama[], people: readonly Person[
   const members = csr(memberLists, (rows) => rows, Int32Array);
 
   const soundtrackCount = Uint16Array.from(dramas, (d) => d.soundtrack?.length ?? 0);
-  const biggestSoundtrack = Array.from(newestFirst)
-    .filter((row) => soundtrackCount[row]! > 0)
-    .sort((a, b) => soundtrackCount[b]! - soundtrackCount[a]!);
   const totalCredits = (p: number) => credits.start[p + 1]! - credits.start[p]!;
   const mostCredited = people
     .map((_, row) => row)
     .sort((a, b) => totalCredits(b) - totalCredits(a) || collate(people[a]!.name, people[b]!.name));
-  const networkUse = new Uint32Array(networkIds.size);
-  for (const id of networks.items) networkUse[id]! += 1;
   const networkNames = [...networkIds.keys()];
-  const networksByUse = networkNames
-    .map((_, id) => id)
-    .sort((a, b) => networkUse[b]! - networkUse[a]! || collate(networkNames[a]!, networkNames[b]!));
 
   const castRole = new Uint8Array(cast.items.length);
   let castAt = 0;
-  for (const d of dramas) for (const c of d.cast) castRole[castAt++] = ROLE_TYPES.indexOf(c.role);
-  const stars = starPower(dramas, cast, castRole, castCredits);
+  for (const d of dramas) for (const c of d.cast) castRole[castAt++] = roleIndex(c.role);
+  const stars: StarEntry[] = [];
+  dramas.forEach((d, row) => {
+    const star = starOf(row, cast, castRole, castCredits, (k) => d.cast[k - cast.start[row]!]!.person);
+    if (star) stars.push(star);
+  });
+  stars.sort(strongestFirst((row) => dramas[row]!.id));
   const networkTable = Utf16Table.encode(networkNames);
   const tagTable = Utf16Table.encode([...tagIds.keys()]);
   const sources = new Set<string>();
   for (const record of [...dramas, ...people]) for (const s of record.sources) sources.add(s);
 
-  const arrays: Arrays = {
+  return writeColumns({
     firstAirDay,
     year: Uint16Array.from(dramas, (d) => d.year),
-    status: Uint8Array.from(dramas, (d) => (d.tmdb?.status ? STATUSES.indexOf(d.tmdb.status) + 1 : 0)),
-    genreMask: Int32Array.from(dramas, (d) => d.genres.reduce((mask, g) => mask | genreBit(g), 0)),
+    status: Uint8Array.from(dramas, statusOf),
+    genreMask: Int32Array.from(dramas, genreMaskOf),
     episodeCount: Uint16Array.from(dramas, (d) => d.episodeCount),
     soundtrackCount,
     networkStart: networks.start,
@@ -247,125 +363,76 @@ export function encodeColumns(dramas: readonly Drama[], people: readonly Person[
     creditKind: credits.kind,
     creditItem: credits.item,
     newestFirst,
-    biggestSoundtrack: Int32Array.from(biggestSoundtrack),
+    biggestSoundtrack: biggestSoundtrackRows(newestFirst, soundtrackCount),
     mostCredited: Int32Array.from(mostCredited),
-    networksByUse: Uint16Array.from(networksByUse),
-    starDramas: Int32Array.from(stars, (s) => s.row),
-    starWeight: Float64Array.from(stars, (s) => s.weight),
-    starPerson: Int32Array.from(stars, (s) => s.person),
-    starCredits: Int32Array.from(stars, (s) => s.credits),
+    networksByUse: networksByUseOrder(networks.items, networkNames),
+    ...starColumns(stars),
     networkChars: networkTable.chars,
     networkOffsets: networkTable.offsets,
     tagChars: tagTable.chars,
     tagOffsets: tagTable.offsets,
     totals: Int32Array.of(dramas.length, people.length, sources.size),
-  };
-  const section = new SectionWriter(MAGIC);
-  for (const name of Object.keys(LAYOUT) as Array<keyof Arrays>) section.add(arrays[name]);
-  return section.finish();
-}
-
-/**
- * The credits CSR, person → credits, in the order creditsOf has always given: newest drama first;
- * in a drama, cast, directors, writers, each song's artists, then the singers of untitled songs.
- * One pass lists every credit in typed arrays, then a counting sort by person keeps that order.
- */
-function creditColumns(
-  dramas: readonly Drama[],
-  newestFirst: Int32Array,
-  personCount: number,
-  people: { cast: PeopleLists; directors: PeopleLists; writers: PeopleLists },
-  rowOf: (personId: string) => number | undefined,
-) {
-  const songCredits = dramas.reduce(
-    (n, d) => n + (d.otherOstArtists?.length ?? 0) + (d.soundtrack ?? []).reduce((m, t) => m + t.artists.length, 0),
-    0,
-  );
-  const most = people.cast.items.length + people.directors.items.length + people.writers.items.length + songCredits;
-  const listed = {
-    person: new Int32Array(most),
-    drama: new Int32Array(most),
-    kind: new Uint8Array(most),
-    item: new Int32Array(most),
-  };
-  let n = 0;
-  const credit = (person: number | undefined, row: number, kind: number, item: number) => {
-    if (person === undefined || person < 0) return;
-    listed.person[n] = person;
-    listed.drama[n] = row;
-    listed.kind[n] = kind;
-    listed.item[n++] = item;
-  };
-  // The people lists are rows already: no lookup by id for the cast, directors and writers.
-  const fromList = ({ start, items }: PeopleLists, row: number, kind: number, indexed: boolean) => {
-    for (let k = start[row]!; k < start[row + 1]!; k++) credit(items[k], row, kind, indexed ? k - start[row]! : -1);
-  };
-  for (const row of newestFirst) {
-    const d = dramas[row]!;
-    fromList(people.cast, row, CAST, true);
-    fromList(people.directors, row, DIRECTOR, false);
-    fromList(people.writers, row, WRITER, false);
-    (d.soundtrack ?? []).forEach((track, i) => {
-      for (const id of track.artists) credit(rowOf(id), row, ARTIST, i);
-    });
-    for (const id of d.otherOstArtists ?? []) credit(rowOf(id), row, ARTIST, -1);
-  }
-  const counts = CREDIT_KINDS.map(() => new Int32Array(personCount));
-  const start = new Int32Array(personCount + 1);
-  for (let c = 0; c < n; c++) {
-    counts[listed.kind[c]!]![listed.person[c]!]! += 1;
-    start[listed.person[c]! + 1]! += 1;
-  }
-  for (let p = 0; p < personCount; p++) start[p + 1]! += start[p]!;
-  const drama = new Int32Array(n);
-  const kind = new Uint8Array(n);
-  const item = new Int32Array(n);
-  const next = start.slice(0, personCount);
-  for (let c = 0; c < n; c++) {
-    const at = next[listed.person[c]!]!++;
-    drama[at] = listed.drama[c]!;
-    kind[at] = listed.kind[c]!;
-    item[at] = listed.item[c]!;
-  }
-  return { start, counts, drama, kind, item };
-}
-
-/**
- * Each drama's star power: its lead with the most cast credits (then the smaller id), when that is
- * more than one; weighted by those credits plus a tenth of all its leads' credits. Strongest first, then by id.
- */
-function starPower(dramas: readonly Drama[], cast: PeopleLists, castRole: Uint8Array, castCredits: Int32Array) {
-  const MAIN = ROLE_TYPES.indexOf('main');
-  const ranked: Array<{ row: number; id: string; weight: number; person: number; credits: number }> = [];
-  dramas.forEach((drama, row) => {
-    let star = -1;
-    let starCredits = 0;
-    let sum = 0;
-    for (let k = cast.start[row]!; k < cast.start[row + 1]!; k++) {
-      if (castRole[k] !== MAIN) continue;
-      const p = cast.items[k]!;
-      const credits = p < 0 ? 0 : castCredits[p]!;
-      sum += credits;
-      const better =
-        star < 0 ||
-        credits > starCredits ||
-        (credits === starCredits && collate(drama.cast[k - cast.start[row]!]!.person, drama.cast[star]!.person) < 0);
-      if (better) {
-        star = k - cast.start[row]!;
-        starCredits = credits;
-      }
-    }
-    if (star >= 0 && starCredits > 1)
-      ranked.push({
-        row,
-        id: drama.id,
-        weight: starCredits + sum / 10,
-        person: cast.items[cast.start[row]! + star]!,
-        credits: starCredits,
-      });
   });
-  return ranked.sort((a, b) => b.weight - a.weight || collate(a.id, b.id));
 }
+
+export interface StarEntry {
+  row: number;
+  weight: number;
+  person: number;
+  credits: number;
+}
+
+/**
+ * A drama's star power: its lead with the most cast credits (then the smaller id), when that is
+ * more than one; weighted by those credits plus a tenth of all its leads' credits.
+ * `personIdAt(k)` is the id of cast entry k (only asked to break a tie).
+ */
+export function starOf(
+  row: number,
+  cast: PeopleLists,
+  castRole: Uint8Array,
+  castCredits: Int32Array,
+  personIdAt: (castIndex: number) => string,
+): StarEntry | undefined {
+  const MAIN = ROLE_TYPES.indexOf('main');
+  let star = -1;
+  let starCredits = 0;
+  let sum = 0;
+  for (let k = cast.start[row]!; k < cast.start[row + 1]!; k++) {
+    if (castRole[k] !== MAIN) continue;
+    const p = cast.items[k]!;
+    const credits = p < 0 ? 0 : castCredits[p]!;
+    sum += credits;
+    const better =
+      star < 0 || credits > starCredits || (credits === starCredits && collate(personIdAt(k), personIdAt(star)) < 0);
+    if (better) {
+      star = k;
+      starCredits = credits;
+    }
+  }
+  return star >= 0 && starCredits > 1
+    ? { row, weight: starCredits + sum / 10, person: cast.items[star]!, credits: starCredits }
+    : undefined;
+}
+
+/** Star power order: strongest first, then by drama id, then by row. */
+export const strongestFirst =
+  (dramaId: (row: number) => string) =>
+  (a: StarEntry, b: StarEntry): number =>
+    b.weight - a.weight || collate(dramaId(a.row), dramaId(b.row)) || a.row - b.row;
+
+export const starColumns = (stars: readonly StarEntry[]) => ({
+  starDramas: Int32Array.from(stars, (s) => s.row),
+  starWeight: Float64Array.from(stars, (s) => s.weight),
+  starPerson: Int32Array.from(stars, (s) => s.person),
+  starCredits: Int32Array.from(stars, (s) => s.credits),
+});
+
+/** Drama rows newest first, then by title (the collator), then by row. */
+export const newestFirstOrder =
+  (days: Int32Array, title: (row: number) => string) =>
+  (a: number, b: number): number =>
+    days[b]! - days[a]! || collate(title(a), title(b)) || a - b;
 
 /** Drama rows newest first, then by title (the collator), then by row: by day in buckets, titles compared only within a day. */
 function newestFirstRows(dramas: readonly Drama[], days: Int32Array): Int32Array {
@@ -384,15 +451,11 @@ function newestFirstRows(dramas: readonly Drama[], days: Int32Array): Int32Array
   days.forEach((day, row) => {
     rows[next[max - day]!++] = row;
   });
+  const order = newestFirstOrder(days, (row) => dramas[row]!.title);
   for (let from = 0; from < rows.length; ) {
     let to = from + 1;
     while (to < rows.length && days[rows[to]!] === days[rows[from]!]) to++;
-    if (to - from > 1) {
-      const sameDay = Array.from(rows.subarray(from, to)).sort(
-        (a, b) => collate(dramas[a]!.title, dramas[b]!.title) || a - b,
-      );
-      rows.set(sameDay, from);
-    }
+    if (to - from > 1) rows.set(Array.from(rows.subarray(from, to)).sort(order), from);
     from = to;
   }
   return rows;
@@ -401,9 +464,9 @@ function newestFirstRows(dramas: readonly Drama[], days: Int32Array): Int32Array
 /** Start-up: views over an encoded block (no copy; the network and tag names are decoded, a few thousand at most). */
 export function openColumns(bytes: Uint8Array): CatalogColumns {
   const section = new SectionReader(bytes, MAGIC, 'catalog columns');
-  const read: Record<string, Arrays[keyof Arrays]> = {};
+  const read: Record<string, ColumnArrays[keyof ColumnArrays]> = {};
   for (const [name, kind] of Object.entries(LAYOUT)) read[name] = section[kind]();
-  const opened = read as Arrays;
+  const opened = read as ColumnArrays;
   return {
     ...opened,
     dramaCount: opened.totals[0]!,

@@ -27,6 +27,8 @@ export const SECTION = {
   /** The columns whole-catalog scans read (columns.ts; it has its own magic). */
   columns: 'columns',
   records: 'records',
+  /** Cold: how many records cite each source page, so a recompile counts the distinct pages without reading every record. */
+  sourcePages: 'source-pages',
 } as const;
 
 /** Each section's magic: "IDS", "ROFF", "SONG" and the layout version. */
@@ -125,30 +127,45 @@ function encodeRecords<T>(
   return at;
 }
 
-function encodeIds(dramas: readonly Drama[], people: readonly Person[]): Uint8Array {
+/** The ids section: drama and person ids in row order. */
+export function encodeIds(dramaIds: readonly string[], personIds: readonly string[]): Uint8Array {
   const section = new SectionWriter(MAGIC.ids);
-  addIdTable(
-    section,
-    dramas.map((d) => d.id),
-  );
-  addIdTable(
-    section,
-    people.map((p) => p.id),
-  );
+  addIdTable(section, dramaIds);
+  addIdTable(section, personIds);
   return section.finish();
 }
 
-function encodeSongs(dramas: readonly Drama[]): Uint8Array {
-  const rows: number[] = [];
-  const tracks: number[] = [];
-  dramas.forEach((d, row) => {
-    (d.soundtrack ?? []).forEach((_, i) => {
-      rows.push(row);
-      tracks.push(i);
-    });
-  });
-  return new SectionWriter(MAGIC.songs).add(Int32Array.from(rows)).add(Int32Array.from(tracks)).finish();
+/** The songs section from each drama row's soundtrack length: (drama row, track index) per song. */
+export function encodeSongs(soundtrackCounts: ArrayLike<number>): Uint8Array {
+  let total = 0;
+  for (let row = 0; row < soundtrackCounts.length; row++) total += soundtrackCounts[row]!;
+  const rows = new Int32Array(total);
+  const tracks = new Int32Array(total);
+  let at = 0;
+  for (let row = 0; row < soundtrackCounts.length; row++)
+    for (let i = 0; i < soundtrackCounts[row]!; i++) {
+      rows[at] = row;
+      tracks[at++] = i;
+    }
+  return new SectionWriter(MAGIC.songs).add(rows).add(tracks).finish();
 }
+
+/** Source page → how many records cite it, sorted by page (JS order): the same bytes whatever the history. */
+export type SourceCounts = Map<string, number>;
+
+export function countSources(records: Iterable<{ sources: readonly string[] }>, counts: SourceCounts = new Map()) {
+  for (const record of records)
+    for (const page of new Set(record.sources)) counts.set(page, (counts.get(page) ?? 0) + 1);
+  return counts;
+}
+
+export const encodeSourceCounts = (counts: SourceCounts): Uint8Array =>
+  Buffer.from(JSON.stringify([...counts].filter(([, n]) => n > 0).sort(([a], [b]) => byCodeUnits(a, b))));
+
+export const decodeSourceCounts = (bytes: Uint8Array): SourceCounts =>
+  new Map(
+    JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString()) as Array<[string, number]>,
+  );
 
 function addIdTable(section: SectionWriter, ids: readonly string[]): void {
   const { chars, offsets } = Utf16Table.encode(ids);
@@ -183,13 +200,23 @@ export function compileCatalog(
     dramas: dramas.length,
     people: people.length,
     hot: {
-      [SECTION.ids]: reuse.ids ?? encodeIds(dramas, people),
+      [SECTION.ids]:
+        reuse.ids ??
+        encodeIds(
+          dramas.map((d) => d.id),
+          people.map((p) => p.id),
+        ),
       [SECTION.recordOffsets]: new SectionWriter(MAGIC.recordOffsets).add(dramaOffsets).add(personOffsets).finish(),
       [SECTION.columns]: reuse.columns ?? encodeColumns(dramas, people),
-      [SECTION.songs]: reuse.songs ?? encodeSongs(dramas),
+      [SECTION.songs]: reuse.songs ?? encodeSongs(dramas.map((d) => d.soundtrack?.length ?? 0)),
       ...options.hot,
     },
-    cold: { [SECTION.records]: chunks.flush(), ...options.cold },
+    cold: {
+      [SECTION.records]: chunks.flush(),
+      [SECTION.sourcePages]:
+        options.cold?.[SECTION.sourcePages] ?? encodeSourceCounts(countSources([...dramas, ...people])),
+      ...options.cold,
+    },
     info: options.info ?? {},
   };
 }

@@ -42,6 +42,15 @@ export function recordBytes(artifact: Artifact): EncodedRecords {
   return { drama: (row) => read(at.dramas, row), person: (row) => read(at.people, row) };
 }
 
+/** The drama and person ids by row, from the ids section (no record read). */
+export function idsOf(artifact: Artifact): { drama(row: number): string; person(row: number): string } {
+  const ids = new SectionReader(artifact.section(SECTION.ids), MAGIC.ids, 'catalog ids');
+  const dramas = new Utf16Table(ids.uint16(), ids.int32());
+  ids.int32();
+  const people = new Utf16Table(ids.uint16(), ids.int32());
+  return { drama: (row) => dramas.string(row), person: (row) => people.string(row) };
+}
+
 /**
  * The catalog over a compiled artifact (artifact.ts, compile.ts): ids and tables are views over
  * the hot part, and a drama or person is read and parsed from the cold section only when asked.

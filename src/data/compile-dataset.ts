@@ -4,15 +4,28 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
   type Artifact,
+  type ArtifactParts,
+  type Manifest,
   openArtifactBytes,
   openArtifactFile,
   readManifest,
   writeArtifact,
-  type ArtifactParts,
 } from '../catalog/artifact.ts';
 import type { Catalog } from '../catalog/catalog.ts';
-import { compileCatalog, DRAMA_FACTS_READ_BY, type EncodedRecords, SECTION } from '../catalog/compile.ts';
-import { openCatalog, recordBytes } from '../catalog/compiled-catalog.ts';
+import { openColumns } from '../catalog/columns.ts';
+import {
+  compileCatalog,
+  countSources,
+  DRAMA_FACTS_READ_BY,
+  decodeSourceCounts,
+  type EncodedRecords,
+  encodeIds,
+  encodeSongs,
+  encodeSourceCounts,
+  SECTION,
+} from '../catalog/compile.ts';
+import { idsOf, openCatalog, recordBytes } from '../catalog/compiled-catalog.ts';
+import { patchColumns } from '../catalog/patch-columns.ts';
 import { lazyList } from '../catalog/record-cache.ts';
 import { encodeSearchIndex, openSearchIndex, type SearchIndex } from '../search/search-index.ts';
 import { updateSearchIndex } from '../search/update-search-index.ts';
@@ -155,7 +168,7 @@ function assemble(
   inputs: readonly InputFile[],
   fingerprint: string,
   info: Record<string, number>,
-  previous?: { encoded: EncodedRecords; reuse: Record<string, Uint8Array> },
+  previous?: { encoded: EncodedRecords; reuse: Record<string, Uint8Array>; cold: Record<string, Uint8Array> },
 ): ArtifactParts {
   const reuse = previous?.reuse ?? {};
   return compileCatalog(dramas, people, {
@@ -164,7 +177,7 @@ function assemble(
     hot: Object.fromEntries(
       Object.entries(MODULE_SECTIONS).map(([name, { encode }]) => [name, reuse[name] ?? encode(dramas, people)]),
     ),
-    cold: { [INPUTS]: Buffer.from(JSON.stringify(inputs)) },
+    cold: { ...previous?.cold, [INPUTS]: Buffer.from(JSON.stringify(inputs)) },
     info,
   });
 }
@@ -193,6 +206,7 @@ function incrementalPlan(root: string, file: string, inputs: InputFile[], finger
   if (!manifest.cold[INPUTS]) return { full: 'the previous build lists no inputs' };
   if (Object.keys(manifest.hot).sort().join(',') !== HOT_SECTIONS || manifest.info.compiler !== COMPILER_VERSION)
     return { full: 'the previous build has another layout' };
+  if (!manifest.cold[SECTION.sourcePages]) return { full: 'the previous build has another layout' };
   if (manifest.info.syncedSeries || inputs.some((i) => i.path.startsWith('tmdb/')))
     return { full: 'synced TMDB data is merged as a whole' };
   const previous = openArtifactBytes(readFileSync(file));
@@ -253,23 +267,85 @@ function incrementalPlan(root: string, file: string, inputs: InputFile[], finger
     };
     for (const [name, reads] of Object.entries(readers)) if (unchanged(reads)) reuse[name] = previous.section(name);
   }
+  const rebuilt = HOT_SECTIONS.split(',').filter(
+    (name) => name !== SECTION.recordOffsets && name !== 'search' && !reuse[name],
+  );
   const byRow = (r: number) => changed.get(dramaFiles[r]!.path)?.value ?? catalog.dramaAt(previousRow[r]!);
   // The search section follows the edits from the previous one, folding only the changed dramas'
   // texts: the same bytes as encoding every record, in a fraction of the time.
   reuse.search ??= updateSearchIndex(previous.section('search'), previousRow, byRow, (id) => catalog.personRow(id));
-  // A section to rebuild reads every record: each decoded once (JSON, no zod). Otherwise only the
-  // changed records are ever touched.
-  const rebuilt = HOT_SECTIONS.split(',').filter((name) => name !== SECTION.recordOffsets && !reuse[name]);
-  const dramas = rebuilt.length ? Array.from(lazyList(dramaFiles.length, byRow)) : lazyList(dramaFiles.length, byRow);
-  const people = rebuilt.length ? Array.from(catalog.people) : catalog.people;
+  // The other sections too are patched from the previous ones: no unchanged record is decoded.
+  const removed = gone.filter((p) => p.startsWith('dramas/')).map((p) => catalog.drama(idOf(p))!);
+  const sourcePages = patchSourcePages(previous, manifest, catalog.columns.sourcePages, edited, removed, (id) =>
+    catalog.drama(id),
+  );
+  const ids = idsOf(previous);
+  reuse[SECTION.ids] ??= encodeIds(
+    dramaFiles.map((i, row) => changed.get(i.path)?.value.id ?? ids.drama(previousRow[row]!)),
+    Array.from({ length: manifest.people }, (_, row) => ids.person(row)),
+  );
+  const columns = (reuse[SECTION.columns] ??= (() => {
+    const search = openSearchIndex(reuse.search);
+    const text = (at: number) => search.texts.string(at);
+    return patchColumns({
+      previous: catalog.columns,
+      previousRow,
+      changed: (row) => changed.get(dramaFiles[row]!.path)!.value,
+      personRow: (id) => catalog.personRow(id),
+      title: (row) => text(search.titleText[row]!),
+      dramaId: (row) => ids.drama(previousRow[row]!),
+      personId: (row) => ids.person(row),
+      personName: (row) => text(search.nameText[row]!),
+      sourcePages: sourcePages.count,
+    });
+  })());
+  reuse[SECTION.songs] ??= encodeSongs(openColumns(columns).soundtrackCount);
+  const dramas = lazyList(dramaFiles.length, byRow);
   const info = { ...manifest.info, curatedDramas: dramas.length };
   return {
-    parts: assemble(dramas, people, now, fingerprint, info, { encoded, reuse }),
+    parts: assemble(dramas, catalog.people, now, fingerprint, info, {
+      encoded,
+      reuse,
+      cold: { [SECTION.sourcePages]: sourcePages.bytes },
+    }),
     reparsed,
     reason:
       `${changed.size} drama file${changed.size === 1 ? '' : 's'} changed, ${gone.length} removed; ` +
       (rebuilt.length ? `rebuilt ${rebuilt.join(', ')}` : 'every section kept'),
   };
+}
+
+/**
+ * The distinct source pages after an incremental compile, from the previous build's count of
+ * records citing each page: only read and rewritten when an edit, an added or a removed drama
+ * changes which pages it cites.
+ */
+function patchSourcePages(
+  previous: Artifact,
+  manifest: Manifest,
+  previousCount: number,
+  edited: ReadonlyArray<Parsed<Drama>>,
+  removed: readonly Drama[],
+  before: (id: string) => Drama | undefined,
+): { count: number; bytes: Uint8Array } {
+  const section = manifest.cold[SECTION.sourcePages]!;
+  const bytes = previous.readCold(SECTION.sourcePages, 0, section.length);
+  const pages = (d: Drama | undefined) => [...new Set(d?.sources ?? [])].sort().join('\n');
+  const moved =
+    removed.some((d) => d.sources.length) || edited.some((e) => pages(e.value) !== pages(before(e.value.id)));
+  if (!moved) return { count: previousCount, bytes };
+  const counts = decodeSourceCounts(bytes);
+  const drop = (d: Drama | undefined) => {
+    for (const page of new Set(d?.sources ?? [])) counts.set(page, counts.get(page)! - 1);
+  };
+  removed.forEach(drop);
+  for (const e of edited) drop(before(e.value.id));
+  countSources(
+    edited.map((e) => e.value),
+    counts,
+  );
+  const patched = encodeSourceCounts(counts);
+  return { count: [...counts.values()].filter((n) => n > 0).length, bytes: patched };
 }
 
 /** Compiles the dataset at dataDir into its artifact: incrementally when it can, fully otherwise. */
