@@ -13,9 +13,9 @@ export interface CompileTimes {
   fullMs: number;
   /** After one drama's synopsis was edited: the incremental path, every section kept. */
   oneDramaMs: number;
-  /** After one drama's cast roles changed: the columns rebuilt (every record decoded). */
+  /** After one drama's cast roles changed: the columns patched from the previous ones. */
   oneRoleMs: number;
-  /** After one drama's title was edited: the columns and the search index rebuilt. */
+  /** After one drama's title was edited: the columns patched and the search index updated. */
   oneTitleMs: number;
   /** openDataset on an up-to-date artifact: fingerprint of the inputs, header and hot part read. */
   openMs: number;

@@ -168,6 +168,23 @@ describe('compileDataset', () => {
     expect(rebuilt.equals(body(dir))).toBe(true);
   });
 
+  it('patches the columns and the cited pages after title, tag and source edits to what a full compile writes', () => {
+    const dir = shippedCopy();
+    const ids = readdirSync(join(dir, 'dramas')).map((f) => f.replace(/\.json$/, ''));
+    const other = readDataset(dir).dramas[7]!;
+    compileDataset(dir);
+    edit(dir, ids[1]!, (d) => ({ ...d, title: other.title }));
+    edit(dir, ids[2]!, (d) => ({ ...d, tags: ['a-new-tag'], sources: [...d.sources, 'https://example.org/cited'] }));
+    rmSync(join(dir, 'dramas', `${ids[4]!}.json`));
+    expect(compileDataset(dir)).toMatchObject({ mode: 'incremental', reparsed: 2 });
+    const patched = body(dir);
+    const { dramas, people } = readDataset(dir);
+    const cited = new Set([...dramas, ...people].flatMap((r) => r.sources));
+    expect(openDataset(dir).catalog.columns.sourcePages).toBe(cited.size);
+    compileDataset(dir, { full: true });
+    expect(patched.equals(body(dir))).toBe(true);
+  });
+
   it('compiles in full over a previous build of another layout (a section added since)', () => {
     const dir = writeDataset({ 'one.json': drama('one') }, LEAD);
     const parts = compileCatalog([drama('one')], [person('lead', 'Lead')], { cold: { inputs: Buffer.from('[]') } });
