@@ -284,10 +284,10 @@ function incrementalPlan(root: string, file: string, inputs: InputFile[], finger
     dramaFiles.map((i, row) => changed.get(i.path)?.value.id ?? ids.drama(previousRow[row]!)),
     Array.from({ length: manifest.people }, (_, row) => ids.person(row)),
   );
-  const columns = (reuse[SECTION.columns] ??= (() => {
+  if (!reuse[SECTION.columns]) {
     const search = openSearchIndex(reuse.search);
     const text = (at: number) => search.texts.string(at);
-    return patchColumns({
+    reuse[SECTION.columns] = patchColumns({
       previous: catalog.columns,
       previousRow,
       changed: (row) => changed.get(dramaFiles[row]!.path)!.value,
@@ -298,8 +298,8 @@ function incrementalPlan(root: string, file: string, inputs: InputFile[], finger
       personName: (row) => text(search.nameText[row]!),
       sourcePages: sourcePages.count,
     });
-  })());
-  reuse[SECTION.songs] ??= encodeSongs(openColumns(columns).soundtrackCount);
+  }
+  reuse[SECTION.songs] ??= encodeSongs(openColumns(reuse[SECTION.columns]!).soundtrackCount);
   const dramas = lazyList(dramaFiles.length, byRow);
   const info = { ...manifest.info, curatedDramas: dramas.length };
   return {
