@@ -34,12 +34,20 @@ export class TextTable {
   }
 
   string(i: number): string {
-    const n = this.length(i);
-    let s = '';
-    for (let at = 0; at < n; at += 4_096) {
-      const units = Array.from({ length: Math.min(4_096, n - at) }, (_, c) => this.code(i, at + c));
-      s += String.fromCharCode(...units);
+    const from = this.offsets.get(i);
+    const to = this.offsets.get(i + 1);
+    let units: Uint8Array | Uint16Array = this.bytes.subarray(from, to);
+    if (this.isWide(i)) {
+      // Wide strings may start at an odd byte: their code units are gathered, not viewed.
+      const n = (to - from) >> 1;
+      if (scratch.length < n) scratch = new Uint16Array(2 * n);
+      for (let c = 0; c < n; c++) scratch[c] = this.bytes[from + 2 * c]! | (this.bytes[from + 2 * c + 1]! << 8);
+      units = scratch.subarray(0, n);
     }
+    let s = '';
+    // Chunks keep fromCharCode's argument count small for any length.
+    for (let at = 0; at < units.length; at += 4_096)
+      s += String.fromCharCode.apply(null, units.subarray(at, at + 4_096) as unknown as number[]);
     return s;
   }
 
@@ -50,6 +58,8 @@ export class TextTable {
     return true;
   }
 }
+
+let scratch = new Uint16Array(256);
 
 /** A TextTable made string by string: from strings, or by copying a string of another table as it is. */
 export class TextTableWriter {

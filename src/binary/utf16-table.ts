@@ -1,6 +1,7 @@
 import type { SectionReader, SectionWriter } from './section.ts';
 
 const NO_ALPHABET = new Uint16Array(0);
+const NO_BYTES = new Uint8Array(0);
 
 /**
  * Strings as UTF-16 code units end to end in one Uint16Array, string i at
@@ -14,6 +15,9 @@ const NO_ALPHABET = new Uint16Array(0);
  */
 export class Utf16Table {
   private readonly mapped: boolean;
+  // chars again, typed: each read site sees one kind of array, which keeps V8's loads monomorphic.
+  private readonly units: Uint16Array;
+  private readonly bytes: Uint8Array;
 
   constructor(
     readonly chars: Uint16Array | Uint8Array,
@@ -21,6 +25,9 @@ export class Utf16Table {
     readonly alphabet: Uint16Array = NO_ALPHABET,
   ) {
     this.mapped = alphabet.length > 0;
+    if (this.mapped !== chars instanceof Uint8Array) throw new Error('utf16 table: bytes go with an alphabet');
+    this.units = this.mapped ? NO_ALPHABET : (chars as Uint16Array);
+    this.bytes = this.mapped ? (chars as Uint8Array) : NO_BYTES;
   }
 
   /**
@@ -50,7 +57,14 @@ export class Utf16Table {
 
   /** The code unit at position `at` of chars. */
   private unit(at: number): number {
-    return this.mapped ? this.alphabet[this.chars[at]!]! : this.chars[at]!;
+    return this.mapped ? this.alphabet[this.bytes[at]!]! : this.units[at]!;
+  }
+
+  /** String i's first n code units into `into`. */
+  prefixUnits(i: number, into: Uint16Array, n: number): void {
+    const from = this.offsets[i]!;
+    if (this.mapped) for (let c = 0; c < n; c++) into[c] = this.alphabet[this.bytes[from + c]!]!;
+    else for (let c = 0; c < n; c++) into[c] = this.units[from + c]!;
   }
 
   /** String i's code units into `into` from `at` on; returns where they end. */
@@ -98,7 +112,7 @@ export class Utf16Table {
     let s = '';
     // Chunks keep fromCharCode's argument count small for any length.
     for (let at = from; at < to; at += 4_096)
-      s += String.fromCharCode.apply(null, this.chars.subarray(at, Math.min(to, at + 4_096)) as unknown as number[]);
+      s += String.fromCharCode.apply(null, this.units.subarray(at, Math.min(to, at + 4_096)) as unknown as number[]);
     return s;
   }
 
@@ -151,7 +165,8 @@ export class Utf16Table {
       const at = this.offsets[mid]!;
       let same = this.offsets[mid + 1]! - at >= length;
       // Same bytes are the same code units, through an alphabet or not.
-      for (let c = 0; same && c < length; c++) same = this.chars[at + c] === this.chars[base + c];
+      if (this.mapped) for (let c = 0; same && c < length; c++) same = this.bytes[at + c] === this.bytes[base + c];
+      else for (let c = 0; same && c < length; c++) same = this.units[at + c] === this.units[base + c];
       if (same) lo = mid + 1;
       else hi = mid;
     }

@@ -19,7 +19,8 @@ export function lowerBound(keys: readonly string[], q: string, lo = 0, hi = keys
 /** A sorted list of keys read code unit by code unit: a string array, or a table of UTF-16 code units. */
 export interface SortedKeys {
   length(k: number): number;
-  code(k: number, at: number): number;
+  /** Key k's first n code units into `into` (n at most its length). */
+  prefixUnits(k: number, into: Uint16Array, n: number): void;
   /** The end of the run of keys, from k on (below hi), that share key k's first `length` code units. */
   runEnd(k: number, length: number, hi: number): number;
 }
@@ -29,8 +30,9 @@ class StringKeys implements SortedKeys {
   length(k: number): number {
     return this.keys[k]!.length;
   }
-  code(k: number, at: number): number {
-    return this.keys[k]!.charCodeAt(at);
+  prefixUnits(k: number, into: Uint16Array, n: number): void {
+    const key = this.keys[k]!;
+    for (let c = 0; c < n; c++) into[c] = key.charCodeAt(c);
   }
   runEnd(k: number, length: number, hi: number): number {
     // '\uffff' sorts after every UTF-16 code unit a key can hold next.
@@ -40,6 +42,9 @@ class StringKeys implements SortedKeys {
 
 let rows: Int32Array[] = [];
 let best = new Int32Array(0);
+// The code units of the key being walked and of the one before (read once per key, not per step).
+let units = new Uint16Array(0);
+let previousUnits = new Uint16Array(0);
 
 /**
  * Calls `visit(k, distance)` for each key in keys[from, to) whose closest prefix is at most `max`
@@ -62,27 +67,31 @@ export function keysWithinEdits(
     rows = Array.from({ length: deepest + 8 }, () => new Int32Array(n + 16));
     best = new Int32Array(deepest + 8);
   }
+  if (units.length < deepest) {
+    units = new Uint16Array(deepest + 8);
+    previousUnits = new Uint16Array(deepest + 8);
+  }
   const first = rows[0]!;
   for (let i = 0; i <= n; i++) first[i] = i;
   best[0] = n;
   // rows[0..valid] hold the rows of the previous key's first `valid` characters.
-  let previous = -1;
   let valid = 0;
   let k = from;
   while (k < to) {
     const keyLength = keys.length(k);
+    const target = Math.min(keyLength, deepest);
+    keys.prefixUnits(k, units, target);
     let depth = 0;
     const shared = Math.min(valid, keyLength);
-    while (depth < shared && keys.code(k, depth) === keys.code(previous, depth)) depth++;
-    const target = Math.min(keyLength, deepest);
+    while (depth < shared && units[depth] === previousUnits[depth]) depth++;
     let unreachable = false;
     while (depth < target) {
       const j = depth + 1;
       const above = rows[j - 1]!;
       const current = rows[j]!;
       const twoAbove = j > 1 ? rows[j - 2]! : above;
-      const c = keys.code(k, j - 1);
-      const before = j > 1 ? keys.code(k, j - 2) : -1;
+      const c = units[j - 1]!;
+      const before = j > 1 ? units[j - 2]! : -1;
       current[0] = j;
       let rowMin = j;
       for (let i = 1; i <= n; i++) {
@@ -100,7 +109,7 @@ export function keysWithinEdits(
         break;
       }
     }
-    previous = k;
+    [units, previousUnits] = [previousUnits, units];
     valid = depth;
     const distance = best[depth]!;
     if (unreachable || depth === deepest) {

@@ -196,16 +196,31 @@ export function writeEntryColumns(section: SectionWriter, c: EntryColumnsBuilt):
     .add(PackedInts.encode(c.textOf, c.count));
 }
 
-/** The last row whose first entry is at or before entry e (starts ascending, rows may be empty). */
-function rowOf(start: Int32Array, e: number): number {
-  let lo = 0;
-  let hi = start.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (start[mid]! <= e) lo = mid;
-    else hi = mid - 1;
+/**
+ * The row of an entry, for rows whose entries are consecutive (start[r] is row r's first): the row
+ * of every 64th entry is kept (a small array made at open), and a few steps forward from it find
+ * the row, where a binary search over 100k rows took 17 (a search ranks up to 200 hits).
+ */
+class RowsOfEntries {
+  private readonly hint: Int32Array;
+
+  constructor(private readonly start: Int32Array) {
+    const rows = start.length - 1;
+    const first = start[0] ?? 0;
+    this.hint = new Int32Array((((start[rows] ?? 0) - first) >> 6) + 1);
+    let r = 0;
+    for (let b = 0; b < this.hint.length; b++) {
+      while (r + 1 < rows && start[r + 1]! <= first + (b << 6)) r++;
+      this.hint[b] = r;
+    }
   }
-  return lo;
+
+  /** The last row whose first entry is at or before entry e (rows may be empty). */
+  rowOf(e: number): number {
+    let r = this.hint[(e - this.start[0]!) >> 6]!;
+    while (this.start[r + 1]! <= e) r++;
+    return r;
+  }
 }
 
 /** Start-up: views over the section's bytes, nothing copied or decoded. */
@@ -225,6 +240,8 @@ export function openSearchIndex(bytes: Uint8Array): SearchIndex {
   const titleText = section.int32();
   const nameText = section.int32();
   const firstPersonEntry = dramaStart[dramaStart.length - 1]!;
+  const dramaOf = new RowsOfEntries(dramaStart);
+  const personOf = new RowsOfEntries(personStart);
   const index: SearchIndex = {
     entryCount: kinds.length,
     titleText,
@@ -237,10 +254,10 @@ export function openSearchIndex(bytes: Uint8Array): SearchIndex {
     texts,
     tables,
     entry: (id) => entryAt(index, id),
-    dramaRow: (id) => (id < firstPersonEntry ? rowOf(dramaStart, id) : -1),
+    dramaRow: (id) => (id < firstPersonEntry ? dramaOf.rowOf(id) : -1),
     personRow: (id) => {
       const kind = kinds[id]!;
-      return kind === PERSON ? rowOf(personStart, id) : kind === CHARACTER ? subjects.get(id) - 1 : -1;
+      return kind === PERSON ? personOf.rowOf(id) : kind === CHARACTER ? subjects.get(id) - 1 : -1;
     },
     track: (id) => (kinds[id] === SONG ? subjects.get(id) : 0),
     textOf: (id) => textIds.get(id),
