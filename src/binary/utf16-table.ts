@@ -121,10 +121,18 @@ export class Utf16Table {
     const from = this.offsets[i]!;
     const length = this.offsets[i + 1]! - from;
     const n = Math.min(length, q.length);
-    for (let c = 0; c < n; c++) {
-      const d = this.unit(from + c) - q.charCodeAt(c);
-      if (d !== 0) return d;
-    }
+    // The alphabet test once per string, not per code unit: binary searches run this most.
+    if (this.mapped) {
+      const { alphabet, bytes } = this;
+      for (let c = 0; c < n; c++) {
+        const d = alphabet[bytes[from + c]!]! - q.charCodeAt(c);
+        if (d !== 0) return d;
+      }
+    } else
+      for (let c = 0; c < n; c++) {
+        const d = this.units[from + c]! - q.charCodeAt(c);
+        if (d !== 0) return d;
+      }
     return length - q.length;
   }
 
