@@ -39,8 +39,11 @@ import {
   readDataset,
   readRecordFile,
   shown,
+  sourceHash,
 } from './load-catalog.ts';
 import { dramaSchema, type Drama, type Person } from './schema.ts';
+import { startBlockingWorker } from './blocking-worker.ts';
+import { encodeSearchInThread } from './search-thread.ts';
 
 /**
  * The compile pipeline: the dataset's files (validated by load-catalog.ts, merged with the synced
@@ -122,8 +125,6 @@ function fingerprintOf(inputs: readonly InputFile[]): string {
   return hash.digest('hex');
 }
 
-const hashOf = (source: string) => createHash('sha1').update(source).digest('base64');
-
 export interface CompileReport {
   mode: 'full' | 'incremental' | 'up to date';
   /** Why a compile was full, or what an incremental one redid. */
@@ -136,6 +137,8 @@ export interface CompileReport {
   people: number;
   /** Input files whose records were read, parsed and validated again. */
   reparsed: number;
+  /** Which of a full compile's jobs worker threads did: half the reading, the search section. */
+  threaded?: { read: boolean; search: boolean };
 }
 
 export function describeCompile(r: CompileReport): string {
@@ -168,27 +171,70 @@ function assemble(
   inputs: readonly InputFile[],
   fingerprint: string,
   info: Record<string, number>,
-  previous?: { encoded: EncodedRecords; reuse: Record<string, Uint8Array>; cold: Record<string, Uint8Array> },
+  previous?: { encoded: EncodedRecords; reuse: Record<string, Uint8Array>; cold?: Record<string, Uint8Array> },
+  /** Module sections another thread is encoding: taken once this thread's sections are done. */
+  elsewhere: Record<string, () => Uint8Array> = {},
 ): ArtifactParts {
   const reuse = previous?.reuse ?? {};
-  return compileCatalog(dramas, people, {
+  const parts = compileCatalog(dramas, people, {
     fingerprint,
     ...(previous ? { encoded: previous.encoded, reuse } : {}),
-    hot: Object.fromEntries(
-      Object.entries(MODULE_SECTIONS).map(([name, { encode }]) => [name, reuse[name] ?? encode(dramas, people)]),
-    ),
     cold: { ...previous?.cold, [INPUTS]: Buffer.from(JSON.stringify(inputs)) },
     info,
   });
+  for (const [name, { encode }] of Object.entries(MODULE_SECTIONS))
+    parts.hot[name] = reuse[name] ?? elsewhere[name]?.() ?? encode(dramas, people);
+  return parts;
 }
 
-function fullCompile(root: string, inputs: InputFile[], fingerprint: string): ArtifactParts {
-  const hashes = new Map<string, string>();
-  const { dramas, people, summary } = readDataset(root, {
-    onSource: ({ folder, name }, source) => hashes.set(`${folder}/${name}`, hashOf(source)),
-  });
-  const hashed = inputs.map((i) => (hashes.has(i.path) ? { ...i, hash: hashes.get(i.path)! } : i));
-  return assemble(dramas, people, hashed, fingerprint, infoOf(summary));
+/** Dramas in these inputs, at most (curated files and synced series). */
+const dramaInputs = (inputs: readonly InputFile[]) =>
+  inputs.filter((i) => i.path.startsWith('dramas/') || i.path.startsWith('tmdb/series/')).length;
+
+/**
+ * Below this many dramas worker threads cost more than they save (a thread's start-up under tsx
+ * is ~0.3 s; the search of 5k dramas takes about as long): measured with npm run bench:compile.
+ */
+const THREADS_FROM = 5_000;
+
+/**
+ * Every input read, parsed and validated, every section encoded. With `threads`, a worker thread
+ * (compile-worker.ts) shares the work with this one, on the machine's other core: it reads half
+ * the drama files while this thread reads the rest (read-thread.ts), then encodes the search
+ * section while this thread encodes the records, ids and columns (search-thread.ts). It is
+ * started first, so its start-up overlaps the reading. The artifact is the same bytes either way.
+ */
+function fullCompile(
+  root: string,
+  inputs: InputFile[],
+  fingerprint: string,
+  threads = dramaInputs(inputs) >= THREADS_FROM,
+): { parts: ArtifactParts; threaded: NonNullable<CompileReport['threaded']> } {
+  const worker = threads ? startBlockingWorker('compile-worker') : undefined;
+  const threaded = { read: false, search: false };
+  try {
+    const hashes = new Map<string, string>();
+    const { dramas, people, summary, json } = readDataset(root, { hashes, ...(worker ? { worker } : {}) });
+    threaded.read = json !== undefined;
+    const search = worker && encodeSearchInThread(worker, dramas, people);
+    const hashed = inputs.map((i) => (hashes.has(i.path) ? { ...i, hash: hashes.get(i.path)! } : i));
+    // The records the worker validated are already JSON (unless the sync's merge made new ones).
+    const encoded = json && {
+      encoded: { drama: (row: number) => json.get(dramas[row]!), person: () => undefined },
+      reuse: {},
+    };
+    const elsewhere = search && {
+      search: () => {
+        const { bytes, threaded: inWorker } = search.result();
+        threaded.search = inWorker;
+        return bytes;
+      },
+    };
+    const parts = assemble(dramas, people, hashed, fingerprint, infoOf(summary), encoded, elsewhere);
+    return { parts, threaded };
+  } finally {
+    worker?.close();
+  }
 }
 
 type Plan = { parts: ArtifactParts; reparsed: number; reason: string } | { full: string };
@@ -227,7 +273,7 @@ function incrementalPlan(root: string, file: string, inputs: InputFile[], finger
     let hash = '';
     reparsed++;
     const read = readRecordFile(join(root, folder), name, dramaSchema, shown, problems, (s) => {
-      hash = hashOf(s);
+      hash = sourceHash(s);
     });
     // Touched but the same bytes: still the old record.
     if (hash !== old?.hash && read) changed.set(input.path, read);
@@ -348,8 +394,12 @@ function patchSourcePages(
   return { count: [...counts.values()].filter((n) => n > 0).length, bytes: patched };
 }
 
-/** Compiles the dataset at dataDir into its artifact: incrementally when it can, fully otherwise. */
-export function compileDataset(dataDir: string, options: { full?: boolean } = {}): CompileReport {
+/**
+ * Compiles the dataset at dataDir into its artifact: incrementally when it can, fully otherwise.
+ * `threads` forces a full compile's worker threads on or off (by default: on from THREADS_FROM
+ * dramas); the bytes are the same either way.
+ */
+export function compileDataset(dataDir: string, options: { full?: boolean; threads?: boolean } = {}): CompileReport {
   const started = performance.now();
   const root = resolve(dataDir);
   const file = artifactFile(root);
@@ -369,7 +419,8 @@ export function compileDataset(dataDir: string, options: { full?: boolean } = {}
       reparsed: 0,
     };
   const plan: Plan = options.full ? { full: 'asked for' } : incrementalPlan(root, file, inputs, fingerprint);
-  const parts = 'parts' in plan ? plan.parts : fullCompile(root, inputs, fingerprint);
+  const full = 'parts' in plan ? undefined : fullCompile(root, inputs, fingerprint, options.threads);
+  const parts = full?.parts ?? (plan as { parts: ArtifactParts }).parts;
   const bytes = writeArtifact(file, parts);
   const hotBytes = Object.values(parts.hot).reduce((n, s) => n + s.byteLength, 0);
   return {
@@ -382,6 +433,7 @@ export function compileDataset(dataDir: string, options: { full?: boolean } = {}
     dramas: parts.dramas,
     people: parts.people,
     reparsed: 'parts' in plan ? plan.reparsed : inputs.filter((i) => !i.path.startsWith('tmdb/state')).length,
+    ...(full ? { threaded: full.threaded } : {}),
   };
 }
 

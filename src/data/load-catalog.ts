@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
@@ -5,6 +6,8 @@ import { buildCatalog, type Catalog } from '../catalog/catalog.ts';
 import { mergeCatalog } from '../sync/merge.ts';
 import { readSnapshots, readState, snapshotFile, syncedDir } from '../sync/synced-files.ts';
 import { catalogDramaSchema, dramaSchema, personSchema, type Drama, type Person } from './schema.ts';
+import type { BlockingWorker } from './blocking-worker.ts';
+import { type AwayReading, readInThread } from './read-thread.ts';
 import { judgeSource } from './source-policy.ts';
 
 export interface DataProblem {
@@ -86,8 +89,8 @@ export interface Parsed<T> {
   value: T;
 }
 
-/** Sees the text of every curated file read (the compiler hashes them to notice which changed). */
-export type SourceHook = (file: { folder: string; name: string }, source: string) => void;
+/** A curated file's content hash (an incremental compile compares them to find the files that changed). */
+export const sourceHash = (source: string) => createHash('sha1').update(source).digest('base64');
 
 /** One curated file, read, parsed and validated; undefined (and problems) when it is broken. */
 export function readRecordFile<T>(
@@ -139,23 +142,58 @@ const dataFileNames = (dir: string) =>
     .filter((f) => f.endsWith('.json'))
     .sort();
 
+const decoder = new TextDecoder();
+
+/**
+ * A curated folder's records, in file order. `hashes` gets each file's content hash (folder/name);
+ * `json` the UTF-8 JSON of the records another thread validated (`away` reads the names from
+ * `away.from` on; if it fails, they are read here).
+ */
 function readFolder<T>(
   dir: string,
   schema: z.ZodType<T>,
-  shown: (file: string) => string,
   problems: DataProblem[],
-  onSource?: SourceHook,
+  hashes: Map<string, string> | undefined,
+  names: readonly string[] = dataFileNames(dir),
+  away?: { reading: AwayReading; json: WeakMap<object, Uint8Array>; replied?: boolean },
 ): Array<Parsed<T>> {
-  if (!existsSync(dir)) {
-    problems.push({ file: shown(dir), path: '(folder)', message: 'is missing' });
-    return [];
-  }
   const folder = basename(dir);
   const parsed: Array<Parsed<T>> = [];
-  for (const name of dataFileNames(dir)) {
-    const read = readRecordFile(dir, name, schema, shown, problems, onSource && ((s) => onSource({ folder, name }, s)));
-    if (read) parsed.push(read);
+  const readHere = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const name = names[i]!;
+      const read = readRecordFile(
+        dir,
+        name,
+        schema,
+        shown,
+        problems,
+        hashes && ((s) => hashes.set(`${folder}/${name}`, sourceHash(s))),
+      );
+      if (read) parsed.push(read);
+    }
+  };
+  readHere(0, away?.reading.from ?? names.length);
+  if (!away) return parsed;
+  const { from } = away.reading;
+  const reply = away.reading.take();
+  if (!reply) {
+    readHere(from, names.length);
+    return parsed;
   }
+  away.replied = true;
+  problems.push(...reply.problems);
+  reply.hashes.forEach((hash, i) => {
+    if (hash) hashes?.set(`${folder}/${names[from + i]}`, hash);
+  });
+  let start = 0;
+  reply.valid.forEach((i, k) => {
+    const bytes = reply.json.subarray(start, reply.ends[k]);
+    start = reply.ends[k]!;
+    const value = JSON.parse(decoder.decode(bytes)) as T & object;
+    away.json.set(value, bytes);
+    parsed.push({ file: shown(join(dir, names[from + i]!)), value });
+  });
   return parsed;
 }
 
@@ -369,22 +407,43 @@ export interface DatasetRecords {
   dramas: Drama[];
   people: Person[];
   summary: DatasetSummary;
+  /** The UTF-8 JSON of records validated in another thread, by record (the records section's bytes). */
+  json?: WeakMap<object, Uint8Array>;
 }
 
 /**
  * Reads and validates data/dramas/*.json and data/people/*.json (throws DataError listing every
  * problem), then merges in what `npm run catalog:sync` left under <dataDir>/tmdb/, curated facts
  * first (src/sync/merge.ts). The one place the bot's dataset is read from disk; the compiler
- * (compile-dataset.ts) turns its records into the artifact the bot opens.
+ * (compile-dataset.ts) turns its records into the artifact the bot opens. `hashes` gets each
+ * curated file's content hash; `worker` (the compile's worker thread) reads half the drama files.
  */
 export function readDataset(
   dataDir: string,
-  options: { synced?: boolean; onSource?: SourceHook } = {},
+  options: { synced?: boolean; hashes?: Map<string, string>; worker?: BlockingWorker } = {},
 ): DatasetRecords {
   const root = resolve(dataDir);
   const problems: DataProblem[] = [];
-  const people = readFolder(join(root, 'people'), personSchema, shown, problems, options.onSource);
-  const dramas = readFolder(join(root, 'dramas'), dramaSchema, shown, problems, options.onSource);
+  const folderProblem = (dir: string) => ({ file: shown(dir), path: '(folder)', message: 'is missing' });
+  const dramaDir = join(root, 'dramas');
+  const dramaNames = existsSync(dramaDir) ? dataFileNames(dramaDir) : undefined;
+  // Started first: the worker reads the second half of the dramas while this thread reads the rest.
+  const reading = options.worker && dramaNames ? readInThread(options.worker, dramaDir, dramaNames) : undefined;
+  const away = reading && { reading, json: new WeakMap<object, Uint8Array>(), replied: false };
+  let people: Array<Parsed<Person>>;
+  let dramas: Array<Parsed<Drama>>;
+  const peopleDir = join(root, 'people');
+  if (existsSync(peopleDir)) people = readFolder(peopleDir, personSchema, problems, options.hashes);
+  else {
+    problems.push(folderProblem(peopleDir));
+    people = [];
+  }
+  if (dramaNames) dramas = readFolder(dramaDir, dramaSchema, problems, options.hashes, dramaNames, away);
+  else {
+    problems.push(folderProblem(dramaDir));
+    dramas = [];
+  }
+  const json = away?.replied ? { json: away.json } : {};
   crossCheck(dramas, people, problems);
   const warnings: DataProblem[] = [];
   checkSources([...dramas, ...people], problems, warnings);
@@ -395,7 +454,7 @@ export function readDataset(
     sourceWarnings: warnings.map(formatProblem),
     synced: { series: 0, dramas: 0, people: 0, matchedDramas: 0, matchedPeople: 0, notes: [] },
   };
-  if (options.synced === false || !existsSync(syncedDir(root))) return { ...curated, summary };
+  if (options.synced === false || !existsSync(syncedDir(root))) return { ...curated, summary, ...json };
 
   const { snapshots, problems: unreadable } = readSnapshots(root);
   const notes = unreadable.map((p) => `left out: ${shown(p.file)} → ${p.message}`);
@@ -415,7 +474,7 @@ export function readDataset(
     matchedPeople: merged.matchedPeople,
     notes,
   };
-  return { dramas: all, people: merged.people, summary };
+  return { dramas: all, people: merged.people, summary, ...json };
 }
 
 /** readDataset, then a catalog of its records (compiled in memory: see buildCatalog). */
