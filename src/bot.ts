@@ -6,7 +6,7 @@ import { ConfigError, DEFAULT_API_URL, requireToken, type Config } from './confi
 import type { BotContext } from './context.ts';
 import { describeCompile, openDataset } from './data/compile-dataset.ts';
 import type { Logger } from './logger.ts';
-import { COMMANDS_DIR } from './paths.ts';
+import { COMMANDS_DIR, COMPILED } from './paths.ts';
 import { createRouter } from './router.ts';
 import type { SearchIndex } from './search/search-index.ts';
 import { openLegacyKeyv, openRecords } from './store/open-store.ts';
@@ -179,7 +179,13 @@ export async function startBot({
   client.on(Events.ShardDisconnect, (_event, shard) => logger.warn('gateway disconnected', { shard }));
   const ready = new Promise<void>((resolve) =>
     client.once(Events.ClientReady, (c) => {
-      logger.info('ready', { user: c.user.tag, guilds: c.guilds.cache.size, commands: [...commands.keys()].join(',') });
+      logger.info('ready', {
+        user: c.user.tag,
+        guilds: c.guilds.cache.size,
+        commands: [...commands.keys()].join(','),
+        // Whether an edit to src/ is in: npm start runs dist/ (rebuilt when stale); tests and tools run the .ts.
+        code: COMPILED ? 'dist' : 'typescript',
+      });
       // Polls that fell due while the bot was away close now; the others get their timers back.
       void parties
         .restore([...c.guilds.cache.keys()])

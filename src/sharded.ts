@@ -8,6 +8,7 @@ import { ConfigError, loadEnvironment, parseConfig, requireToken, type Config } 
 import { compileDataset, describeCompile, openDataset, StaleCatalog } from './data/compile-dataset.ts';
 import { DataError } from './data/load-catalog.ts';
 import { createLogger, redact, type Logger } from './logger.ts';
+import { COMPILED, moduleUrl } from './paths.ts';
 import { SHARED_CATALOG, STOP_SHARD } from './sharding.ts';
 
 /**
@@ -44,16 +45,20 @@ async function run(): Promise<void> {
   // shipped dataset took 480 MB instead of 620 MB; a scavenge of 2 MB stays under a millisecond.
   if (threads) setFlagsFromString(`--max-semi-space-size=${SHARD_SEMI_SPACE_MB}`);
   const manager = new ShardingManager(
-    // A thread starts from plain JavaScript that registers tsx; a process gets tsx from its flags.
-    fileURLToPath(new URL(threads ? './shard-entry.mjs' : './shard.ts', import.meta.url)),
+    // Compiled (npm run start:sharded), a shard starts from dist/src/shard.js. Under tsx, a thread
+    // starts from plain JavaScript that registers tsx, and a process gets tsx from its flags.
+    fileURLToPath(
+      COMPILED || !threads ? moduleUrl('./shard.ts', import.meta.url) : new URL('./shard-entry.mjs', import.meta.url),
+    ),
     {
       token,
       totalShards,
       mode: config.shardMode,
       // Several machines run one bot: each starts its own shards of the total (SHARD_LIST).
       ...(config.shardList ? { shardList: config.shardList } : {}),
-      // An absolute loader URL: '--import tsx' would resolve from the current folder, not the project.
-      ...(threads ? {} : { execArgv: ['--import', import.meta.resolve('tsx')] }),
+      // A process shard gets what scripts/start.mjs set up here: source maps for the compiled code,
+      // or tsx by an absolute loader URL ('--import tsx' would resolve from the current folder).
+      ...(threads ? {} : { execArgv: COMPILED ? ['--enable-source-maps'] : ['--import', import.meta.resolve('tsx')] }),
     },
   );
   const hotPart = prepareCatalog(config, logger);

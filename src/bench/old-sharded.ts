@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { loadEnvironment, parseConfig, requireToken } from '../config.ts';
+import { COMPILED, moduleUrl } from '../paths.ts';
 
 /**
  * `npm run start:sharded` as it ran before the compiled catalog, for the benchmark's old column
@@ -9,11 +10,12 @@ import { loadEnvironment, parseConfig, requireToken } from '../config.ts';
  */
 loadEnvironment();
 const config = parseConfig(process.env);
-const manager = new ShardingManager(fileURLToPath(new URL('./old-shard.ts', import.meta.url)), {
+const manager = new ShardingManager(fileURLToPath(moduleUrl('./old-shard.ts', import.meta.url)), {
   token: requireToken(config),
   totalShards: config.shardCount ?? 1,
   mode: 'process',
-  execArgv: ['--import', import.meta.resolve('tsx')],
+  // Compiled like the new path when the benchmark runs it (src/bench/compiled.ts); tsx otherwise.
+  ...(COMPILED ? {} : { execArgv: ['--import', import.meta.resolve('tsx')] }),
 });
 process.once('SIGTERM', () => {
   manager.respawn = false;

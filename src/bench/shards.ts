@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCommands } from '../command-loader.ts';
 import { parseConfig } from '../config.ts';
 import { deployCommands } from '../deploy-commands.ts';
 import { FakeDiscord } from '../dev/fake-discord/server.ts';
 import { COMMANDS_DIR } from '../paths.ts';
+import { compiledArgs } from './compiled.ts';
 import { megabytes } from './measure.ts';
 import { treeMemory } from './process-tree.ts';
 
@@ -33,10 +33,10 @@ const SCRIPTS: Record<ShardVariant, string> = {
   process: '../sharded.ts',
   old: './old-sharded.ts',
 };
-const TSX = import.meta.resolve('tsx');
 
 /**
- * Starts the sharded bot on the catalog in `dataDir` against the local Discord server, with two
+ * Starts the sharded bot, compiled as `npm run start:sharded` runs it (compiled.ts), on the
+ * catalog in `dataDir` against the local Discord server, with two
  * servers per shard; once every shard is ready and has answered an autocomplete from each of its
  * servers, reads the resident memory of the whole process tree, then stops it with SIGTERM.
  */
@@ -59,21 +59,17 @@ export async function measureShards(
   const config = parseConfig(env);
   await deployCommands(config, await loadCommands(COMMANDS_DIR), 'deploy');
   const started = performance.now();
-  const manager = spawn(
-    process.execPath,
-    ['--import', TSX, fileURLToPath(new URL(SCRIPTS[variant], import.meta.url))],
-    {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        ...env,
-        ...(variant === 'old' ? {} : { SHARD_MODE: variant }),
-        // The old loader needs more than Node's default heap at 100k dramas, in every shard.
-        NODE_OPTIONS: '--max-old-space-size=8192',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  const manager = spawn(process.execPath, compiledArgs(new URL(SCRIPTS[variant], import.meta.url)), {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      ...env,
+      ...(variant === 'old' ? {} : { SHARD_MODE: variant }),
+      // The old loader needs more than Node's default heap at 100k dramas, in every shard.
+      NODE_OPTIONS: '--max-old-space-size=8192',
     },
-  );
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   manager.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = once(manager, 'exit');

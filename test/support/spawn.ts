@@ -27,7 +27,24 @@ export function runScript(
   env: Record<string, string> = {},
   cwd = tempDir('dramabot-cwd-'),
 ): Spawned {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, `${ROOT}${script}`, ...args], {
+  return spawnNode(['--import', TSX_LOADER, `${ROOT}${script}`, ...args], env, cwd);
+}
+
+/**
+ * Runs an entry as `npm start` does now: scripts/start.mjs compiles the project into dist/ when a
+ * source is newer, then runs the compiled entry (`src/index.ts` → dist/src/index.js) in its process.
+ */
+export function runCompiled(
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+  cwd = tempDir('dramabot-cwd-'),
+): Spawned {
+  return spawnNode([`${ROOT}scripts/start.mjs`, script, ...args], env, cwd);
+}
+
+function spawnNode(nodeArgs: string[], env: Record<string, string>, cwd: string): Spawned {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
