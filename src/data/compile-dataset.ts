@@ -192,10 +192,11 @@ const dramaInputs = (inputs: readonly InputFile[]) =>
   inputs.filter((i) => i.path.startsWith('dramas/') || i.path.startsWith('tmdb/series/')).length;
 
 /**
- * Below this many dramas worker threads cost more than they save (a thread's start-up under tsx
- * is ~0.3 s; the search of 5k dramas takes about as long): measured with npm run bench:compile.
+ * Below this many dramas the worker thread costs more than it saves: its start-up (tsx's loader,
+ * the modules) costs ~0.9 s of CPU (10k dramas: 4.0 s user with it, 3.1-3.4 s without), while a
+ * compile of 10k dramas takes ~3 s in one thread.
  */
-const THREADS_FROM = 5_000;
+const THREADS_FROM = 10_000;
 
 /**
  * Every input read, parsed and validated, every section encoded. With `threads`, a worker thread
