@@ -1,5 +1,16 @@
-import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * The container of the compiled catalog (`<DATA_DIR>/.compiled/catalog.bin`):
@@ -9,7 +20,11 @@ import { dirname } from 'node:path';
  *   cold sections (every record as JSON, the input file hashes)
  *
  * Section offsets in the manifest count from the end of the padded manifest, so the manifest does
- * not depend on its own length. Start-up reads the header and the hot part into ONE buffer (a
+ * not depend on its own length.
+ *
+ * The records (the cold JSON of every drama and person, most of the bytes) may live in a file of
+ * their own, in a records folder beside the artifact's (see RecordsFile): a recompile then appends
+ * the changed records to it instead of rewriting them all, and writes only the small catalog.bin. Start-up reads the header and the hot part into ONE buffer (a
  * SharedArrayBuffer when shards are threads); cold bytes are read with `readSync(fd, …, position)`
  * when a card needs a record, so the OS page cache serves every shard and process.
  */
@@ -24,6 +39,27 @@ interface SectionEntry {
   length: number;
 }
 
+/** The cold section that may live in a records file of its own. */
+export const RECORDS = 'records';
+
+/**
+ * Where the records section lives when not in the artifact: a file of the records folder, and
+ * extents mapping the section's offsets (what a full compile would write) to places in that file,
+ * as [section offset, file position] pairs sorted by offset; a record never spans two extents.
+ */
+export interface RecordsFile {
+  file: string;
+  extents: number[];
+  /** The section's length (the live records). */
+  length: number;
+}
+
+/** Bytes already in the records file a recompile appends to. */
+export interface StoredBytes {
+  at: number;
+  length: number;
+}
+
 export interface Manifest {
   /** Differs on every compile: a shard handed a hot part checks it came from the file it opened. */
   build: string;
@@ -35,6 +71,7 @@ export interface Manifest {
   info: Record<string, number>;
   hot: Record<string, SectionEntry>;
   cold: Record<string, SectionEntry>;
+  records?: RecordsFile;
 }
 
 export interface ArtifactParts {
@@ -44,13 +81,18 @@ export interface ArtifactParts {
   info?: Record<string, number>;
   hot: Record<string, Uint8Array>;
   cold: Record<string, Uint8Array | readonly Uint8Array[]>;
+  /**
+   * The records section as pieces, some already in the records file `file` (a recompile): written
+   * by appending the new pieces to that file. Instead of `cold.records`.
+   */
+  appendRecords?: { file: string; pieces: ReadonlyArray<Uint8Array | StoredBytes> };
 }
 
 const byteLength = (part: Uint8Array | readonly Uint8Array[]) =>
   part instanceof Uint8Array ? part.byteLength : part.reduce((n, p) => n + p.byteLength, 0);
 
 /** The artifact as a list of byte chunks, in file order (written one by one, or joined in memory). */
-function layout(parts: ArtifactParts): Uint8Array[] {
+function layout(parts: ArtifactParts, records?: RecordsFile): Uint8Array[] {
   let at = 0;
   const place = (sections: Record<string, Uint8Array | readonly Uint8Array[]>) =>
     Object.fromEntries(
@@ -68,6 +110,7 @@ function layout(parts: ArtifactParts): Uint8Array[] {
     info: parts.info ?? {},
     hot: place(parts.hot),
     cold: place(parts.cold),
+    ...(records ? { records } : {}),
   };
   const json = Buffer.from(JSON.stringify(manifest));
   const head = Buffer.alloc(align8(HEADER + json.byteLength));
@@ -97,16 +140,21 @@ export function encodeArtifact(parts: ArtifactParts): Uint8Array {
   return bytes;
 }
 
+function writeAll(fd: number, chunk: Uint8Array, position: number | null): void {
+  for (let done = 0; done < chunk.byteLength; )
+    done += writeSync(fd, chunk, done, chunk.byteLength - done, position === null ? null : position + done);
+}
+
 /** Written to a temporary file, then renamed: a running bot keeps reading the old file (its inode). */
-export function writeArtifact(file: string, parts: ArtifactParts): number {
+function writeRenamed(file: string, chunks: readonly Uint8Array[]): number {
   mkdirSync(dirname(file), { recursive: true });
   // Unique per writer: test workers (threads of one process) may compile the same dataset at once.
   const temp = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   let size = 0;
   const fd = openSync(temp, 'w');
   try {
-    for (const chunk of layout(parts)) {
-      for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done, chunk.byteLength - done);
+    for (const chunk of chunks) {
+      writeAll(fd, chunk, null);
       size += chunk.byteLength;
     }
   } catch (error) {
@@ -117,6 +165,115 @@ export function writeArtifact(file: string, parts: ArtifactParts): number {
   closeSync(fd);
   renameSync(temp, file);
   return size;
+}
+
+/**
+ * Writes the artifact: with `recordsDir`, its records go to a file of that folder (a new one, or
+ * appended to the previous build's for `parts.appendRecords`) and catalog.bin holds the rest.
+ * Returns the bytes on disk: the artifact's and its records file's.
+ */
+export function writeArtifact(file: string, parts: ArtifactParts, options: { recordsDir?: string } = {}): number {
+  const { recordsDir } = options;
+  if (!recordsDir) {
+    if (parts.appendRecords) throw new Error('appending records needs the records folder');
+    return writeRenamed(file, layout(parts));
+  }
+  const { [RECORDS]: fresh, ...cold } = parts.cold;
+  const records = parts.appendRecords
+    ? appendRecords(recordsDir, parts.appendRecords.file, parts.appendRecords.pieces)
+    : newRecordsFile(recordsDir, fresh === undefined ? [] : fresh instanceof Uint8Array ? [fresh] : fresh);
+  const size = writeRenamed(file, layout({ ...parts, cold, appendRecords: undefined }, records.file)) + records.size;
+  if (!parts.appendRecords) removeUnusedRecordFiles(recordsDir, records.file.file);
+  return size;
+}
+
+const recordsName = () => `records-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.bin`;
+
+function newRecordsFile(dir: string, chunks: readonly Uint8Array[]): { file: RecordsFile; size: number } {
+  const name = recordsName();
+  const size = writeRenamed(join(dir, name), chunks);
+  return { file: { file: name, extents: size ? [0, 0] : [], length: size }, size };
+}
+
+/**
+ * Appends the new pieces to the records file, then maps the section onto the file: stored pieces
+ * where they are, new ones where they landed. One writer appends at a time (a lock file beside it).
+ */
+function appendRecords(
+  dir: string,
+  name: string,
+  pieces: ReadonlyArray<Uint8Array | StoredBytes>,
+): { file: RecordsFile; size: number } {
+  const path = join(dir, name);
+  const release = lock(`${path}.lock`);
+  let end: number;
+  try {
+    const fd = openSync(path, 'r+');
+    try {
+      end = fstatSync(fd).size;
+      let at = end;
+      for (const piece of pieces)
+        if (piece instanceof Uint8Array) {
+          writeAll(fd, piece, at);
+          at += piece.byteLength;
+        }
+      end = at;
+    } finally {
+      closeSync(fd);
+    }
+  } finally {
+    release();
+  }
+  const extents: number[] = [];
+  let offset = 0;
+  let appended = end - pieces.reduce((n, p) => n + (p instanceof Uint8Array ? p.byteLength : 0), 0);
+  for (const piece of pieces) {
+    const length = piece instanceof Uint8Array ? piece.byteLength : piece.length;
+    const place = piece instanceof Uint8Array ? appended : piece.at;
+    if (piece instanceof Uint8Array) appended += length;
+    const last = extents.length - 2;
+    // A piece that continues the previous one in the file continues its extent.
+    const continues = last >= 0 && place - extents[last + 1]! === offset - extents[last]!;
+    if (length > 0 && !continues) extents.push(offset, place);
+    offset += length;
+  }
+  return { file: { file: name, extents, length: offset }, size: end };
+}
+
+/** Takes the lock file `path` (waiting up to a few seconds; a lock older than a minute was left by a crash). */
+function lock(path: string): () => void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      closeSync(openSync(path, 'wx'));
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 60_000) rmSync(path, { force: true });
+      else if (attempt > 100) throw new Error(`${path} is held by another compile`);
+      else Atomics.wait(pause, 0, 0, 50);
+    }
+  }
+}
+
+/**
+ * A full compile's records file replaces the others. One a reader or writer may still be opening
+ * (changed in the last minute) is left for a later compile; open readers keep their inode anyway.
+ */
+function removeUnusedRecordFiles(dir: string, kept: string): void {
+  for (const name of readdirSync(dir)) {
+    if (name === kept || !/^records-.*\.bin$/.test(name)) continue;
+    const stat = statSync(join(dir, name), { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > 60_000) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/** Bytes in the records file that no longer belong to the section (superseded records, an old artifact's). */
+export function recordsGarbage(recordsDir: string, manifest: Manifest): number {
+  if (!manifest.records) return 0;
+  const size = statSync(join(recordsDir, manifest.records.file), { throwIfNoEntry: false })?.size ?? 0;
+  return size - manifest.records.length;
 }
 
 /** The header of an artifact: its manifest and where its data starts; undefined when not one of ours. */
@@ -190,6 +347,7 @@ function artifactOver(
   header: { manifest: Manifest; dataStart: number },
   readAt: (position: number, length: number) => Uint8Array,
   close: () => void,
+  readRecords?: (offset: number, length: number) => Uint8Array,
 ): Artifact {
   const { manifest, dataStart } = header;
   const entry = (table: Record<string, SectionEntry>, name: string) => {
@@ -206,6 +364,11 @@ function artifactOver(
       return hotPart.subarray(dataStart + offset, dataStart + offset + length);
     },
     readCold: (name, offset, length) => {
+      if (name === RECORDS && readRecords) {
+        if (offset < 0 || offset + length > manifest.records!.length)
+          throw new RangeError(`outside the "${name}" section`);
+        return readRecords(offset, length);
+      }
       const section = entry(manifest.cold, name);
       if (offset < 0 || offset + length > section.length) throw new RangeError(`outside the "${name}" section`);
       return readAt(dataStart + section.offset + offset, length);
@@ -233,37 +396,88 @@ export function openArtifactBytes(given: Uint8Array): Artifact {
   );
 }
 
+/** The extent holding a section offset: the last one starting at or before it. */
+function extentOf(extents: readonly number[], offset: number): number {
+  let low = 0;
+  let high = extents.length / 2;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (extents[2 * mid]! <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+/** The position in the records file of a section offset. */
+export function recordsPlace(records: RecordsFile, offset: number): number {
+  const e = extentOf(records.extents, offset);
+  return records.extents[2 * e + 1]! + offset - records.extents[2 * e]!;
+}
+
+/** Reads section bytes from the records file, extent by extent. */
+function recordsReader(records: RecordsFile, fd: number) {
+  const { extents } = records;
+  return (offset: number, length: number): Uint8Array => {
+    const bytes = Buffer.allocUnsafe(length);
+    for (let done = 0; done < length; ) {
+      const e = extentOf(extents, offset + done);
+      const extentEnd = 2 * e + 2 < extents.length ? extents[2 * e + 2]! : records.length;
+      const n = Math.min(length - done, extentEnd - (offset + done));
+      readFully(fd, bytes.subarray(done, done + n), recordsPlace(records, offset + done));
+      done += n;
+    }
+    return bytes;
+  };
+}
+
 /**
  * Opens the artifact at `file`: reads its hot part into one buffer (shared memory when `shared`),
- * or takes `hotPart` that another thread read from the same build; cold bytes are read on demand.
+ * or takes `hotPart` that another thread read from the same build; cold bytes are read on demand,
+ * the records from their own file in `recordsDir` when the build put them there.
  */
 export function openArtifactFile(
   file: string,
-  options: { shared?: boolean; hotPart?: Uint8Array | SharedArrayBuffer } = {},
+  options: { shared?: boolean; hotPart?: Uint8Array | SharedArrayBuffer; recordsDir?: string } = {},
 ): Artifact {
-  const fd = openSync(file, 'r');
-  try {
-    const header = readHeader(fd);
-    if (!header) throw new Error(`${file} is not a compiled catalog of this version`);
-    let hotPart = options.hotPart instanceof SharedArrayBuffer ? new Uint8Array(options.hotPart) : options.hotPart;
-    // A hot part from another build (the file was recompiled meanwhile) does not fit this file's records.
-    if (!hotPart || parseHeader(hotPart)?.manifest.build !== header.manifest.build) {
-      const size = hotEnd(header);
-      hotPart = new Uint8Array(options.shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
-      readFully(fd, hotPart, 0);
+  for (let attempt = 0; ; attempt++) {
+    const fd = openSync(file, 'r');
+    let recordsFd: number | undefined;
+    try {
+      const header = readHeader(fd);
+      if (!header) throw new Error(`${file} is not a compiled catalog of this version`);
+      const { records } = header.manifest;
+      if (records) {
+        if (!options.recordsDir) throw new Error(`${file} keeps its records in a folder it was not given`);
+        recordsFd = openSync(join(options.recordsDir, records.file), 'r');
+      }
+      let hotPart = options.hotPart instanceof SharedArrayBuffer ? new Uint8Array(options.hotPart) : options.hotPart;
+      // A hot part from another build (the file was recompiled meanwhile) does not fit this file's records.
+      if (!hotPart || parseHeader(hotPart)?.manifest.build !== header.manifest.build) {
+        const size = hotEnd(header);
+        hotPart = new Uint8Array(options.shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
+        readFully(fd, hotPart, 0);
+      }
+      const openRecords = recordsFd;
+      return artifactOver(
+        hotPart,
+        header,
+        (position, length) => {
+          const bytes = Buffer.allocUnsafe(length);
+          readFully(fd, bytes, position);
+          return bytes;
+        },
+        () => {
+          closeSync(fd);
+          if (openRecords !== undefined) closeSync(openRecords);
+        },
+        records && openRecords !== undefined ? recordsReader(records, openRecords) : undefined,
+      );
+    } catch (error) {
+      closeSync(fd);
+      if (recordsFd !== undefined) closeSync(recordsFd);
+      // Its records file replaced by a newer build's between the two opens: open that build.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 3) continue;
+      throw error;
     }
-    return artifactOver(
-      hotPart,
-      header,
-      (position, length) => {
-        const bytes = Buffer.allocUnsafe(length);
-        readFully(fd, bytes, position);
-        return bytes;
-      },
-      () => closeSync(fd),
-    );
-  } catch (error) {
-    closeSync(fd);
-    throw error;
   }
 }

@@ -1,5 +1,5 @@
 import type { Drama, Person } from '../data/schema.ts';
-import type { ArtifactParts } from './artifact.ts';
+import type { ArtifactParts, StoredBytes } from './artifact.ts';
 import { SectionWriter } from '../binary/section.ts';
 import { Utf16Table } from '../binary/utf16-table.ts';
 import { encodeColumns } from './columns.ts';
@@ -63,8 +63,8 @@ export const DRAMA_FACTS_READ_BY: Record<'songs' | 'columns', (d: Drama) => unkn
 
 /** Pre-encoded JSON of a record, when the caller has it (an incremental compile reuses the old bytes). */
 export interface EncodedRecords {
-  drama(row: number): Uint8Array | undefined;
-  person(row: number): Uint8Array | undefined;
+  drama(row: number): Uint8Array | StoredBytes | undefined;
+  person(row: number): Uint8Array | StoredBytes | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -73,17 +73,18 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The records section as few, large chunks: views that continue one another (reused bytes of the
- * previous build) become one, small fresh ones are joined a megabyte at a time, so writing the
- * file takes a few hundred writes, not one per record.
+ * previous build) become one, and so do places in the records file that continue one another;
+ * small fresh ones are joined a megabyte at a time, so writing takes a few hundred writes, not one
+ * per record.
  */
 class Chunks {
-  readonly list: Uint8Array[] = [];
+  readonly list: Array<Uint8Array | StoredBytes> = [];
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
 
-  /** Fresh bytes are joined with their neighbours; reused ones stay views, one per contiguous run. */
-  push(bytes: Uint8Array, reused: boolean): void {
-    if (!reused) {
+  /** Fresh bytes are joined with their neighbours; reused ones stay views or places, one per contiguous run. */
+  push(bytes: Uint8Array | StoredBytes, reused: boolean): void {
+    if (!reused && bytes instanceof Uint8Array) {
       this.pending.push(bytes);
       this.pendingBytes += bytes.byteLength;
       if (this.pendingBytes >= 1_048_576) this.flush();
@@ -91,16 +92,24 @@ class Chunks {
     }
     this.flush();
     const last = this.list.at(-1);
-    if (last?.buffer === bytes.buffer && last.byteOffset + last.byteLength === bytes.byteOffset)
-      this.list[this.list.length - 1] = new Uint8Array(
-        last.buffer,
-        last.byteOffset,
-        last.byteLength + bytes.byteLength,
-      );
-    else this.list.push(bytes);
+    if (bytes instanceof Uint8Array) {
+      if (
+        last instanceof Uint8Array &&
+        last.buffer === bytes.buffer &&
+        last.byteOffset + last.byteLength === bytes.byteOffset
+      )
+        this.list[this.list.length - 1] = new Uint8Array(
+          last.buffer,
+          last.byteOffset,
+          last.byteLength + bytes.byteLength,
+        );
+      else this.list.push(bytes);
+    } else if (last && !(last instanceof Uint8Array) && last.at + last.length === bytes.at)
+      this.list[this.list.length - 1] = { at: last.at, length: last.length + bytes.length };
+    else this.list.push({ ...bytes });
   }
 
-  flush(): Uint8Array[] {
+  flush(): Array<Uint8Array | StoredBytes> {
     if (this.pending.length) this.list.push(Buffer.concat(this.pending));
     this.pending = [];
     this.pendingBytes = 0;
@@ -110,7 +119,7 @@ class Chunks {
 
 function encodeRecords<T>(
   records: readonly T[],
-  encoded: ((row: number) => Uint8Array | undefined) | undefined,
+  encoded: ((row: number) => Uint8Array | StoredBytes | undefined) | undefined,
   chunks: Chunks,
   offsets: Float64Array,
   start: number,
@@ -121,7 +130,7 @@ function encodeRecords<T>(
     const reused = encoded?.(i);
     const bytes = reused ?? encoder.encode(JSON.stringify(records[i]));
     chunks.push(bytes, reused !== undefined);
-    at += bytes.byteLength;
+    at += bytes instanceof Uint8Array ? bytes.byteLength : bytes.length;
   }
   offsets[records.length] = at;
   return at;
@@ -181,6 +190,8 @@ export function compileCatalog(
   options: {
     fingerprint?: string;
     encoded?: EncodedRecords;
+    /** The records file the encoded records' places are in: the new ones are appended to it. */
+    appendTo?: string;
     /** Sections of the previous build still valid for these records. */
     reuse?: Partial<Record<'ids' | keyof typeof DRAMA_FACTS_READ_BY, Uint8Array>>;
     /** Sections of other modules (search), laid out after these. */
@@ -195,6 +206,10 @@ export function compileCatalog(
   const end = encodeRecords(dramas, options.encoded?.drama, chunks, dramaOffsets, 0);
   encodeRecords(people, options.encoded?.person, chunks, personOffsets, end);
   const reuse = options.reuse ?? {};
+  const pieces = chunks.flush();
+  const records: Record<string, Uint8Array[]> = options.appendTo
+    ? {}
+    : { [SECTION.records]: pieces.map((p) => (p instanceof Uint8Array ? p : missingBytes())) };
   return {
     fingerprint: options.fingerprint ?? '',
     dramas: dramas.length,
@@ -212,11 +227,16 @@ export function compileCatalog(
       ...options.hot,
     },
     cold: {
-      [SECTION.records]: chunks.flush(),
+      ...records,
       [SECTION.sourcePages]:
         options.cold?.[SECTION.sourcePages] ?? encodeSourceCounts(countSources([...dramas, ...people])),
       ...options.cold,
     },
     info: options.info ?? {},
+    ...(options.appendTo ? { appendRecords: { file: options.appendTo, pieces } } : {}),
   };
 }
+
+const missingBytes = (): never => {
+  throw new Error('records stored in a records file need appendTo');
+};

@@ -1,5 +1,5 @@
 import type { Drama, Person } from '../data/schema.ts';
-import type { Artifact } from './artifact.ts';
+import { type Artifact, recordsPlace } from './artifact.ts';
 import type { Catalog, Credit, SongRef } from './catalog.ts';
 import { SectionReader } from '../binary/section.ts';
 import { Utf16Table } from '../binary/utf16-table.ts';
@@ -34,12 +34,19 @@ function recordOffsets(artifact: Artifact): { dramas: Float64Array; people: Floa
   return { dramas: offsets.float64(), people: offsets.float64() };
 }
 
-/** The JSON bytes of each record as compiled (an incremental compile copies the unchanged ones). */
-export function recordBytes(artifact: Artifact): EncodedRecords {
+/**
+ * Where each record's JSON is in the build's records file (an incremental compile keeps the
+ * unchanged ones there and appends the others).
+ */
+export function recordPlaces(artifact: Artifact): EncodedRecords {
+  const records = artifact.manifest.records;
+  if (!records) throw new Error('the compiled catalog keeps its records inside');
   const at = recordOffsets(artifact);
-  const read = (offsets: Float64Array, row: number) =>
-    artifact.readCold(SECTION.records, offsets[row]!, offsets[row + 1]! - offsets[row]!);
-  return { drama: (row) => read(at.dramas, row), person: (row) => read(at.people, row) };
+  const place = (offsets: Float64Array, row: number) => ({
+    at: recordsPlace(records, offsets[row]!),
+    length: offsets[row + 1]! - offsets[row]!,
+  });
+  return { drama: (row) => place(at.dramas, row), person: (row) => place(at.people, row) };
 }
 
 /** The drama and person ids by row, from the ids section (no record read). */

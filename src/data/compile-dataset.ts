@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
   type Artifact,
   type ArtifactParts,
   type Manifest,
-  openArtifactBytes,
   openArtifactFile,
   readManifest,
+  recordsGarbage,
   writeArtifact,
 } from '../catalog/artifact.ts';
 import type { Catalog } from '../catalog/catalog.ts';
@@ -24,7 +24,7 @@ import {
   encodeSourceCounts,
   SECTION,
 } from '../catalog/compile.ts';
-import { idsOf, openCatalog, recordBytes } from '../catalog/compiled-catalog.ts';
+import { idsOf, openCatalog, recordPlaces } from '../catalog/compiled-catalog.ts';
 import { patchColumns } from '../catalog/patch-columns.ts';
 import { lazyList } from '../catalog/record-cache.ts';
 import { encodeSearchIndex, openSearchIndex, type SearchIndex } from '../search/search-index.ts';
@@ -53,6 +53,12 @@ import { encodeSearchInThread } from './search-thread.ts';
  * files that did not change.
  */
 export const artifactFile = (dataDir: string) => join(resolve(dataDir), '.compiled', 'catalog.bin');
+/**
+ * The records (the JSON of every record, most of the bytes) live in a file of their own beside
+ * .compiled/: a recompile appends the changed records to it and rewrites only the small
+ * catalog.bin; a full compile starts a new one.
+ */
+export const recordsDir = (dataDir: string) => join(resolve(dataDir), '.compiled-records');
 
 /**
  * Sections other modules contribute, encoded from the records at compile time, and what of a
@@ -171,7 +177,13 @@ function assemble(
   inputs: readonly InputFile[],
   fingerprint: string,
   info: Record<string, number>,
-  previous?: { encoded: EncodedRecords; reuse: Record<string, Uint8Array>; cold?: Record<string, Uint8Array> },
+  previous?: {
+    encoded: EncodedRecords;
+    /** The records file the encoded records are in (a recompile appends to it). */
+    appendTo?: string;
+    reuse: Record<string, Uint8Array>;
+    cold?: Record<string, Uint8Array>;
+  },
   /** Module sections another thread is encoding: taken once this thread's sections are done. */
   elsewhere: Record<string, () => Uint8Array> = {},
 ): ArtifactParts {
@@ -179,6 +191,7 @@ function assemble(
   const parts = compileCatalog(dramas, people, {
     fingerprint,
     ...(previous ? { encoded: previous.encoded, reuse } : {}),
+    ...(previous?.appendTo ? { appendTo: previous.appendTo } : {}),
     cold: { ...previous?.cold, [INPUTS]: Buffer.from(JSON.stringify(inputs)) },
     info,
   });
@@ -256,110 +269,122 @@ function incrementalPlan(root: string, file: string, inputs: InputFile[], finger
   if (!manifest.cold[SECTION.sourcePages]) return { full: 'the previous build has another layout' };
   if (manifest.info.syncedSeries || inputs.some((i) => i.path.startsWith('tmdb/')))
     return { full: 'synced TMDB data is merged as a whole' };
-  const previous = openArtifactBytes(readFileSync(file));
-  const before = new Map(
-    (JSON.parse(Buffer.from(previous.readCold(INPUTS, 0, manifest.cold[INPUTS].length)).toString()) as InputFile[]).map(
-      (i) => [i.path, i],
-    ),
-  );
-  const problems: DataProblem[] = [];
-  const changed = new Map<string, Parsed<Drama>>();
-  let reparsed = 0;
-  const now = inputs.map((input): InputFile => {
-    const old = before.get(input.path);
-    before.delete(input.path);
-    if (old?.hash && old.size === input.size && old.mtimeMs === input.mtimeMs) return { ...input, hash: old.hash };
-    const [folder, name] = input.path.split('/') as [string, string];
-    if (folder !== 'dramas') return { ...input, hash: '' };
-    let hash = '';
-    reparsed++;
-    const read = readRecordFile(join(root, folder), name, dramaSchema, shown, problems, (s) => {
-      hash = sourceHash(s);
+  if (!manifest.records) return { full: 'the previous build keeps its records inside' };
+  const records = recordsDir(root);
+  if (recordsGarbage(records, manifest) > manifest.records.length)
+    return { full: 'superseded records outweigh the live ones in the records file' };
+  const previous = openArtifactFile(file, { recordsDir: records });
+  // Every unchanged record stays where it is in the records file: only the hot part is read.
+  try {
+    const before = new Map(
+      (
+        JSON.parse(Buffer.from(previous.readCold(INPUTS, 0, manifest.cold[INPUTS].length)).toString()) as InputFile[]
+      ).map((i) => [i.path, i]),
+    );
+    const problems: DataProblem[] = [];
+    const changed = new Map<string, Parsed<Drama>>();
+    let reparsed = 0;
+    const now = inputs.map((input): InputFile => {
+      const old = before.get(input.path);
+      before.delete(input.path);
+      if (old?.hash && old.size === input.size && old.mtimeMs === input.mtimeMs) return { ...input, hash: old.hash };
+      const [folder, name] = input.path.split('/') as [string, string];
+      if (folder !== 'dramas') return { ...input, hash: '' };
+      let hash = '';
+      reparsed++;
+      const read = readRecordFile(join(root, folder), name, dramaSchema, shown, problems, (s) => {
+        hash = sourceHash(s);
+      });
+      // Touched but the same bytes: still the old record.
+      if (hash !== old?.hash && read) changed.set(input.path, read);
+      return { ...input, hash };
     });
-    // Touched but the same bytes: still the old record.
-    if (hash !== old?.hash && read) changed.set(input.path, read);
-    return { ...input, hash };
-  });
-  const gone = [...before.keys()];
-  const person =
-    now.find((i) => i.path.startsWith('people/') && i.hash === '')?.path ?? gone.find((p) => p.startsWith('people/'));
-  if (person) return { full: `${person} changed` };
+    const gone = [...before.keys()];
+    const person =
+      now.find((i) => i.path.startsWith('people/') && i.hash === '')?.path ?? gone.find((p) => p.startsWith('people/'));
+    if (person) return { full: `${person} changed` };
 
-  const catalog = openCatalog(previous);
-  const edited = [...changed.values()];
-  checkDramas(edited, (id) => catalog.personRow(id) !== undefined, problems);
-  checkSources(edited, problems, []);
-  if (problems.length) throw new DataError(problems);
+    const catalog = openCatalog(previous);
+    const edited = [...changed.values()];
+    checkDramas(edited, (id) => catalog.personRow(id) !== undefined, problems);
+    checkSources(edited, problems, []);
+    if (problems.length) throw new DataError(problems);
 
-  const dramaFiles = now.filter((i) => i.path.startsWith('dramas/'));
-  const idOf = (path: string) => path.slice('dramas/'.length, -'.json'.length);
-  const previousRow = dramaFiles.map((i) => (changed.has(i.path) ? undefined : catalog.row(idOf(i.path))));
-  const old = recordBytes(previous);
-  const encoded = {
-    drama: (row: number) => (previousRow[row] === undefined ? undefined : old.drama(previousRow[row]!)),
-    person: old.person,
-  };
-  // Rows stay put when no drama file came or went: then a section whose facts no edit touched
-  // is the previous one, byte for byte.
-  const rowsKept =
-    !gone.length && dramaFiles.length === manifest.dramas && edited.every((e) => catalog.row(e.value.id) !== undefined);
-  const reuse: Record<string, Uint8Array> = {};
-  if (rowsKept) {
-    reuse[SECTION.ids] = previous.section(SECTION.ids);
-    const unchanged = (reads: (d: Drama) => unknown) =>
-      edited.every((e) => isDeepStrictEqual(reads(e.value), reads(catalog.drama(e.value.id)!)));
-    const readers = {
-      ...DRAMA_FACTS_READ_BY,
-      ...Object.fromEntries(Object.entries(MODULE_SECTIONS).map(([n, m]) => [n, m.reads])),
+    const dramaFiles = now.filter((i) => i.path.startsWith('dramas/'));
+    const idOf = (path: string) => path.slice('dramas/'.length, -'.json'.length);
+    const previousRow = dramaFiles.map((i) => (changed.has(i.path) ? undefined : catalog.row(idOf(i.path))));
+    const old = recordPlaces(previous);
+    const encoded = {
+      drama: (row: number) => (previousRow[row] === undefined ? undefined : old.drama(previousRow[row]!)),
+      person: old.person,
     };
-    for (const [name, reads] of Object.entries(readers)) if (unchanged(reads)) reuse[name] = previous.section(name);
+    // Rows stay put when no drama file came or went: then a section whose facts no edit touched
+    // is the previous one, byte for byte.
+    const rowsKept =
+      !gone.length &&
+      dramaFiles.length === manifest.dramas &&
+      edited.every((e) => catalog.row(e.value.id) !== undefined);
+    const reuse: Record<string, Uint8Array> = {};
+    if (rowsKept) {
+      reuse[SECTION.ids] = previous.section(SECTION.ids);
+      const unchanged = (reads: (d: Drama) => unknown) =>
+        edited.every((e) => isDeepStrictEqual(reads(e.value), reads(catalog.drama(e.value.id)!)));
+      const readers = {
+        ...DRAMA_FACTS_READ_BY,
+        ...Object.fromEntries(Object.entries(MODULE_SECTIONS).map(([n, m]) => [n, m.reads])),
+      };
+      for (const [name, reads] of Object.entries(readers)) if (unchanged(reads)) reuse[name] = previous.section(name);
+    }
+    const rebuilt = HOT_SECTIONS.split(',').filter(
+      (name) => name !== SECTION.recordOffsets && name !== 'search' && !reuse[name],
+    );
+    const byRow = (r: number) => changed.get(dramaFiles[r]!.path)?.value ?? catalog.dramaAt(previousRow[r]!);
+    // The search section follows the edits from the previous one, folding only the changed dramas'
+    // texts: the same bytes as encoding every record, in a fraction of the time.
+    reuse.search ??= updateSearchIndex(previous.section('search'), previousRow, byRow, (id) => catalog.personRow(id));
+    // The other sections too are patched from the previous ones: no unchanged record is decoded.
+    const removed = gone.filter((p) => p.startsWith('dramas/')).map((p) => catalog.drama(idOf(p))!);
+    const sourcePages = patchSourcePages(previous, manifest, catalog.columns.sourcePages, edited, removed, (id) =>
+      catalog.drama(id),
+    );
+    const ids = idsOf(previous);
+    reuse[SECTION.ids] ??= encodeIds(
+      dramaFiles.map((i, row) => changed.get(i.path)?.value.id ?? ids.drama(previousRow[row]!)),
+      Array.from({ length: manifest.people }, (_, row) => ids.person(row)),
+    );
+    if (!reuse[SECTION.columns]) {
+      const search = openSearchIndex(reuse.search);
+      const text = (at: number) => search.texts.string(at);
+      reuse[SECTION.columns] = patchColumns({
+        previous: catalog.columns,
+        previousRow,
+        changed: (row) => changed.get(dramaFiles[row]!.path)!.value,
+        personRow: (id) => catalog.personRow(id),
+        title: (row) => text(search.titleText[row]!),
+        dramaId: (row) => ids.drama(previousRow[row]!),
+        personId: (row) => ids.person(row),
+        personName: (row) => text(search.nameText[row]!),
+        sourcePages: sourcePages.count,
+      });
+    }
+    reuse[SECTION.songs] ??= encodeSongs(openColumns(reuse[SECTION.columns]!).soundtrackCount);
+    const dramas = lazyList(dramaFiles.length, byRow);
+    const info = { ...manifest.info, curatedDramas: dramas.length };
+    return {
+      parts: assemble(dramas, catalog.people, now, fingerprint, info, {
+        encoded,
+        appendTo: manifest.records.file,
+        reuse,
+        cold: { [SECTION.sourcePages]: sourcePages.bytes },
+      }),
+      reparsed,
+      reason:
+        `${changed.size} drama file${changed.size === 1 ? '' : 's'} changed, ${gone.length} removed; ` +
+        (rebuilt.length ? `rebuilt ${rebuilt.join(', ')}` : 'every section kept'),
+    };
+  } finally {
+    previous.close();
   }
-  const rebuilt = HOT_SECTIONS.split(',').filter(
-    (name) => name !== SECTION.recordOffsets && name !== 'search' && !reuse[name],
-  );
-  const byRow = (r: number) => changed.get(dramaFiles[r]!.path)?.value ?? catalog.dramaAt(previousRow[r]!);
-  // The search section follows the edits from the previous one, folding only the changed dramas'
-  // texts: the same bytes as encoding every record, in a fraction of the time.
-  reuse.search ??= updateSearchIndex(previous.section('search'), previousRow, byRow, (id) => catalog.personRow(id));
-  // The other sections too are patched from the previous ones: no unchanged record is decoded.
-  const removed = gone.filter((p) => p.startsWith('dramas/')).map((p) => catalog.drama(idOf(p))!);
-  const sourcePages = patchSourcePages(previous, manifest, catalog.columns.sourcePages, edited, removed, (id) =>
-    catalog.drama(id),
-  );
-  const ids = idsOf(previous);
-  reuse[SECTION.ids] ??= encodeIds(
-    dramaFiles.map((i, row) => changed.get(i.path)?.value.id ?? ids.drama(previousRow[row]!)),
-    Array.from({ length: manifest.people }, (_, row) => ids.person(row)),
-  );
-  if (!reuse[SECTION.columns]) {
-    const search = openSearchIndex(reuse.search);
-    const text = (at: number) => search.texts.string(at);
-    reuse[SECTION.columns] = patchColumns({
-      previous: catalog.columns,
-      previousRow,
-      changed: (row) => changed.get(dramaFiles[row]!.path)!.value,
-      personRow: (id) => catalog.personRow(id),
-      title: (row) => text(search.titleText[row]!),
-      dramaId: (row) => ids.drama(previousRow[row]!),
-      personId: (row) => ids.person(row),
-      personName: (row) => text(search.nameText[row]!),
-      sourcePages: sourcePages.count,
-    });
-  }
-  reuse[SECTION.songs] ??= encodeSongs(openColumns(reuse[SECTION.columns]!).soundtrackCount);
-  const dramas = lazyList(dramaFiles.length, byRow);
-  const info = { ...manifest.info, curatedDramas: dramas.length };
-  return {
-    parts: assemble(dramas, catalog.people, now, fingerprint, info, {
-      encoded,
-      reuse,
-      cold: { [SECTION.sourcePages]: sourcePages.bytes },
-    }),
-    reparsed,
-    reason:
-      `${changed.size} drama file${changed.size === 1 ? '' : 's'} changed, ${gone.length} removed; ` +
-      (rebuilt.length ? `rebuilt ${rebuilt.join(', ')}` : 'every section kept'),
-  };
 }
 
 /**
@@ -419,10 +444,20 @@ export function compileDataset(dataDir: string, options: { full?: boolean; threa
       people: manifest.people,
       reparsed: 0,
     };
-  const plan: Plan = options.full ? { full: 'asked for' } : incrementalPlan(root, file, inputs, fingerprint);
-  const full = 'parts' in plan ? undefined : fullCompile(root, inputs, fingerprint, options.threads);
-  const parts = full?.parts ?? (plan as { parts: ArtifactParts }).parts;
-  const bytes = writeArtifact(file, parts);
+  let plan: Plan = options.full ? { full: 'asked for' } : incrementalPlan(root, file, inputs, fingerprint);
+  let full = 'parts' in plan ? undefined : fullCompile(root, inputs, fingerprint, options.threads);
+  let parts = full?.parts ?? (plan as { parts: ArtifactParts }).parts;
+  let bytes: number;
+  try {
+    bytes = writeArtifact(file, parts, { recordsDir: recordsDir(root) });
+  } catch (error) {
+    // The records file to append to is gone (removed by hand, or by another full compile).
+    if (full || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    plan = { full: "the previous build's records file is gone" };
+    full = fullCompile(root, inputs, fingerprint, options.threads);
+    parts = full.parts;
+    bytes = writeArtifact(file, parts, { recordsDir: recordsDir(root) });
+  }
   const hotBytes = Object.values(parts.hot).reduce((n, s) => n + s.byteLength, 0);
   return {
     mode: 'parts' in plan ? 'incremental' : 'full',
@@ -478,7 +513,11 @@ export function openDataset(
     }
   }
   const open = (): OpenedDataset => {
-    const artifact: Artifact = openArtifactFile(file, { shared: options.shared, hotPart: options.hotPart });
+    const artifact: Artifact = openArtifactFile(file, {
+      shared: options.shared,
+      hotPart: options.hotPart,
+      recordsDir: recordsDir(root),
+    });
     return {
       catalog: openCatalog(artifact),
       search: openSearchIndex(artifact.section('search')),

@@ -1,9 +1,9 @@
-import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readManifest, writeArtifact } from '../../src/catalog/artifact.ts';
 import { compileCatalog } from '../../src/catalog/compile.ts';
-import { artifactFile, compileDataset, openDataset, StaleCatalog } from '../../src/data/compile-dataset.ts';
+import { artifactFile, compileDataset, openDataset, recordsDir, StaleCatalog } from '../../src/data/compile-dataset.ts';
 import { DataError, formatProblem, readDataset } from '../../src/data/load-catalog.ts';
 import type { Drama } from '../../src/data/schema.ts';
 import { findEntries } from '../../src/search/search-index.ts';
@@ -183,6 +183,40 @@ describe('compileDataset', () => {
     expect(openDataset(dir).catalog.columns.sourcePages).toBe(cited.size);
     compileDataset(dir, { full: true });
     expect(patched.equals(body(dir))).toBe(true);
+  });
+
+  it('appends only the changed records to the records file, and a reader of the previous build keeps reading its own', () => {
+    const dir = shippedCopy();
+    const ids = readdirSync(join(dir, 'dramas')).map((f) => f.replace(/\.json$/, ''));
+    compileDataset(dir);
+    const before = openDataset(dir);
+    const recordsFile = () => join(recordsDir(dir), readManifest(artifactFile(dir))!.records!.file);
+    const [file, size] = [recordsFile(), statSync(recordsFile()).size];
+    edit(dir, ids[6]!, (d) => ({ ...d, title: 'Retitled', synopsis: 'Edited.' }));
+    expect(compileDataset(dir).mode).toBe('incremental');
+    expect(recordsFile()).toBe(file);
+    const edited = openDataset(dir).catalog.drama(ids[6]!)!;
+    expect(statSync(file).size - size).toBe(Buffer.byteLength(JSON.stringify(edited)));
+    expect(readManifest(artifactFile(dir))!.cold.records).toBeUndefined();
+    expect(before.catalog.drama(ids[6]!)?.title).not.toBe('Retitled');
+    const incremental = openDataset(dir).catalog;
+    const recompiled = [...incremental.dramas, ...incremental.people];
+    compileDataset(dir, { full: true });
+    const full = openDataset(dir).catalog;
+    expect(recompiled).toEqual([...full.dramas, ...full.people]);
+    expect(readdirSync(recordsDir(dir))).toContain(readManifest(artifactFile(dir))!.records!.file);
+  });
+
+  it('compiles in full once superseded records outweigh the live ones in the records file', () => {
+    const dir = writeDataset({ 'one.json': drama('one'), 'two.json': drama('two') }, LEAD);
+    compileDataset(dir);
+    const reasons: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      edit(dir, 'one', (d) => ({ ...d, synopsis: `Edited ${i} ${'x'.repeat(400)}` }));
+      reasons.push(compileDataset(dir).reason);
+    }
+    expect(reasons).toContain('superseded records outweigh the live ones in the records file');
+    expect(openDataset(dir).catalog.drama('one')?.synopsis).toMatch(/^Edited 5 /);
   });
 
   it('compiles in full over a previous build of another layout (a section added since)', () => {
