@@ -40,7 +40,7 @@ interface SectionEntry {
 }
 
 /** The cold section that may live in a records file of its own. */
-export const RECORDS = 'records';
+const RECORDS = 'records';
 
 /**
  * Where the records section lives when not in the artifact: a file of the records folder, and
