@@ -181,16 +181,24 @@ export function writeArtifact(file: string, parts: ArtifactParts, options: { rec
   const { [RECORDS]: fresh, ...cold } = parts.cold;
   const records = parts.appendRecords
     ? appendRecords(recordsDir, parts.appendRecords.file, parts.appendRecords.pieces)
-    : newRecordsFile(recordsDir, fresh === undefined ? [] : fresh instanceof Uint8Array ? [fresh] : fresh);
+    : newRecordsFile(
+        recordsDir,
+        recordsName(parts.fingerprint),
+        fresh === undefined ? [] : fresh instanceof Uint8Array ? [fresh] : fresh,
+      );
   const size = writeRenamed(file, layout({ ...parts, cold, appendRecords: undefined }, records.file)) + records.size;
   if (!parts.appendRecords) removeUnusedRecordFiles(recordsDir, records.file.file);
   return size;
 }
 
-const recordsName = () => `records-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.bin`;
+/**
+ * A full compile's records file is named by the inputs' fingerprint: the same inputs compile to
+ * the same name and bytes (two compiles of them at once write the same file).
+ */
+const recordsName = (fingerprint: string) =>
+  `records-${fingerprint || `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`}.bin`;
 
-function newRecordsFile(dir: string, chunks: readonly Uint8Array[]): { file: RecordsFile; size: number } {
-  const name = recordsName();
+function newRecordsFile(dir: string, name: string, chunks: readonly Uint8Array[]): { file: RecordsFile; size: number } {
   const size = writeRenamed(join(dir, name), chunks);
   return { file: { file: name, extents: size ? [0, 0] : [], length: size }, size };
 }
