@@ -9,8 +9,8 @@ import { FakeDiscord } from '../dev/fake-discord/server.ts';
 import { createLogger } from '../logger.ts';
 import { measureInChild } from './child.ts';
 import { concurrentRatings, concurrentVotes, recallAt10, type Recall, type WriteThroughput } from './correctness.ts';
-import { botDataset, PATHS, type CatalogPath, type Dataset } from './engine-paths.ts';
-import { fuseEngine, miniSearchEngine, type Engine } from './engines.ts';
+import { botDataset, type Dataset, indexLookup, openCompiled, recommendLike, renderCard } from './dataset.ts';
+import { fuseEngine, miniSearchEngine, ourEngine, type Engine } from './engines.ts';
 import { latency, timeEach, type Latency } from './measure.ts';
 import { makeQueries, type BenchQuery } from './queries.ts';
 import type { StartFigures } from './run-start.ts';
@@ -26,15 +26,15 @@ export interface EngineResult {
   buildMs: number;
 }
 
-/** Everything the side-by-side table shows for one catalog engine (src/bench/engine-paths.ts). */
-export interface PathFigures {
+/** Everything the table shows for the compiled catalog at one size. */
+export interface CatalogFigures {
   start: StartFigures;
-  compileMs?: number;
-  recompileMs?: number;
-  /** The index lookup alone, like for like. */
+  compileMs: number;
+  recompileMs: number;
+  /** The index lookup alone. */
   lookup: EngineResult;
-  /** Autocomplete as members get it (the new path only). */
-  autocomplete?: EngineResult;
+  /** Autocomplete as members get it: ranked, labelled, its records decoded. */
+  autocomplete: EngineResult;
   recommendMs: Latency;
   renderMs: Latency;
 }
@@ -43,9 +43,8 @@ export interface SizeResult {
   size: number;
   people: number;
   entries: number;
-  old: PathFigures;
-  new: PathFigures;
-  /** Total memory of the sharded bot: the old path's processes; the new one's threads, and its processes. */
+  compiled: CatalogFigures;
+  /** Total memory of the sharded bot: its shards as threads, and as processes. */
   shards: ShardsResult[];
   others: EngineResult[];
   ratings: WriteThroughput;
@@ -123,50 +122,38 @@ async function endToEnd(dataDir: string, dataset: Dataset, ids: readonly string[
 }
 
 /**
- * One engine on the catalog in `dir`: its compile and start-up in processes of their own, then
+ * The compiled catalog in `dir`: its compile and start-up in processes of their own, then
  * autocomplete, /recommend and the /drama info card here, each record fetched by id as a command
- * does (the new path decodes it then).
+ * does (and decoded then).
  */
-function measurePath<Opened>(
-  path: CatalogPath<Opened>,
+function measureCatalog(
   dir: string,
   queries: readonly BenchQuery[],
   ids: readonly string[],
   warmIds: readonly string[],
   log: (line: string) => void,
-): PathFigures {
-  const inChild = (what: string) =>
-    measureInChild<StartFigures>('./run-start.ts', [path.name, what, dir, queries[0]!.text]);
-  const compileMs = path.compile ? inChild('compile').ms : undefined;
-  const recompileMs = path.compile ? inChild('recompile').ms : undefined;
+): CatalogFigures {
+  const inChild = (what: string) => measureInChild<StartFigures>('./run-start.ts', [what, dir, queries[0]!.text]);
+  const compileMs = inChild('compile').ms;
+  const recompileMs = inChild('recompile').ms;
   const start = inChild('start');
-  log(
-    `${path.name}: ${compileMs === undefined ? '' : `compiled in ${compileMs} ms, again in ${recompileMs} ms; `}started in ${start.ms} ms, RSS ${start.rssMB} MB`,
-  );
-  const opened = path.start(dir);
-  const lookup = runEngine(path.lookup(opened), queries, start.ms);
-  const autocomplete = path.engine && runEngine(path.engine(opened), queries, start.ms);
-  const catalog = path.catalog(opened);
-  const drama = (id: string) => catalog.drama(id)!;
+  log(`compiled in ${compileMs} ms, again in ${recompileMs} ms; started in ${start.ms} ms, RSS ${start.rssMB} MB`);
+  const opened = openCompiled(dir);
+  const lookup = runEngine(indexLookup(opened), queries, start.ms);
+  const autocomplete = runEngine(ourEngine(opened.search, opened.catalog), queries, start.ms);
+  const drama = (id: string) => opened.catalog.drama(id)!;
   // A few other dramas first, unmeasured, as for the lookups: a running bot has long been warm (the
   // first call of a 100k-row scan runs in the interpreter). The measured records stay undecoded.
   for (const id of warmIds) {
-    path.recommend(opened, drama(id));
-    path.renderCard(opened, drama(id));
+    recommendLike(opened, drama(id));
+    renderCard(opened, drama(id));
   }
-  const recommendMs = latency(timeEach(ids.slice(0, 200), (id) => path.recommend(opened, drama(id))));
-  const renderMs = latency(timeEach(ids, (id) => path.renderCard(opened, drama(id))));
+  const recommendMs = latency(timeEach(ids.slice(0, 200), (id) => recommendLike(opened, drama(id))));
+  const renderMs = latency(timeEach(ids, (id) => renderCard(opened, drama(id))));
   log(
-    `${path.name}: lookup p99 ${lookup.latency.p99} ms${autocomplete ? `, autocomplete p99 ${autocomplete.latency.p99} ms` : ''}, recommend p99 ${recommendMs.p99} ms, card p99 ${renderMs.p99} ms`,
+    `lookup p99 ${lookup.latency.p99} ms, autocomplete p99 ${autocomplete.latency.p99} ms, recommend p99 ${recommendMs.p99} ms, card p99 ${renderMs.p99} ms`,
   );
-  return {
-    start,
-    ...(compileMs === undefined ? {} : { compileMs, recompileMs }),
-    lookup,
-    ...(autocomplete ? { autocomplete } : {}),
-    recommendMs,
-    renderMs,
-  };
+  return { start, compileMs, recompileMs, lookup, autocomplete, recommendMs, renderMs };
 }
 
 async function runSize({
@@ -196,12 +183,10 @@ async function runSize({
     const probe = synthetic.dramas[0]!.title.slice(0, 6);
     log(`${size}: catalog written, ${queries.length} queries`);
 
-    const old = measurePath(PATHS.old, dir, queries, ids, warmIds, (line) => log(`${size} ${line}`));
-    global.gc?.();
-    const fresh = measurePath(PATHS.new, dir, queries, ids, warmIds, (line) => log(`${size} ${line}`));
+    const compiled = measureCatalog(dir, queries, ids, warmIds, (line) => log(`${size} ${line}`));
     global.gc?.();
 
-    // The rest runs on the catalog the bot uses now.
+    // The rest runs on the catalog as the bot opens it.
     const opened = botDataset(dir);
     // Each engine is built, measured and let go, so the next (and the bot below) has the memory.
     const measure = (make: () => Engine, n: number | undefined) => {
@@ -221,7 +206,7 @@ async function runSize({
 
     const shardRuns: ShardsResult[] = [];
     if (shards) {
-      for (const variant of ['old', 'worker', 'process'] as const)
+      for (const variant of ['worker', 'process'] as const)
         for (const count of variant === 'process' ? [4] : [1, 4])
           shardRuns.push(await measureShards(dir, count, variant, probe, (line) => log(`${size} ${line}`)));
     }
@@ -229,8 +214,7 @@ async function runSize({
       size,
       people: opened.catalog.people.length,
       entries: opened.search.entryCount,
-      old,
-      new: fresh,
+      compiled,
       shards: shardRuns,
       others,
       ratings,

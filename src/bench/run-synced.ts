@@ -6,7 +6,8 @@ import { loadDataset } from '../data/load-catalog.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import type { SeriesSnapshot } from '../sync/snapshot.ts';
 import { measureInChild } from './child.ts';
-import { PATHS, type CatalogPath } from './engine-paths.ts';
+import { indexLookup, openCompiled } from './dataset.ts';
+import { ourEngine } from './engines.ts';
 import { makeQueries, type BenchQuery } from './queries.ts';
 import { runEngine, type EngineResult } from './run-size.ts';
 import type { StartFigures } from './run-start.ts';
@@ -16,24 +17,22 @@ import { namePool, random, titlePool } from './synthetic-catalog.ts';
  * The synced-shaped profile of `npm run bench`: what a full `npm run catalog:sync` leaves behind.
  * `series` TMDB snapshots with 40 credits each (36 cast, a director, a writer...), drawn from four
  * times as many people as series, most of them in one or two series and a few in dozens, beside
- * the curated files; then each catalog engine on it: the old loader (schema, merge, cross-checks,
- * search index at every start) and the compiled catalog.
+ * the curated files; then the compiled catalog on it: compile, start, lookup and autocomplete.
  */
 export interface SyncedResult {
   series: number;
   credits: number;
   dramas: number;
   people: number;
-  old: SyncedFigures;
-  new: SyncedFigures;
+  compiled: SyncedFigures;
 }
 
 interface SyncedFigures {
   start: StartFigures;
-  compileMs?: number;
+  compileMs: number;
   lookup: EngineResult;
-  /** Autocomplete as members get it (the new path only). */
-  autocomplete?: EngineResult;
+  /** Autocomplete as members get it: ranked, labelled, its records decoded. */
+  autocomplete: EngineResult;
 }
 
 const CAST_PER_SERIES = 36;
@@ -100,18 +99,17 @@ function writeSnapshots(dir: string, count: number): number {
   return credits;
 }
 
-/** One engine on the synced folder: compile and start in processes of their own, autocomplete here. */
-function measurePath<Opened>(path: CatalogPath<Opened>, dir: string, queries: readonly BenchQuery[]): SyncedFigures {
-  const inChild = (what: string) =>
-    measureInChild<StartFigures>('./run-start.ts', [path.name, what, dir, queries[0]!.text]);
-  const compileMs = path.compile ? inChild('compile').ms : undefined;
+/** The compiled catalog on the synced folder: compile and start in processes of their own, autocomplete here. */
+function measureCatalog(dir: string, queries: readonly BenchQuery[]): SyncedFigures {
+  const inChild = (what: string) => measureInChild<StartFigures>('./run-start.ts', [what, dir, queries[0]!.text]);
+  const compileMs = inChild('compile').ms;
   const start = inChild('start');
-  const opened = path.start(dir);
+  const opened = openCompiled(dir);
   return {
     start,
-    ...(compileMs === undefined ? {} : { compileMs }),
-    lookup: runEngine(path.lookup(opened), queries, start.ms),
-    ...(path.engine ? { autocomplete: runEngine(path.engine(opened), queries, start.ms) } : {}),
+    compileMs,
+    lookup: runEngine(indexLookup(opened), queries, start.ms),
+    autocomplete: runEngine(ourEngine(opened.search, opened.catalog), queries, start.ms),
   };
 }
 
@@ -125,11 +123,9 @@ export function runSynced(series: number, log: (line: string) => void = () => {}
     const { catalog } = loadDataset(dir);
     const counts = { dramas: catalog.dramas.length, people: catalog.people.length };
     const queries = makeQueries({ dramas: [...catalog.dramas], people: [...catalog.people] });
-    const old = measurePath(PATHS.old, dir, queries);
-    log(`synced ${series}: old path started in ${old.start.ms} ms, RSS ${old.start.rssMB} MB`);
-    const fresh = measurePath(PATHS.new, dir, queries);
-    log(`synced ${series}: new path compiled in ${fresh.compileMs} ms, started in ${fresh.start.ms} ms`);
-    return { series, credits, ...counts, old, new: fresh };
+    const compiled = measureCatalog(dir, queries);
+    log(`synced ${series}: compiled in ${compiled.compileMs} ms, started in ${compiled.start.ms} ms`);
+    return { series, credits, ...counts, compiled };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

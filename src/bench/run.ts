@@ -1,17 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { measureInChild } from './child.ts';
 import { QUERY_CLASSES } from './queries.ts';
-import type { EngineResult, PathFigures, SizeResult } from './run-size.ts';
+import type { CatalogFigures, EngineResult, SizeResult } from './run-size.ts';
 import type { SyncedResult } from './run-synced.ts';
 import type { ShardsResult } from './shards.ts';
 
 /**
  * `npm run bench [-- --quick | --synced-only]`: synthetic catalogs of 1k, 10k and 100k dramas (1k
- * and 10k with --quick), each measured in its own process through the old loader and the
- * compiled catalog side by side (src/bench/engine-paths.ts), the sharded bot's memory at the
- * largest size, then the synced-shaped profile (TMDB series of 40 credits beside the curated
- * files, as `npm run catalog:sync` leaves them; run-synced.ts) at 10k and 50k series (10k with
- * --quick). Prints the tables and writes everything to bench-results.json (git-ignored).
+ * and 10k with --quick), each measured in its own process through the compiled catalog, the
+ * sharded bot's memory at the largest size, then the synced-shaped profile (TMDB series of 40
+ * credits beside the curated files, as `npm run catalog:sync` leaves them; run-synced.ts) at 10k
+ * and 50k series (10k with --quick). Prints the tables and writes everything to bench-results.json (git-ignored).
  */
 const quick = process.argv.includes('--quick');
 const syncedOnly = process.argv.includes('--synced-only');
@@ -28,8 +27,8 @@ const SYNCED_SERIES = listed('synced') ?? (quick ? [10_000] : [10_000, 50_000]);
 /**
  * The other engines get an even sample of the queries (every class kept) where all 2,000 would
  * take minutes: fuse.js takes 50 ms a query at 1k dramas and seconds at 10k and beyond. Above 10k
- * they are left out (0): building them over 2 million entries took minutes of a run that now
- * measures two catalog engines and the sharded bot (the run of 2026-11-21 has their figures).
+ * they are left out (0): building them over 2 million entries takes minutes of a run that also
+ * measures the sharded bot (the run of 2026-11-21 has their figures).
  */
 const SAMPLES: Record<number, { fuse: number; minisearch: number }> = quick
   ? { 1_000: { fuse: 100, minisearch: 1_000 }, 10_000: { fuse: 10, minisearch: 300 } }
@@ -79,27 +78,17 @@ function shardCell(runs: readonly ShardsResult[], variant: ShardsResult['variant
   return one ? `${ms(one.rssMB)} / ${ms(four.rssMB)} (${(four.rssMB / one.rssMB).toFixed(1)}×)` : ms(four.rssMB);
 }
 
-/** The issue's table: each figure, old and new side by side at every size, and the target. */
-function sideBySide(results: readonly SizeResult[]): string {
-  const rows = [
-    ['figure', ...results.flatMap((r) => [`${label(r.size)} old`, `${label(r.size)} new`]), 'target (100k)'],
-  ];
-  const row = (figure: string, cell: (p: PathFigures, r: SizeResult) => string, target: string) =>
-    rows.push([figure, ...results.flatMap((r) => [cell(r.old, r), cell(r.new, r)]), target]);
+/** The issue's table: each figure at every size, and the target. */
+function figures(results: readonly SizeResult[]): string {
+  const rows = [['figure', ...results.map((r) => label(r.size)), 'target (100k)']];
+  const row = (figure: string, cell: (p: CatalogFigures) => string, target: string) =>
+    rows.push([figure, ...results.map((r) => cell(r.compiled)), target]);
   row('start: loaded, ready to answer (ms)', (p) => ms(p.start.ms), TARGETS.start);
   row('RSS after start (MB)', (p) => ms(p.start.rssMB ?? 0), TARGETS.rss);
-  rows.push([
-    'total RSS, 1 / 4 shards (MB)',
-    ...results.flatMap((r) => [shardCell(r.shards, 'old'), shardCell(r.shards, 'worker')]),
-    TARGETS.shards,
-  ]);
-  row('full compile (ms)', (p) => (p.compileMs === undefined ? NONE : ms(p.compileMs)), TARGETS.compile);
-  row(
-    'recompile, one drama changed (ms)',
-    (p) => (p.recompileMs === undefined ? NONE : ms(p.recompileMs)),
-    TARGETS.recompile,
-  );
-  const recallAndP99 = (e: EngineResult | undefined) => (e ? `${ms(e.latency.p99)}, ${pct(e.recall.overall)}` : NONE);
+  rows.push(['total RSS, 1 / 4 shards (MB)', ...results.map((r) => shardCell(r.shards, 'worker')), TARGETS.shards]);
+  row('full compile (ms)', (p) => ms(p.compileMs), TARGETS.compile);
+  row('recompile, one drama changed (ms)', (p) => ms(p.recompileMs), TARGETS.recompile);
+  const recallAndP99 = (e: EngineResult) => `${ms(e.latency.p99)}, ${pct(e.recall.overall)}`;
   row('autocomplete answer p99 (ms), recall@10', (p) => recallAndP99(p.autocomplete), TARGETS.autocomplete);
   row('index lookup alone p99 (ms), recall@10', (p) => recallAndP99(p.lookup), '');
   row('/recommend p99 (ms)', (p) => ms(p.recommendMs.p99), TARGETS.recommend);
@@ -110,9 +99,8 @@ function sideBySide(results: readonly SizeResult[]): string {
 function engineRows(results: readonly SizeResult[]): string[][] {
   const rows = [['engine', 'dramas', 'queries', 'recall@10', 'p50 ms', 'p99 ms', 'max ms', ...QUERY_CLASSES]];
   for (const r of results) {
-    const answer = r.new.autocomplete && { ...r.new.autocomplete, name: 'new autocomplete answer' };
-    const ours = [r.old.lookup, r.new.lookup, ...(answer ? [answer] : [])];
-    for (const e of [...ours, ...r.others]) {
+    const answer = { ...r.compiled.autocomplete, name: 'autocomplete answer' };
+    for (const e of [r.compiled.lookup, answer, ...r.others]) {
       rows.push([
         e.name,
         label(r.size),
@@ -135,7 +123,6 @@ function syncedRows(synced: readonly SyncedResult[]): string[][] {
       'dramas',
       'people',
       'credits',
-      'engine',
       'compile ms',
       'start ms',
       'RSS MB',
@@ -143,25 +130,18 @@ function syncedRows(synced: readonly SyncedResult[]): string[][] {
       'autocomplete p50/p99 ms, recall@10',
     ],
   ];
-  for (const s of synced)
-    for (const [name, p] of [
-      ['old', s.old],
-      ['new', s.new],
-    ] as const)
-      rows.push([
-        `${label(s.series)} series`,
-        String(s.dramas),
-        String(s.people),
-        String(s.credits),
-        name,
-        p.compileMs === undefined ? NONE : ms(p.compileMs),
-        ms(p.start.ms),
-        ms(p.start.rssMB ?? 0),
-        `${ms(p.lookup.latency.p99)}, ${pct(p.lookup.recall.overall)}`,
-        p.autocomplete
-          ? `${ms(p.autocomplete.latency.p50)}/${ms(p.autocomplete.latency.p99)}, ${pct(p.autocomplete.recall.overall)}`
-          : NONE,
-      ]);
+  for (const { series, dramas, people, credits, compiled: p } of synced)
+    rows.push([
+      `${label(series)} series`,
+      String(dramas),
+      String(people),
+      String(credits),
+      ms(p.compileMs),
+      ms(p.start.ms),
+      ms(p.start.rssMB ?? 0),
+      `${ms(p.lookup.latency.p99)}, ${pct(p.lookup.recall.overall)}`,
+      `${ms(p.autocomplete.latency.p50)}/${ms(p.autocomplete.latency.p99)}, ${pct(p.autocomplete.recall.overall)}`,
+    ]);
   return rows;
 }
 
@@ -186,7 +166,7 @@ for (const series of SYNCED_SERIES) {
 }
 
 if (results.length) {
-  console.log(`\nOld loader vs compiled catalog (issue 17)\n\n${sideBySide(results)}`);
+  console.log(`\nThe compiled catalog (issue 17's targets)\n\n${figures(results)}`);
   const largest = results.at(-1)!;
   const processes = largest.shards.find((r) => r.variant === 'process');
   if (processes)

@@ -10,12 +10,8 @@ import { compiledArgs } from './compiled.ts';
 import { megabytes } from './measure.ts';
 import { treeMemory } from './process-tree.ts';
 
-/**
- * How the bot runs its shards in a measurement: `worker` and `process` are `npm run start:sharded`
- * with SHARD_MODE set; `old` is start:sharded as it was before the compiled catalog (a process per
- * shard, each loading and indexing the JSON files itself: src/bench/old-sharded.ts).
- */
-export type ShardVariant = 'worker' | 'process' | 'old';
+/** How the bot runs its shards in a measurement: `npm run start:sharded` with SHARD_MODE set. */
+export type ShardVariant = 'worker' | 'process';
 
 export interface ShardsResult {
   variant: ShardVariant;
@@ -27,12 +23,6 @@ export interface ShardsResult {
   rssMB: number;
   pssMB: number;
 }
-
-const SCRIPTS: Record<ShardVariant, string> = {
-  worker: '../sharded.ts',
-  process: '../sharded.ts',
-  old: './old-sharded.ts',
-};
 
 /**
  * Starts the sharded bot, compiled as `npm run start:sharded` runs it (compiled.ts), on the
@@ -59,14 +49,12 @@ export async function measureShards(
   const config = parseConfig(env);
   await deployCommands(config, await loadCommands(COMMANDS_DIR), 'deploy');
   const started = performance.now();
-  const manager = spawn(process.execPath, compiledArgs(new URL(SCRIPTS[variant], import.meta.url)), {
+  const manager = spawn(process.execPath, compiledArgs(new URL('../sharded.ts', import.meta.url)), {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       ...env,
-      ...(variant === 'old' ? {} : { SHARD_MODE: variant }),
-      // The old loader needs more than Node's default heap at 100k dramas, in every shard.
-      NODE_OPTIONS: '--max-old-space-size=8192',
+      SHARD_MODE: variant,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -74,7 +62,7 @@ export async function measureShards(
   manager.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = once(manager, 'exit');
   try {
-    // Up to 10 minutes: the old loader takes about a minute per shard at 100k on a busy machine.
+    // Up to 10 minutes: a busy machine, and a catalog compiled first if it is stale.
     for (let waited = 0; (stderr.match(/ INFO ready /g) ?? []).length < shards; waited += 100) {
       if (manager.exitCode !== null || waited > 600_000)
         throw new Error(`the ${variant} shards did not all get ready:\n${stderr.slice(-3_000)}`);

@@ -94,7 +94,7 @@ export function openCatalog(artifact: Artifact): Catalog {
         const drama = dramaAt(creditDrama[k]!);
         const kind = CREDIT_KINDS[creditKind[k]!]!;
         const index = creditItem[k]!;
-        // The same objects, keys in the same order, as buildPlainCatalog makes.
+        // Keys in the order credits have always had (role, then characters): cards read them as they come.
         if (kind === 'cast') {
           const c = drama.cast[index]!;
           list.push({ drama, kind, role: c.role, characters: c.characters });

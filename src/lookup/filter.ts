@@ -41,7 +41,7 @@ const NETWORK_ALIASES: Record<string, string> = {
 };
 
 /** Does a drama shown on `network` count for the filter `wanted` (a channel, or a whole family)? */
-export function networkMatches(network: string, wanted: string): boolean {
+function networkMatches(network: string, wanted: string): boolean {
   const folded = fold(wanted);
   return fold(network) === folded || familyOf(network) === folded;
 }

@@ -113,16 +113,6 @@ export function forEachTextWords(text: string, visit: (space: number, words: str
   }
 }
 
-/**
- * The keys of one text: for each key space it belongs to, the whole text joined ("parkhyungsik",
- * word 0) and what follows each later word ("hyungsik", word 1).
- */
-export function forEachTextKey(text: string, visit: (space: number, key: string, word: number) => void): void {
-  forEachTextWords(text, (space, ws, starts) => {
-    for (let w = 0; w < starts; w++) visit(space, w === 0 ? ws.join('') : ws.slice(w).join(''), w);
-  });
-}
-
 /** The query in each key space it should be looked up in, as space numbers (SPACES) and keys. */
 export function queryKeys(query: string): Array<[number, string]> {
   const kw = keyWords(query);

@@ -45,8 +45,7 @@ describe('the synced-shaped benchmark profile, small', () => {
     expect(result.credits).toBe(200 * 40);
     expect(result.dramas).toBe(curated.dramas.length + 200);
     expect(result.people - curated.people.length).toBeGreaterThan(2 * 200);
-    expect(result.old.lookup.recall.overall).toBeGreaterThanOrEqual(0.99);
-    expect(result.new.lookup.recall.overall).toBeGreaterThanOrEqual(0.99);
-    expect(result.new.autocomplete?.recall.overall).toBeGreaterThanOrEqual(0.99);
+    expect(result.compiled.lookup.recall.overall).toBeGreaterThanOrEqual(0.99);
+    expect(result.compiled.autocomplete.recall.overall).toBeGreaterThanOrEqual(0.99);
   });
 });

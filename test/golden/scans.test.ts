@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { generateCatalog } from '../../src/bench/synthetic-catalog.ts';
 import { readDataset } from '../../src/data/load-catalog.ts';
-import { goldenEngine, matchesGolden } from '../support/golden.ts';
+import { matchesGolden } from '../support/golden.ts';
 import { scanOutputs } from '../support/golden-outputs.ts';
 
 /**
@@ -13,11 +13,11 @@ import { scanOutputs } from '../support/golden-outputs.ts';
 describe('whole-catalog scans', () => {
   it('give the stored answers on the shipped catalog', () => {
     const shipped = readDataset('data');
-    matchesGolden('scans-shipped', scanOutputs(goldenEngine, shipped.dramas, shipped.people));
+    matchesGolden('scans-shipped', scanOutputs(shipped.dramas, shipped.people));
   });
 
   it('give the stored answers on a synthetic 3k catalog', () => {
     const synthetic = generateCatalog(3_000);
-    matchesGolden('scans-synthetic-3k', scanOutputs(goldenEngine, synthetic.dramas, synthetic.people));
+    matchesGolden('scans-synthetic-3k', scanOutputs(synthetic.dramas, synthetic.people));
   });
 });

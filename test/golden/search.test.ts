@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { generateCatalog } from '../../src/bench/synthetic-catalog.ts';
 import { readDataset } from '../../src/data/load-catalog.ts';
-import { goldenEngine, matchesGolden } from '../support/golden.ts';
+import { matchesGolden } from '../support/golden.ts';
 import { searchOutputs } from '../support/golden-outputs.ts';
 import { shippedQueries, syntheticQueries } from '../support/search-queries.ts';
 
@@ -13,15 +13,12 @@ import { shippedQueries, syntheticQueries } from '../support/search-queries.ts';
 describe('search', () => {
   it('gives the stored index hits and surface results on the shipped catalog', () => {
     const shipped = readDataset('data');
-    matchesGolden(
-      'search-shipped',
-      searchOutputs(goldenEngine, shipped.dramas, shipped.people, shippedQueries(shipped)),
-    );
+    matchesGolden('search-shipped', searchOutputs(shipped.dramas, shipped.people, shippedQueries(shipped)));
   });
 
   it('gives the stored index hits and surface results on a synthetic 2k catalog, the benchmark’s 7 query classes and more', () => {
     const synthetic = generateCatalog(2_000);
-    const golden = searchOutputs(goldenEngine, synthetic.dramas, synthetic.people, syntheticQueries(synthetic));
+    const golden = searchOutputs(synthetic.dramas, synthetic.people, syntheticQueries(synthetic));
     matchesGolden('search-synthetic-2k', golden);
   });
 });

@@ -1,46 +1,34 @@
 import { createHash } from 'node:crypto';
-import type { Catalog, Credit } from '../../src/catalog/catalog.ts';
+import { buildCatalog, type Catalog, type Credit } from '../../src/catalog/catalog.ts';
+import { groupMembers } from '../../src/catalog/groups.ts';
+import {
+  dramasBiggestSoundtrack,
+  dramasNewestFirst,
+  networksByUse,
+  peopleMostCredited,
+} from '../../src/catalog/orderings.ts';
+import { summarize } from '../../src/catalog/summary.ts';
 import type { Drama, Person } from '../../src/data/schema.ts';
-import type { RandomFilter, SearchFilter } from '../../src/lookup/filter.ts';
-import type { Recommendation, RecommendOptions } from '../../src/recommend/recommend.ts';
-import type { EntryKind } from '../../src/search/search-index.ts';
-import { resultKey, type SearchResult } from '../../src/search/surfaces.ts';
+import { findDramas, pickRandom } from '../../src/lookup/filter.ts';
+import { type Recommendation, recommend } from '../../src/recommend/recommend.ts';
+import { buildSearchIndex, type EntryHit, findEntries } from '../../src/search/search-index.ts';
+import {
+  resultKey,
+  type SearchResult,
+  searchDramas,
+  searchPeople,
+  searchSoundtrack,
+} from '../../src/search/surfaces.ts';
 import { everyCard } from './every-card.ts';
 import { filterCases, randomCases, recommendCases, someYears } from './scan-cases.ts';
 import { evenTextFilter, HIT_KINDS } from './search-queries.ts';
 
 /**
- * What the golden files (test/fixtures/golden/) hold, computed through one catalog engine: every
- * card of the shipped catalog, search hits and surfaces, recommendations, filters, random picks,
- * orderings and credits, each as name → a JSON value. The engine is an argument so the same
- * outputs came from the old engine when the files were first written (issue 17) and come from the
- * compiled one now.
+ * What the golden files (test/fixtures/golden/) hold: every card of the shipped catalog, search
+ * hits and surfaces, recommendations, filters, random picks, orderings and credits, each as
+ * name → a JSON value, records named by their ids. The engine the compiled catalog replaced wrote
+ * them first (issue 17), through these same cases.
  */
-export interface GoldenEngine {
-  name: string;
-  catalog(dramas: readonly Drama[], people: readonly Person[]): Catalog;
-  searcher(catalog: Catalog): Searcher;
-  recommend(catalog: Catalog, options: RecommendOptions): Recommendation[];
-  /** /drama search without a query: newest first, filtered. */
-  findDramas(catalog: Catalog, filter: Omit<SearchFilter, 'query'>): Drama[];
-  pickRandom(catalog: Catalog, filter: RandomFilter, random: () => number, exceptId?: string): Drama | undefined;
-  dramasNewestFirst(catalog: Catalog): readonly Drama[];
-  peopleMostCredited(catalog: Catalog): readonly Person[];
-  dramasBiggestSoundtrack(catalog: Catalog): readonly Drama[];
-  networksByUse(catalog: Catalog): readonly string[];
-  groupMembers(catalog: Catalog, group: Person): readonly Person[];
-  summarize(catalog: Catalog): { line: string; notes: string[] };
-  creditsOf(catalog: Catalog, personId: string): readonly Credit[];
-}
-
-interface Searcher {
-  /** Index hits in one form for every engine: entry id, kind, record ids, text, score, match. */
-  hits(query: string, accept: readonly EntryKind[] | typeof evenTextFilter, limit: number): string[];
-  dramas(query: string, limit: number): SearchResult[];
-  people(query: string, limit: number): SearchResult[];
-  soundtrack(query: string, limit: number): SearchResult[];
-}
-
 export type Golden = Map<string, unknown>;
 
 /** Which records these outputs were computed from, so a changed dataset or generator says so first. */
@@ -51,33 +39,59 @@ function inputsDigest(dramas: readonly Drama[], people: readonly Person[]): stri
     .slice(0, 16);
 }
 
-export function cardOutputs(engine: GoldenEngine, dramas: readonly Drama[], people: readonly Person[]): Golden {
-  const golden: Golden = new Map([['inputs', inputsDigest(dramas, people)]]);
-  for (const [name, json] of everyCard(engine.catalog(dramas, people))) golden.set(name, JSON.parse(json));
-  return golden;
+const golden = (dramas: readonly Drama[], people: readonly Person[]): Golden =>
+  new Map([['inputs', inputsDigest(dramas, people)]]);
+
+export function cardOutputs(dramas: readonly Drama[], people: readonly Person[]): Golden {
+  const cards = golden(dramas, people);
+  for (const [name, json] of everyCard(buildCatalog(dramas, people))) cards.set(name, JSON.parse(json));
+  return cards;
 }
 
-/** A search result as every engine gives it: the record's key, score, match and why. */
-export const shownResult = (r: SearchResult) => `${resultKey(r)} ${r.score} ${r.match} ${JSON.stringify(r.via)}`;
+/** An index hit: entry id, kind, the records it names (by id), text, score, match. */
+function hitLine(catalog: Catalog, { entry, score, match }: EntryHit): string {
+  const r = entry.ref;
+  const drama = (row: number) => catalog.dramaAt(row).id;
+  const person = (row: number) => catalog.personAt(row).id;
+  const ref =
+    r.type === 'drama'
+      ? `d:${drama(r.drama)}`
+      : r.type === 'person'
+        ? `p:${person(r.person)}`
+        : r.type === 'character'
+          ? `c:${drama(r.drama)}:${person(r.person)}`
+          : `s:${drama(r.drama)}:${r.track}`;
+  return `${entry.id} ${entry.kind} ${ref} ${JSON.stringify(entry.text)} ${score} ${match}`;
+}
+
+/** A search result: the record's key, score, match and why. */
+const shown = (r: SearchResult) => `${resultKey(r)} ${r.score} ${r.match} ${JSON.stringify(r.via)}`;
 
 export function searchOutputs(
-  engine: GoldenEngine,
   dramas: readonly Drama[],
   people: readonly Person[],
   queries: { hits: readonly string[]; surfaces: readonly string[] },
 ): Golden {
-  const golden: Golden = new Map([['inputs', inputsDigest(dramas, people)]]);
-  const search = engine.searcher(engine.catalog(dramas, people));
+  const search = golden(dramas, people);
+  const catalog = buildCatalog(dramas, people);
+  const index = buildSearchIndex(catalog);
   queries.hits.forEach((q, i) => {
-    for (const kinds of HIT_KINDS) golden.set(`hits ${i} ${kinds.join('/')} ${q}`, search.hits(q, kinds, 200));
-    golden.set(`hits ${i} even-text ${q}`, search.hits(q, evenTextFilter, 7));
+    for (const kinds of HIT_KINDS)
+      search.set(
+        `hits ${i} ${kinds.join('/')} ${q}`,
+        findEntries(index, q, kinds, 200).map((hit) => hitLine(catalog, hit)),
+      );
+    search.set(
+      `hits ${i} even-text ${q}`,
+      findEntries(index, q, evenTextFilter, 7).map((hit) => hitLine(catalog, hit)),
+    );
   });
   queries.surfaces.forEach((q, i) => {
-    golden.set(`dramas ${i} ${q}`, search.dramas(q, 25).map(shownResult));
-    golden.set(`people ${i} ${q}`, search.people(q, 25).map(shownResult));
-    golden.set(`soundtrack ${i} ${q}`, search.soundtrack(q, 25).map(shownResult));
+    search.set(`dramas ${i} ${q}`, searchDramas(index, catalog, q, 25).map(shown));
+    search.set(`people ${i} ${q}`, searchPeople(index, catalog, q, 25).map(shown));
+    search.set(`soundtrack ${i} ${q}`, searchSoundtrack(index, catalog, q, 25).map(shown));
   });
-  return golden;
+  return search;
 }
 
 const ids = (records: ReadonlyArray<{ id: string }>) => records.map((r) => r.id);
@@ -87,30 +101,31 @@ const recommended = (list: Recommendation[]) => list.map((r) => [r.drama.id, r.s
 
 const credit = (c: Credit) => [c.drama.id, c.kind, c.role ?? null, c.characters ?? null, c.track?.track ?? null];
 
-export function scanOutputs(engine: GoldenEngine, dramas: readonly Drama[], people: readonly Person[]): Golden {
-  const golden: Golden = new Map([['inputs', inputsDigest(dramas, people)]]);
-  const catalog = engine.catalog(dramas, people);
-  golden.set('newest first', ids(engine.dramasNewestFirst(catalog)));
-  golden.set('most credited', ids(engine.peopleMostCredited(catalog)));
-  golden.set('biggest soundtrack', ids(engine.dramasBiggestSoundtrack(catalog)));
-  const networks = engine.networksByUse(catalog);
-  golden.set('networks by use', networks);
-  golden.set('summary', engine.summarize(catalog));
+export function scanOutputs(dramas: readonly Drama[], people: readonly Person[]): Golden {
+  const scans = golden(dramas, people);
+  const catalog = buildCatalog(dramas, people);
+  scans.set('newest first', ids(dramasNewestFirst(catalog)));
+  scans.set('most credited', ids(peopleMostCredited(catalog)));
+  scans.set('biggest soundtrack', ids(dramasBiggestSoundtrack(catalog)));
+  const networks = networksByUse(catalog);
+  scans.set('networks by use', networks);
+  scans.set('summary', summarize(catalog));
   for (const person of catalog.people) {
-    golden.set(`credits ${person.id}`, engine.creditsOf(catalog, person.id).map(credit));
-    if (person.type === 'group') golden.set(`members ${person.id}`, ids(engine.groupMembers(catalog, person)));
+    scans.set(`credits ${person.id}`, catalog.creditsOf(person.id).map(credit));
+    if (person.type === 'group') scans.set(`members ${person.id}`, ids(groupMembers(catalog, person)));
   }
+  const index = buildSearchIndex(catalog);
   const filters = filterCases(networks, someYears(catalog));
   filters.forEach((filter, i) => {
-    golden.set(`filter ${i} ${JSON.stringify(filter)}`, ids(engine.findDramas(catalog, filter)));
+    scans.set(`filter ${i} ${JSON.stringify(filter)}`, ids(findDramas(index, catalog, filter)));
   });
   randomCases(catalog, filters).forEach(({ filter, draw, exceptId }, i) => {
-    const picked = engine.pickRandom(catalog, filter, () => draw, exceptId);
-    golden.set(`random ${i} ${JSON.stringify({ filter, draw, exceptId })}`, picked?.id ?? null);
+    const picked = pickRandom(catalog, filter, () => draw, exceptId);
+    scans.set(`random ${i} ${JSON.stringify({ filter, draw, exceptId })}`, picked?.id ?? null);
   });
   for (const [group, cases] of Object.entries(recommendCases(catalog)))
     cases.forEach((options, i) => {
-      golden.set(`recommend ${group} ${i}`, recommended(engine.recommend(catalog, options)));
+      scans.set(`recommend ${group} ${i}`, recommended(recommend(catalog, options)));
     });
-  return golden;
+  return scans;
 }

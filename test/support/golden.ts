@@ -2,9 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { expect } from 'vitest';
-import { compiledEngine } from './golden-engine.ts';
-import type { Golden, GoldenEngine } from './golden-outputs.ts';
-import { oldEngine } from './golden-old-engine.ts';
+import type { Golden } from './golden-outputs.ts';
 
 /**
  * The golden files: test/fixtures/golden/<name>.json.gz, one JSON object with one entry a line
@@ -12,14 +10,11 @@ import { oldEngine } from './golden-old-engine.ts';
  * entries that changed). Gzipped because every card of the shipped catalog in two languages is
  * 8 MB of JSON and under 1 MB compressed.
  *
- * `GOLDEN_UPDATE=1` (npm run golden:update) rewrites them from the compiled engine instead of
- * comparing; until the old engine is deleted (issue 17), `GOLDEN_UPDATE=old` writes them from it.
+ * `GOLDEN_UPDATE=1` (npm run golden:update) rewrites them from the current code instead of
+ * comparing.
  */
 const GOLDEN_DIR = join(import.meta.dirname, '..', 'fixtures', 'golden');
 const update = process.env.GOLDEN_UPDATE;
-
-/** The engine whose answers are compared (or written, when updating). */
-export const goldenEngine: GoldenEngine = update === 'old' ? oldEngine : compiledEngine;
 
 const file = (name: string) => join(GOLDEN_DIR, `${name}.json.gz`);
 

@@ -3,8 +3,8 @@ import { buildCatalog, type Catalog } from '../../src/catalog/catalog.ts';
 import { loadCatalog } from '../../src/data/load-catalog.ts';
 
 /**
- * The catalogs the columns-equivalence tests compare old and new scans on: the shipped one, and a
- * synthetic one big enough that thousands of dramas share each genre, tag and year.
+ * The catalogs the column tests run on: the shipped one, and a synthetic one big enough that
+ * thousands of dramas share each genre, tag and year.
  */
 export const scanCatalogs: ReadonlyArray<[name: string, catalog: () => Catalog]> = [
   ['the shipped catalog', () => loadCatalog('data')],
