@@ -263,7 +263,7 @@ export const biggestSoundtrackRows = (newestFirst: Int32Array, soundtrackCount: 
   );
 
 /** Network ids, the most used first, then by name. */
-export function networksByUseOrder(networkIds: Uint16Array, names: readonly string[]): Uint16Array {
+function networksByUseOrder(networkIds: Uint16Array, names: readonly string[]): Uint16Array {
   const use = new Uint32Array(names.length);
   for (const id of networkIds) use[id]! += 1;
   return Uint16Array.from(names.map((_, id) => id).sort((a, b) => use[b]! - use[a]! || collate(names[a]!, names[b]!)));
@@ -274,6 +274,56 @@ export function writeColumns(arrays: ColumnArrays): Uint8Array {
   const section = new SectionWriter(MAGIC);
   for (const name of Object.keys(LAYOUT) as Array<keyof ColumnArrays>) section.add(arrays[name]);
   return section.finish();
+}
+
+/** A CSR list: rows + 1 starts and the flattened items. */
+type List<A> = { start: Int32Array; items: A };
+
+/**
+ * The columns both encoders (encodeColumns, patchColumns) make the same way from their per-drama
+ * lists, the credits and the network and tag names.
+ */
+export function sharedColumns(parts: {
+  networks: List<Uint16Array>;
+  tags: List<Int32Array>;
+  cast: List<Int32Array>;
+  directors: List<Int32Array>;
+  writers: List<Int32Array>;
+  tagDramas: List<Int32Array>;
+  credits: { start: Int32Array; counts: Int32Array[]; drama: Int32Array; kind: Uint8Array; item: Int32Array };
+  networkNames: readonly string[];
+  tagNames: readonly string[];
+}) {
+  const { networks, tags, cast, directors, writers, tagDramas, credits } = parts;
+  const networkTable = Utf16Table.encode(parts.networkNames);
+  const tagTable = Utf16Table.encode(parts.tagNames);
+  return {
+    networkStart: networks.start,
+    networkIds: networks.items,
+    tagStart: tags.start,
+    tagIds: tags.items,
+    castStart: cast.start,
+    castPerson: cast.items,
+    directorStart: directors.start,
+    directorPerson: directors.items,
+    writerStart: writers.start,
+    writerPerson: writers.items,
+    tagDramaStart: tagDramas.start,
+    tagDramas: tagDramas.items,
+    castCredits: credits.counts[CAST]!,
+    directorCredits: credits.counts[DIRECTOR]!,
+    writerCredits: credits.counts[WRITER]!,
+    artistCredits: credits.counts[ARTIST]!,
+    creditStart: credits.start,
+    creditDrama: credits.drama,
+    creditKind: credits.kind,
+    creditItem: credits.item,
+    networksByUse: networksByUseOrder(networks.items, parts.networkNames),
+    networkChars: networkTable.chars,
+    networkOffsets: networkTable.offsets,
+    tagChars: tagTable.chars,
+    tagOffsets: tagTable.offsets,
+  };
 }
 
 /** Compile time: the columns of a validated catalog, rows in the order given. */
@@ -325,52 +375,36 @@ export function encodeColumns(dramas: readonly Drama[], people: readonly Person[
     if (star) stars.push(star);
   });
   stars.sort(strongestFirst((row) => dramas[row]!.id));
-  const networkTable = Utf16Table.encode(networkNames);
-  const tagTable = Utf16Table.encode([...tagIds.keys()]);
   const sources = new Set<string>();
   for (const record of [...dramas, ...people]) for (const s of record.sources) sources.add(s);
 
   return writeColumns({
+    ...sharedColumns({
+      networks,
+      tags,
+      cast,
+      directors,
+      writers,
+      tagDramas,
+      credits,
+      networkNames,
+      tagNames: [...tagIds.keys()],
+    }),
     firstAirDay,
     year: Uint16Array.from(dramas, (d) => d.year),
     status: Uint8Array.from(dramas, statusOf),
     genreMask: Int32Array.from(dramas, genreMaskOf),
     episodeCount: Uint16Array.from(dramas, (d) => d.episodeCount),
     soundtrackCount,
-    networkStart: networks.start,
-    networkIds: networks.items,
-    tagStart: tags.start,
-    tagIds: tags.items,
-    castStart: cast.start,
-    castPerson: cast.items,
     castRole,
-    directorStart: directors.start,
-    directorPerson: directors.items,
-    writerStart: writers.start,
-    writerPerson: writers.items,
-    tagDramaStart: tagDramas.start,
-    tagDramas: tagDramas.items,
-    castCredits,
-    directorCredits: credits.counts[DIRECTOR]!,
-    writerCredits: credits.counts[WRITER]!,
-    artistCredits: credits.counts[ARTIST]!,
     group,
     isGroup: Uint8Array.from(people, (p) => (p.type === 'group' ? 1 : 0)),
     memberStart: members.start,
     members: members.items,
-    creditStart: credits.start,
-    creditDrama: credits.drama,
-    creditKind: credits.kind,
-    creditItem: credits.item,
     newestFirst,
     biggestSoundtrack: biggestSoundtrackRows(newestFirst, soundtrackCount),
     mostCredited: Int32Array.from(mostCredited),
-    networksByUse: networksByUseOrder(networks.items, networkNames),
     ...starColumns(stars),
-    networkChars: networkTable.chars,
-    networkOffsets: networkTable.offsets,
-    tagChars: tagTable.chars,
-    tagOffsets: tagTable.offsets,
     totals: Int32Array.of(dramas.length, people.length, sources.size),
   });
 }

@@ -1,5 +1,4 @@
 import type { Drama } from '../data/schema.ts';
-import { Utf16Table } from '../binary/utf16-table.ts';
 import {
   biggestSoundtrackRows,
   type CatalogColumns,
@@ -9,7 +8,7 @@ import {
   dramaCredits,
   dramasPerTag,
   genreMaskOf,
-  networksByUseOrder,
+  sharedColumns,
   newestFirstOrder,
   type PeopleLists,
   roleIndex,
@@ -148,49 +147,33 @@ export function patchColumns(patch: ColumnsPatch): Uint8Array {
 
   const stars = patchedStars(patch, records, newRowOf, cast, castRole, castCredits);
 
-  const networkTable = Utf16Table.encode(networkNames.names);
-  const tagTable = Utf16Table.encode(tagNames.names);
   return writeColumns({
+    ...sharedColumns({
+      networks,
+      tags,
+      cast,
+      directors,
+      writers,
+      tagDramas,
+      credits,
+      networkNames: networkNames.names,
+      tagNames: tagNames.names,
+    }),
     firstAirDay,
     year: scalar(Uint16Array, old.year, (d) => d.year),
     status: scalar(Uint8Array, old.status, statusOf),
     genreMask: scalar(Int32Array, old.genreMask, genreMaskOf),
     episodeCount: scalar(Uint16Array, old.episodeCount, (d) => d.episodeCount),
     soundtrackCount,
-    networkStart: networks.start,
-    networkIds: networks.items,
-    tagStart: tags.start,
-    tagIds: tags.items,
-    castStart: cast.start,
-    castPerson: cast.items,
     castRole: castRole.items,
-    directorStart: directors.start,
-    directorPerson: directors.items,
-    writerStart: writers.start,
-    writerPerson: writers.items,
-    tagDramaStart: tagDramas.start,
-    tagDramas: tagDramas.items,
-    castCredits,
-    directorCredits: credits.counts[1]!,
-    writerCredits: credits.counts[2]!,
-    artistCredits: credits.counts[3]!,
     group: old.group,
     isGroup: old.isGroup,
     memberStart: old.memberStart,
     members: old.members,
-    creditStart: credits.start,
-    creditDrama: credits.drama,
-    creditKind: credits.kind,
-    creditItem: credits.item,
     newestFirst,
     biggestSoundtrack: biggestSoundtrackRows(newestFirst, soundtrackCount),
     mostCredited,
-    networksByUse: networksByUseOrder(networks.items, networkNames.names),
     ...starColumns(stars),
-    networkChars: networkTable.chars,
-    networkOffsets: networkTable.offsets,
-    tagChars: tagTable.chars,
-    tagOffsets: tagTable.offsets,
     totals: Int32Array.of(n, personCount, patch.sourcePages),
   });
 }

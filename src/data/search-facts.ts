@@ -1,3 +1,4 @@
+import { Int32Column } from '../binary/int32-column.ts';
 import type { Drama, Person } from './schema.ts';
 
 /**
@@ -14,29 +15,9 @@ export interface SearchFacts {
   numbers: Int32Array;
 }
 
-/** A growable Int32Array: millions of numbers without a boxed array. */
-class Numbers {
-  private array = new Int32Array(1 << 16);
-  length = 0;
-
-  push(n: number): void {
-    if (this.length === this.array.length) {
-      const grown = new Int32Array(this.array.length * 2);
-      grown.set(this.array);
-      this.array = grown;
-    }
-    this.array[this.length++] = n;
-  }
-
-  /** A copy at its length, whose buffer is its own (transferable). */
-  finish(): Int32Array {
-    return this.array.slice(0, this.length);
-  }
-}
-
 class FactWriter {
   private readonly parts: string[] = [];
-  readonly numbers = new Numbers();
+  readonly numbers = new Int32Column(1 << 16);
 
   string(s: string | undefined): void {
     if (s === undefined) this.numbers.push(-1);
@@ -116,7 +97,8 @@ export function packSearchFacts(dramas: readonly Drama[], people: readonly Perso
     out.strings(p.altNames);
     out.string(p.nativeName);
   }
-  return { dramas: dramas.length, people: people.length, text: out.text(), numbers: out.numbers.finish() };
+  // A copy at its length, whose buffer is its own, so it can be transferred to the worker.
+  return { dramas: dramas.length, people: people.length, text: out.text(), numbers: out.numbers.view().slice() };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Int32Column } from '../binary/int32-column.ts';
 import { PackedInts } from '../binary/packed-ints.ts';
 import type { SectionWriter } from '../binary/section.ts';
 import { writeCompactTable } from '../binary/utf16-table.ts';
@@ -9,30 +10,6 @@ import { writeCompactTable } from '../binary/utf16-table.ts';
  * makes V8 run full collections, each marking the whole catalog in the heap; so keys are interned
  * as code units, and postings are counted first and written once into arrays of their final size.
  */
-
-/** An Int32Array that grows; `capacity` is a good guess so that it rarely does. */
-export class Int32Column {
-  values: Int32Array;
-  length = 0;
-
-  constructor(capacity: number) {
-    this.values = new Int32Array(Math.max(16, capacity));
-  }
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-
-  /** The values so far, as a view (no copy). */
-  view(): Int32Array {
-    return this.values.subarray(0, this.length);
-  }
-}
 
 /** murmur3's finalizer: spreads a rolling hash over every bit before it picks a slot. */
 function mix(h: number): number {

@@ -1,3 +1,4 @@
+import { Int32Column } from '../binary/int32-column.ts';
 import { PackedInts } from '../binary/packed-ints.ts';
 import { SectionReader, SectionWriter } from '../binary/section.ts';
 import { readTextTable, type TextTable, TextTableWriter } from '../binary/text-table.ts';
@@ -5,7 +6,7 @@ import { readCompactTable, type Utf16Table } from '../binary/utf16-table.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Drama, Person } from '../data/schema.ts';
 import { keysWithinEdits } from './fuzzy-walk.ts';
-import { Int32Column, KEY_PACK, KeyPool, writeKeyTables } from './key-table-builder.ts';
+import { KEY_PACK, KeyPool, writeKeyTables } from './key-table-builder.ts';
 import {
   ENTRY_KINDS,
   forEachTextGroup,

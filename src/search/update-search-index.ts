@@ -1,10 +1,11 @@
+import { Int32Column } from '../binary/int32-column.ts';
 import { PackedInts } from '../binary/packed-ints.ts';
 import { SectionWriter } from '../binary/section.ts';
 import { type TextTable, TextTableWriter } from '../binary/text-table.ts';
 import { Utf16Table, writeCompactTable } from '../binary/utf16-table.ts';
 import type { Drama } from '../data/schema.ts';
 import { ENTRY_KINDS, forEachTextGroup, forEachTextWords, SPACES, WORD_SLOTS } from './indexed-texts.ts';
-import { Int32Column, KEY_PACK, KeyPool } from './key-table-builder.ts';
+import { KEY_PACK, KeyPool } from './key-table-builder.ts';
 import {
   SEARCH_MAGIC,
   openSearchIndex,
